@@ -1,0 +1,115 @@
+/* cwb-consortium.h — one innovation consortium (创新联合体)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "cwb-member.h"
+#include "cwb-records.h"
+#include "cwb-types.h"
+
+G_BEGIN_DECLS
+
+#define CWB_TYPE_CONSORTIUM (cwb_consortium_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwbConsortium, cwb_consortium, CWB, CONSORTIUM, GObject)
+
+/*
+ * Scalars are GObject properties too: "id", "name", "industry".
+ *
+ * Sections: top-level objects of the consortium file that belong to a plugin
+ * ("chief_expert", "agreement", and any later key) are kept as JSON, stored
+ * and exported untouched by the host; the plugin that owns one reads it with
+ * cwb_consortium_get_section().
+ */
+
+CwbConsortium *cwb_consortium_new            (void);
+CwbConsortium *cwb_consortium_copy           (CwbConsortium *self);
+gboolean       cwb_consortium_equal          (CwbConsortium *self,
+                                              CwbConsortium *other);
+
+gint64         cwb_consortium_get_id         (CwbConsortium *self);
+void           cwb_consortium_set_id         (CwbConsortium *self,
+                                              gint64         id);
+const char    *cwb_consortium_get_name       (CwbConsortium *self);
+void           cwb_consortium_set_name       (CwbConsortium *self,
+                                              const char    *name);
+const char    *cwb_consortium_get_industry   (CwbConsortium *self);
+void           cwb_consortium_set_industry   (CwbConsortium *self,
+                                              const char    *industry);
+
+/* The lists of rule C1 and plan item P1; never NULL (empty when not given). */
+const char * const *cwb_consortium_get_scientific_problems    (CwbConsortium *self);
+void                cwb_consortium_set_scientific_problems    (CwbConsortium *self,
+                                                               const char * const *items);
+const char * const *cwb_consortium_get_key_technologies       (CwbConsortium *self);
+void                cwb_consortium_set_key_technologies       (CwbConsortium *self,
+                                                               const char * const *items);
+const char * const *cwb_consortium_get_transformation_results (CwbConsortium *self);
+void                cwb_consortium_set_transformation_results (CwbConsortium *self,
+                                                               const char * const *items);
+const char * const *cwb_consortium_get_landmark_results       (CwbConsortium *self);
+void                cwb_consortium_set_landmark_results       (CwbConsortium *self,
+                                                               const char * const *items);
+/* (element-type CwbStandard) (transfer none): the array may be modified */
+GPtrArray          *cwb_consortium_get_standards              (CwbConsortium *self);
+
+/* organization (O1); has_organization is FALSE when the file has no such object */
+gboolean       cwb_consortium_get_has_organization       (CwbConsortium *self);
+void           cwb_consortium_set_has_organization       (CwbConsortium *self,
+                                                          gboolean       value);
+const char    *cwb_consortium_get_decision_body          (CwbConsortium *self);
+void           cwb_consortium_set_decision_body          (CwbConsortium *self,
+                                                          const char    *value);
+const char    *cwb_consortium_get_advisory_body          (CwbConsortium *self);
+void           cwb_consortium_set_advisory_body          (CwbConsortium *self,
+                                                          const char    *value);
+/* executive body: NULL name when the file has no executive_body */
+const char    *cwb_consortium_get_executive_body         (CwbConsortium *self);
+void           cwb_consortium_set_executive_body         (CwbConsortium *self,
+                                                          const char    *name);
+gboolean       cwb_consortium_get_executive_permanent    (CwbConsortium *self);
+void           cwb_consortium_set_executive_permanent    (CwbConsortium *self,
+                                                          gboolean       value);
+int            cwb_consortium_get_executive_fulltime_staff (CwbConsortium *self);
+void           cwb_consortium_set_executive_fulltime_staff (CwbConsortium *self,
+                                                          int            staff);
+
+/* fund_management (F1) */
+gboolean       cwb_consortium_get_has_fund_management    (CwbConsortium *self);
+void           cwb_consortium_set_has_fund_management    (CwbConsortium *self,
+                                                          gboolean       value);
+gboolean       cwb_consortium_get_fund_system            (CwbConsortium *self);
+void           cwb_consortium_set_fund_system            (CwbConsortium *self,
+                                                          gboolean       value);
+gboolean       cwb_consortium_get_fund_internal_supervision (CwbConsortium *self);
+void           cwb_consortium_set_fund_internal_supervision (CwbConsortium *self,
+                                                          gboolean       value);
+
+/* (element-type CwbMember) (transfer none): in file order; the array may be modified */
+GPtrArray     *cwb_consortium_get_members    (CwbConsortium *self);
+void           cwb_consortium_add_member     (CwbConsortium *self,
+                                              CwbMember     *member);
+/* (transfer none) (nullable): the first member with lead set */
+CwbMember     *cwb_consortium_get_lead       (CwbConsortium *self);
+
+/* (element-type CwbException) (transfer none): the array may be modified */
+GPtrArray     *cwb_consortium_get_exceptions (CwbConsortium *self);
+/* (transfer none) (nullable): the exception that accepts @rule */
+const CwbException *cwb_consortium_find_exception (CwbConsortium *self,
+                                                   const char    *rule);
+
+/* (transfer none) (nullable) */
+JsonNode      *cwb_consortium_get_section    (CwbConsortium *self,
+                                              const char    *key);
+/* @node: (nullable): NULL removes the section; the node is copied */
+void           cwb_consortium_set_section    (CwbConsortium *self,
+                                              const char    *key,
+                                              JsonNode      *node);
+/* (transfer container): the section keys, sorted */
+GList         *cwb_consortium_list_sections  (CwbConsortium *self);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* cwb-format.h — money and dates the Chinese way
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* 元 → "6.20 亿元" at or above one 亿, else "2,000 万元" (translated). */
+char     *cwb_format_money      (gint64       yuan);
+/* 元 → "62000" or "12.5": the figure in 万元 as typed into an entry */
+char     *cwb_format_wan        (gint64       yuan);
+/* "2000", "2,000.5", " 12 " (万元) → 元; CWB_ERROR_INVALID for anything else */
+gboolean  cwb_parse_wan         (const char  *text,
+                                 gint64      *yuan,
+                                 GError     **error);
+/* TRUE if @iso is a real YYYY-MM-DD date */
+gboolean  cwb_date_is_valid     (const char  *iso);
+/* "2024-03-01" → "2024年3月1日" (translated format) */
+char     *cwb_format_date       (const char  *iso);
+/* 0.6 → "60%", 0.125 → "12.5%" */
+char     *cwb_format_percent    (double       fraction);
+
+G_END_DECLS

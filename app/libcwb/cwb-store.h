@@ -1,0 +1,110 @@
+/* cwb-store.h — the workspace database (one SQLite file)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cwb-consortium.h"
+#include "cwb-member-list.h"
+#include "cwb-records.h"
+#include "cwb-types.h"
+
+G_BEGIN_DECLS
+
+#define CWB_TYPE_STORE (cwb_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
+
+/*
+ * One SQLite file: WAL, foreign keys on, a busy timeout; the host's schema is
+ * migrated by PRAGMA user_version, each plugin's tables by its own row in the
+ * plugin_schema table. Every write is one transaction: it lands whole or not
+ * at all. All SQL lives in cwb-store*.c.
+ *
+ * Signal "changed" (CwbChange kind, gint64 consortium_id): emitted on the
+ * main context of the thread that opened the store, after a write committed.
+ */
+
+/* $CWB_DATA_DIR/workbench.db, else $XDG_DATA_HOME/consortium-workbench/workbench.db */
+char          *cwb_store_dup_default_path        (void);
+/* Creates the directory (0700) and file (0600) if needed and migrates it.
+ * A database of a newer schema fails with CWB_ERROR_NEWER_SCHEMA and is
+ * left byte-for-byte untouched. */
+CwbStore      *cwb_store_open                    (const char     *path,
+                                                  GError        **error);
+const char    *cwb_store_get_path                (CwbStore       *self);
+
+/* Consortia. (transfer none): a live GListModel of CwbConsortium sorted by
+ * name, each with id, name and industry only (no members). */
+GListModel    *cwb_store_get_consortia           (CwbStore       *self);
+/* 0 if there is none of that name */
+gint64         cwb_store_lookup_consortium       (CwbStore       *self,
+                                                  const char     *name);
+/* (transfer full): everything, members included */
+CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
+                                                  gint64          id,
+                                                  GError        **error);
+/* Adds @consortium with its members, exceptions and sections in one
+ * transaction. A name that exists fails with CWB_ERROR_EXISTS unless
+ * @replace, which replaces that consortium whole. Sets the ids. */
+gboolean       cwb_store_import_consortium       (CwbStore       *self,
+                                                  CwbConsortium  *consortium,
+                                                  gboolean        replace,
+                                                  GError        **error);
+/* Writes the consortium's own fields (name, industry, lists, standards,
+ * organization, fund management, exceptions) — not members, not sections. */
+gboolean       cwb_store_update_consortium       (CwbStore       *self,
+                                                  CwbConsortium  *consortium,
+                                                  GError        **error);
+gboolean       cwb_store_delete_consortium       (CwbStore       *self,
+                                                  gint64          id,
+                                                  GError        **error);
+
+/* Members. (transfer full): a lazy list model over one consortium's members */
+CwbMemberList *cwb_store_list_members            (CwbStore       *self,
+                                                  gint64          consortium_id);
+/* Inserts @member at @position (G_MAXUINT: at the end); sets its id.
+ * A USCC already in the consortium fails with CWB_ERROR_EXISTS. */
+gboolean       cwb_store_insert_member           (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  guint           position,
+                                                  CwbMember      *member,
+                                                  GError        **error);
+gboolean       cwb_store_update_member           (CwbStore       *self,
+                                                  CwbMember      *member,
+                                                  GError        **error);
+/* @position: (out) (optional): where it was, for an undo */
+gboolean       cwb_store_remove_member           (CwbStore       *self,
+                                                  gint64          member_id,
+                                                  guint          *position,
+                                                  GError        **error);
+
+/* Plugin-owned sections of a consortium (see CwbConsortium). */
+JsonNode      *cwb_store_get_section             (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  const char     *key,
+                                                  GError        **error);
+gboolean       cwb_store_set_section             (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  const char     *key,
+                                                  JsonNode       *node,
+                                                  GError        **error);
+
+/* Rule C7: names of the other consortia whose lead has @uscc. (transfer full) */
+char         **cwb_store_find_consortia_led_by   (CwbStore       *self,
+                                                  const char     *uscc,
+                                                  gint64          except_id);
+
+/* A plugin's own tables: @steps[i] is the SQL that brings the plugin's
+ * schema from version i to i + 1; pending steps run in one transaction. */
+gboolean       cwb_store_migrate_plugin          (CwbStore       *self,
+                                                  const char     *plugin_id,
+                                                  const char * const *steps,
+                                                  GError        **error);
+int            cwb_store_get_plugin_version      (CwbStore       *self,
+                                                  const char     *plugin_id);
+
+G_END_DECLS

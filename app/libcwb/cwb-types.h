@@ -1,0 +1,159 @@
+/* cwb-types.h — forward declarations and enumerations shared by libcwb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _CwbCheckProvider CwbCheckProvider;
+typedef struct _CwbCheckReport   CwbCheckReport;
+typedef struct _CwbCheckResult   CwbCheckResult;
+typedef struct _CwbConsortium    CwbConsortium;
+typedef struct _CwbContext       CwbContext;
+typedef struct _CwbEngine        CwbEngine;
+typedef struct _CwbMember        CwbMember;
+typedef struct _CwbMemberList    CwbMemberList;
+typedef struct _CwbRuleSet       CwbRuleSet;
+typedef struct _CwbSecrets       CwbSecrets;
+typedef struct _CwbStore         CwbStore;
+
+/**
+ * CwbMemberKind:
+ * @CWB_MEMBER_KIND_ENTERPRISE: an enterprise (企业)
+ * @CWB_MEMBER_KIND_UNIVERSITY: a university (高等学校)
+ * @CWB_MEMBER_KIND_RESEARCH_INSTITUTE: a research institute (科研院所)
+ * @CWB_MEMBER_KIND_SERVICE_AGENCY: a technical service agency (服务机构)
+ * @CWB_MEMBER_KIND_OTHER: any other organisation
+ *
+ * The kind of a member unit; the nick is the word used in consortium files.
+ */
+typedef enum {
+  CWB_MEMBER_KIND_ENTERPRISE,          /*< nick=enterprise >*/
+  CWB_MEMBER_KIND_UNIVERSITY,          /*< nick=university >*/
+  CWB_MEMBER_KIND_RESEARCH_INSTITUTE,  /*< nick=research_institute >*/
+  CWB_MEMBER_KIND_SERVICE_AGENCY,      /*< nick=service_agency >*/
+  CWB_MEMBER_KIND_OTHER,               /*< nick=other >*/
+} CwbMemberKind;
+
+/**
+ * CwbPlatformLevel:
+ *
+ * The level of an innovation platform; the nick is the file's word.
+ */
+typedef enum {
+  CWB_PLATFORM_LEVEL_NATIONAL,     /*< nick=national >*/
+  CWB_PLATFORM_LEVEL_MINISTERIAL,  /*< nick=ministerial >*/
+  CWB_PLATFORM_LEVEL_PROVINCIAL,   /*< nick=provincial >*/
+  CWB_PLATFORM_LEVEL_MUNICIPAL,    /*< nick=municipal >*/
+  CWB_PLATFORM_LEVEL_OTHER,        /*< nick=other >*/
+} CwbPlatformLevel;
+
+/**
+ * CwbPlatformKind:
+ *
+ * The kind of an innovation platform; the nick is the file's word.
+ */
+typedef enum {
+  CWB_PLATFORM_KIND_KEY_LAB,                /*< nick=key_lab >*/
+  CWB_PLATFORM_KIND_INNOVATION_CENTER,      /*< nick=innovation_center >*/
+  CWB_PLATFORM_KIND_ENGINEERING_CENTER,     /*< nick=engineering_center >*/
+  CWB_PLATFORM_KIND_ENTERPRISE_TECH_CENTER, /*< nick=enterprise_tech_center >*/
+  CWB_PLATFORM_KIND_PILOT_BASE,             /*< nick=pilot_base >*/
+  CWB_PLATFORM_KIND_OTHER,                  /*< nick=other >*/
+} CwbPlatformKind;
+
+/**
+ * CwbStandardKind:
+ *
+ * The kind of a planned standard (rule P1); the nick is the file's word.
+ */
+typedef enum {
+  CWB_STANDARD_KIND_TECHNICAL,  /*< nick=technical >*/
+  CWB_STANDARD_KIND_PRODUCT,    /*< nick=product >*/
+  CWB_STANDARD_KIND_INDUSTRY,   /*< nick=industry >*/
+} CwbStandardKind;
+
+/**
+ * CwbStrength:
+ * @CWB_STRENGTH_HARD: 应/需/必须 — failing blocks submission
+ * @CWB_STRENGTH_SOFT: 原则上 — failing is a warning
+ * @CWB_STRENGTH_PREFERENCE: 优先 — information only
+ * @CWB_STRENGTH_DECLARATION: affirmed by the applicant, not computable
+ *
+ * How strongly the policy states a rule.
+ */
+typedef enum {
+  CWB_STRENGTH_HARD,         /*< nick=hard >*/
+  CWB_STRENGTH_SOFT,         /*< nick=soft >*/
+  CWB_STRENGTH_PREFERENCE,   /*< nick=preference >*/
+  CWB_STRENGTH_DECLARATION,  /*< nick=declaration >*/
+} CwbStrength;
+
+/**
+ * CwbStatus:
+ *
+ * The status of one check result, as formats/consortium-v1 names them.
+ */
+typedef enum {
+  CWB_STATUS_PASS,                 /*< nick=pass >*/
+  CWB_STATUS_FAIL,                 /*< nick=fail >*/
+  CWB_STATUS_WARN,                 /*< nick=warn >*/
+  CWB_STATUS_UNKNOWN,              /*< nick=unknown >*/
+  CWB_STATUS_RELAXED,              /*< nick=relaxed >*/
+  CWB_STATUS_EXCEPTED,             /*< nick=excepted >*/
+  CWB_STATUS_DECLARED,             /*< nick=declared >*/
+  CWB_STATUS_MISSING_DECLARATION,  /*< nick=missing_declaration >*/
+  CWB_STATUS_INFO,                 /*< nick=info >*/
+} CwbStatus;
+
+/**
+ * CwbVerdict:
+ *
+ * The verdict of a whole report, ordered from best to worst.
+ */
+typedef enum {
+  CWB_VERDICT_PASS,  /*< nick=pass >*/
+  CWB_VERDICT_WARN,  /*< nick=warn >*/
+  CWB_VERDICT_FAIL,  /*< nick=fail >*/
+} CwbVerdict;
+
+/**
+ * CwbRole:
+ * @CWB_ROLE_LEAD: 牵头单位, drafting its own consortium
+ * @CWB_ROLE_AUTHORITY: 主管部门, keeping many consortia
+ *
+ * Who is using the application.
+ */
+typedef enum {
+  CWB_ROLE_LEAD,       /*< nick=lead >*/
+  CWB_ROLE_AUTHORITY,  /*< nick=authority >*/
+} CwbRole;
+
+/**
+ * CwbAreaScope:
+ * @CWB_AREA_SCOPE_CONSORTIUM: the page shows the current consortium
+ * @CWB_AREA_SCOPE_WORKSPACE: the page shows the whole workspace
+ */
+typedef enum {
+  CWB_AREA_SCOPE_CONSORTIUM,  /*< nick=consortium >*/
+  CWB_AREA_SCOPE_WORKSPACE,   /*< nick=workspace >*/
+} CwbAreaScope;
+
+/**
+ * CwbChange:
+ * @CWB_CHANGE_CONSORTIUM: a consortium was added, renamed, replaced or removed
+ * @CWB_CHANGE_MEMBERS: the members of one consortium changed
+ * @CWB_CHANGE_SECTION: a plugin-owned section or an exception changed
+ *
+ * What kind of record #CwbStore::changed is about.
+ */
+typedef enum {
+  CWB_CHANGE_CONSORTIUM,  /*< nick=consortium >*/
+  CWB_CHANGE_MEMBERS,     /*< nick=members >*/
+  CWB_CHANGE_SECTION,     /*< nick=section >*/
+} CwbChange;
+
+G_END_DECLS
