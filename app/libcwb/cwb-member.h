@@ -27,7 +27,7 @@ G_DECLARE_FINAL_TYPE (CwbMember, cwb_member, CWB, MEMBER, GObject)
  * for '_' ("uscc", "name", "kind", "lead", "independent-legal-person",
  * "registered-in-hainan", "stationed-in-hainan", "above-designated-size",
  * "high-tech", "cooperation-basis", "capability", "established", "revenue",
- * "rd-staff-fulltime", "id"), notified when it changes.
+ * "rd-staff-fulltime", "has-platforms", "has-fiscal-years", "id"), notified when it changes.
  */
 
 CwbMember     *cwb_member_new                        (void);
@@ -84,9 +84,18 @@ int            cwb_member_get_rd_staff_fulltime      (CwbMember     *self);
 void           cwb_member_set_rd_staff_fulltime      (CwbMember     *self,
                                                       int            staff);
 
-/* (element-type CwbPlatform) (transfer none): the array may be modified */
+/* (element-type CwbPlatform) (transfer none): the array may be modified.
+ * has_platforms is FALSE when the figure was not given (rule L5 "unknown"),
+ * TRUE when given, even as an empty list; the file writes the key only then. */
 GPtrArray     *cwb_member_get_platforms              (CwbMember     *self);
-/* (element-type CwbFiscalYear) (transfer none): the array may be modified */
+gboolean       cwb_member_get_has_platforms          (CwbMember     *self);
+void           cwb_member_set_has_platforms          (CwbMember     *self,
+                                                      gboolean       value);
+/* (element-type CwbFiscalYear) (transfer none): the array may be modified;
+ * has_fiscal_years as for platforms (rule L6) */
 GPtrArray     *cwb_member_get_fiscal_years           (CwbMember     *self);
+gboolean       cwb_member_get_has_fiscal_years       (CwbMember     *self);
+void           cwb_member_set_has_fiscal_years       (CwbMember     *self,
+                                                      gboolean       value);
 
 G_END_DECLS
