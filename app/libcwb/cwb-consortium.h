@@ -18,7 +18,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwbConsortium, cwb_consortium, CWB, CONSORTIUM, GObject)
 
 /*
- * Scalars are GObject properties too: "id", "name", "industry".
+ * Scalars are GObject properties too: "id", "name", "industry"; also (notified
+ * when they change) the lists "scientific-problems", "key-technologies",
+ * "transformation-results", "landmark-results" (GStrv) and "has-organization",
+ * "decision-body", "advisory-body", "executive-body", "executive-permanent",
+ * "executive-fulltime-staff", "has-fund-management", "fund-system",
+ * "fund-internal-supervision".
  *
  * Sections: top-level objects of the consortium file that belong to a plugin
  * ("chief_expert", "agreement", and any later key) are kept as JSON, stored

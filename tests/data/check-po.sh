@@ -13,10 +13,6 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$src"
 grep -vE '^[[:space:]]*(#|$)' po/POTFILES.in > "$tmp/list"
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-         --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=Description \
-         --its=/usr/share/gettext/its/gschema.its \
-         -o "$tmp/all.pot" -f "$tmp/list" 2>/dev/null || \
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
          --keyword=ngettext:1,2 --keyword=Description -o "$tmp/all.pot" -f "$tmp/list"
 if [ -s "$tmp/all.pot" ]; then
   missing=$(LC_ALL=C msgcmp "$po" "$tmp/all.pot" 2>&1 | grep -c 'this message is used but not defined' || true)
