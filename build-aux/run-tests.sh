@@ -26,6 +26,7 @@ eval "$(printf %s "$password" | gnome-keyring-daemon --unlock --components=secre
 keyring_pid=${GNOME_KEYRING_PID:-}
 export GNOME_KEYRING_CONTROL="${GNOME_KEYRING_CONTROL:-}"
 
+export CWB_REQUIRE_KEYRING=1
 meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
 status=$?
 
