@@ -1,0 +1,2421 @@
+/* cwb-store.c — the workspace database (one SQLite file)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cwb-enums.h"
+#include "cwb-error.h"
+#include "cwb-member.h"
+#include "cwb-store-private.h"
+
+#define MIGRATIONS_PATH "/io/github/cwb/libcwb/migrations"
+#define BUSY_TIMEOUT_MS 5000
+
+struct _CwbStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  char       *path;
+  sqlite3    *db;
+  /* const char *sql (a string literal) → sqlite3_stmt *, prepared once */
+  GHashTable *statements;
+  /* of CwbConsortium (id, name, industry); NULL until first asked for */
+  GListStore *consortia;
+};
+
+G_DEFINE_FINAL_TYPE (CwbStore, cwb_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A cached statement: released (reset, bindings cleared) when it goes out
+ * of scope, never finalized before the store is. */
+typedef sqlite3_stmt CwbStatement;
+
+static void
+statement_release (CwbStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbStatement, statement_release)
+
+static void
+statement_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* One change to announce after a commit. */
+typedef struct
+{
+  CwbChange kind;
+  gint64    consortium_id;
+} PendingChange;
+
+/* ------------------------------------------------------------------ */
+/* errors                                                              */
+
+static void
+set_store_error (CwbStore  *self,
+                 GError   **error)
+{
+  g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+               _("The workspace database “%s” failed: %s"),
+               self->path, sqlite3_errmsg (self->db));
+}
+
+static gboolean
+is_unique_violation (CwbStore *self)
+{
+  return sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE ||
+         sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
+static void
+set_duplicate_name_error (const char  *name,
+                          GError     **error)
+{
+  g_set_error (error, CWB_ERROR, CWB_ERROR_EXISTS,
+               _("A consortium named “%s” already exists"), name);
+}
+
+static void
+set_duplicate_uscc_error (const char  *uscc,
+                          GError     **error)
+{
+  g_set_error (error, CWB_ERROR, CWB_ERROR_EXISTS,
+               _("This consortium already has a member with the unified social credit code %s"),
+               uscc);
+}
+
+static void
+set_no_consortium_error (gint64   id,
+                         GError **error)
+{
+  g_set_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND,
+               _("There is no consortium with id %lld in the workspace"), (long long) id);
+}
+
+/* ------------------------------------------------------------------ */
+/* statements                                                          */
+
+static CwbStatement *
+store_prepare (CwbStore    *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert (CWB_IS_STORE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_store_error (self, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
+static int
+param_index (sqlite3_stmt *stmt,
+             const char   *name)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index == 0)
+    g_error ("No parameter %s in “%s”", name, sqlite3_sql (stmt));
+
+  return index;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           const char   *name,
+           const char   *value)
+{
+  int index = param_index (stmt, name);
+
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int64 (sqlite3_stmt *stmt,
+            const char   *name,
+            gint64        value)
+{
+  sqlite3_bind_int64 (stmt, param_index (stmt, name), value);
+}
+
+/* CWB_UNKNOWN is stored as NULL */
+static void
+bind_figure (sqlite3_stmt *stmt,
+             const char   *name,
+             gint64        value)
+{
+  if (value == CWB_UNKNOWN)
+    sqlite3_bind_null (stmt, param_index (stmt, name));
+  else
+    bind_int64 (stmt, name, value);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gint64
+column_figure (sqlite3_stmt *stmt,
+               int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return CWB_UNKNOWN;
+
+  return sqlite3_column_int64 (stmt, column);
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+store_step_done (CwbStore      *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_store_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Steps to the next row: TRUE with *has_row set, or FALSE on error. */
+static gboolean
+store_step_row (CwbStore      *self,
+                sqlite3_stmt  *stmt,
+                gboolean      *has_row,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *has_row = TRUE;
+      return TRUE;
+    }
+
+  *has_row = FALSE;
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  set_store_error (self, error);
+  return FALSE;
+}
+
+static gboolean
+store_exec_cached (CwbStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  g_autoptr(CwbStatement) stmt = store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  return store_step_done (self, stmt, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* transactions                                                        */
+
+static gboolean
+store_begin (CwbStore  *self,
+             GError   **error)
+{
+  g_assert (sqlite3_get_autocommit (self->db));
+
+  return store_exec_cached (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+store_begin_read (CwbStore  *self,
+                  GError   **error)
+{
+  g_assert (sqlite3_get_autocommit (self->db));
+
+  return store_exec_cached (self, "BEGIN DEFERRED", error);
+}
+
+static gboolean
+store_commit (CwbStore  *self,
+              GError   **error)
+{
+  return store_exec_cached (self, "COMMIT", error);
+}
+
+static void
+store_rollback (CwbStore *self)
+{
+  /* SQLite may have rolled back already (e.g. after SQLITE_FULL) */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!store_exec_cached (self, "ROLLBACK", &error))
+        g_warning ("%s", error->message);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* enums and JSON                                                      */
+
+static const char *
+enum_to_nick (GType type,
+              int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  /* nicks are static strings of the generated enum code */
+  return enum_value != NULL ? enum_value->value_nick : NULL;
+}
+
+static int
+enum_from_nick (GType       type,
+                const char *nick,
+                int         fallback)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *enum_value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return enum_value != NULL ? enum_value->value : fallback;
+}
+
+static char *
+strv_to_json (const char * const *items)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    json_builder_add_string_value (builder, items[i]);
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/* (transfer full): the elements of a JSON array, NULL if it is not one */
+static JsonArray *
+parse_json_array (const char *text)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  node = json_from_string (text, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  return json_array_ref (json_node_get_array (node));
+}
+
+static GStrv
+json_to_strv (const char *text)
+{
+  g_autoptr(JsonArray) array = parse_json_array (text);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+standards_to_json (GPtrArray *standards)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; standards != NULL && i < standards->len; i++)
+    {
+      const CwbStandard *standard = g_ptr_array_index (standards, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, enum_to_nick (CWB_TYPE_STANDARD_KIND, standard->kind));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, standard->title);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+static char *
+platforms_to_json (CwbMember *member)
+{
+  GPtrArray *platforms = cwb_member_get_platforms (member);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!cwb_member_get_has_platforms (member))
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; platforms != NULL && i < platforms->len; i++)
+    {
+      const CwbPlatform *platform = g_ptr_array_index (platforms, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, platform->name);
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_string_value (builder, enum_to_nick (CWB_TYPE_PLATFORM_LEVEL, platform->level));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, enum_to_nick (CWB_TYPE_PLATFORM_KIND, platform->kind));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+static char *
+fiscal_years_to_json (CwbMember *member)
+{
+  GPtrArray *years = cwb_member_get_fiscal_years (member);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!cwb_member_get_has_fiscal_years (member))
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    {
+      const CwbFiscalYear *year = g_ptr_array_index (years, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "year");
+      json_builder_add_int_value (builder, year->year);
+      /* a figure that was not given is left out */
+      if (year->rd_expense != CWB_UNKNOWN)
+        {
+          json_builder_set_member_name (builder, "rd_expense");
+          json_builder_add_int_value (builder, year->rd_expense);
+        }
+      if (year->sales != CWB_UNKNOWN)
+        {
+          json_builder_set_member_name (builder, "sales");
+          json_builder_add_int_value (builder, year->sales);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+static void
+platforms_from_json (CwbMember  *member,
+                     const char *text)
+{
+  g_autoptr(JsonArray) array = parse_json_array (text);
+  GPtrArray *platforms = cwb_member_get_platforms (member);
+
+  cwb_member_set_has_platforms (member, text != NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (object == NULL)
+        continue;
+
+      g_ptr_array_add (platforms,
+                       cwb_platform_new (json_object_get_string_member_with_default (object, "name", NULL),
+                                         enum_from_nick (CWB_TYPE_PLATFORM_LEVEL,
+                                                         json_object_get_string_member_with_default (object, "level", NULL),
+                                                         CWB_PLATFORM_LEVEL_OTHER),
+                                         enum_from_nick (CWB_TYPE_PLATFORM_KIND,
+                                                         json_object_get_string_member_with_default (object, "kind", NULL),
+                                                         CWB_PLATFORM_KIND_OTHER)));
+    }
+}
+
+static void
+fiscal_years_from_json (CwbMember  *member,
+                        const char *text)
+{
+  g_autoptr(JsonArray) array = parse_json_array (text);
+  GPtrArray *years = cwb_member_get_fiscal_years (member);
+
+  cwb_member_set_has_fiscal_years (member, text != NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (object == NULL)
+        continue;
+
+      g_ptr_array_add (years,
+                       cwb_fiscal_year_new (json_object_get_int_member_with_default (object, "year", 0),
+                                            json_object_get_int_member_with_default (object, "rd_expense", CWB_UNKNOWN),
+                                            json_object_get_int_member_with_default (object, "sales", CWB_UNKNOWN)));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* migrations                                                          */
+
+static int
+migration_number (const char *name)
+{
+  char *end = NULL;
+  guint64 number;
+
+  if (!g_ascii_isdigit (name[0]) || !g_str_has_suffix (name, ".sql"))
+    return -1;
+
+  number = g_ascii_strtoull (name, &end, 10);
+  if (end == name || *end != '-' || number == 0 || number > G_MAXINT)
+    return -1;
+
+  return (int) number;
+}
+
+static int
+compare_migrations (gconstpointer a,
+                    gconstpointer b)
+{
+  return migration_number (*(const char * const *) a) - migration_number (*(const char * const *) b);
+}
+
+/* (transfer full): the migration file names, in order */
+static GPtrArray *
+list_migrations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+  GPtrArray *migrations = g_ptr_array_new_with_free_func (g_free);
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (names == NULL)
+    g_error ("The migrations are missing from the library's resources: %s", error->message);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (migration_number (names[i]) > 0)
+      g_ptr_array_add (migrations, g_strdup (names[i]));
+
+  g_ptr_array_sort (migrations, compare_migrations);
+
+  return migrations;
+}
+
+int
+_cwb_store_get_schema_version (void)
+{
+  static int version = 0;
+
+  if (version == 0)
+    {
+      g_autoptr(GPtrArray) migrations = list_migrations ();
+
+      g_assert (migrations->len > 0);
+      version = migration_number (g_ptr_array_index (migrations, migrations->len - 1));
+    }
+
+  return version;
+}
+
+static gboolean
+read_user_version (CwbStore  *self,
+                   int       *version,
+                   GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = store_prepare (self, "PRAGMA user_version", error);
+  gboolean has_row;
+
+  if (stmt == NULL || !store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *version = has_row ? sqlite3_column_int (stmt, 0) : 0;
+
+  return TRUE;
+}
+
+static gboolean
+apply_migrations (CwbStore  *self,
+                  GError   **error)
+{
+  g_autoptr(GPtrArray) migrations = list_migrations ();
+  g_autofree char *set_version = NULL;
+  int target = _cwb_store_get_schema_version ();
+  int version;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  /* another process may have migrated while we were opening */
+  if (!read_user_version (self, &version, error))
+    goto failed;
+
+  if (version >= target)
+    return store_commit (self, error) || (store_rollback (self), FALSE);
+
+  for (guint i = 0; i < migrations->len; i++)
+    {
+      const char *name = g_ptr_array_index (migrations, i);
+      g_autofree char *resource = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      char *message = NULL;
+
+      if (migration_number (name) <= version)
+        continue;
+
+      resource = g_strconcat (MIGRATIONS_PATH "/", name, NULL);
+      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+
+      /* resource data is always followed by a NUL byte */
+      if (sqlite3_exec (self->db, g_bytes_get_data (bytes, NULL), NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                       _("Could not update the workspace database “%s” with step %s: %s"),
+                       self->path, name, message);
+          sqlite3_free (message);
+          goto failed;
+        }
+    }
+
+  /* PRAGMA takes no parameters */
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", target);
+  if (sqlite3_exec (self->db, set_version, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_store_error (self, error);
+      goto failed;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  g_debug ("Migrated %s from schema %d to %d", self->path, version, target);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* the consortia model                                                 */
+
+static int
+compare_consortia (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  CwbConsortium *ca = (CwbConsortium *) a;
+  CwbConsortium *cb = (CwbConsortium *) b;
+  int cmp = g_strcmp0 (cwb_consortium_get_name (ca), cwb_consortium_get_name (cb));
+
+  if (cmp != 0)
+    return cmp;
+
+  return (cwb_consortium_get_id (ca) > cwb_consortium_get_id (cb)) -
+         (cwb_consortium_get_id (ca) < cwb_consortium_get_id (cb));
+}
+
+static void
+consortia_remove (CwbStore *self,
+                  gint64    id)
+{
+  guint n;
+
+  if (self->consortia == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->consortia));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwbConsortium) item = g_list_model_get_item (G_LIST_MODEL (self->consortia), i);
+
+      if (cwb_consortium_get_id (item) == id)
+        {
+          g_list_store_remove (self->consortia, i);
+          return;
+        }
+    }
+}
+
+static CwbConsortium *
+consortium_summary_new (gint64      id,
+                        const char *name,
+                        const char *industry)
+{
+  CwbConsortium *summary = cwb_consortium_new ();
+
+  cwb_consortium_set_id (summary, id);
+  cwb_consortium_set_name (summary, name);
+  cwb_consortium_set_industry (summary, industry);
+
+  return summary;
+}
+
+static void
+consortia_add (CwbStore      *self,
+               CwbConsortium *consortium)
+{
+  g_autoptr(CwbConsortium) summary = NULL;
+
+  if (self->consortia == NULL)
+    return;
+
+  summary = consortium_summary_new (cwb_consortium_get_id (consortium),
+                                    cwb_consortium_get_name (consortium),
+                                    cwb_consortium_get_industry (consortium));
+  g_list_store_insert_sorted (self->consortia, summary, compare_consortia, NULL);
+}
+
+static void
+emit_changes (CwbStore            *self,
+              const PendingChange *changes,
+              guint                n_changes)
+{
+  for (guint i = 0; i < n_changes; i++)
+    g_signal_emit (self, signals[CHANGED], 0, changes[i].kind, changes[i].consortium_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* rows                                                                */
+
+#define MEMBER_COLUMNS \
+  "id, uscc, name, kind, lead, independent_legal_person, registered_in_hainan, " \
+  "stationed_in_hainan, above_designated_size, high_tech, cooperation_basis, capability, " \
+  "established, revenue, rd_staff_fulltime, platforms, fiscal_years"
+
+enum {
+  MEMBER_ID,
+  MEMBER_USCC,
+  MEMBER_NAME,
+  MEMBER_KIND,
+  MEMBER_LEAD,
+  MEMBER_INDEPENDENT_LEGAL_PERSON,
+  MEMBER_REGISTERED_IN_HAINAN,
+  MEMBER_STATIONED_IN_HAINAN,
+  MEMBER_ABOVE_DESIGNATED_SIZE,
+  MEMBER_HIGH_TECH,
+  MEMBER_COOPERATION_BASIS,
+  MEMBER_CAPABILITY,
+  MEMBER_ESTABLISHED,
+  MEMBER_REVENUE,
+  MEMBER_RD_STAFF_FULLTIME,
+  MEMBER_PLATFORMS,
+  MEMBER_FISCAL_YEARS,
+};
+
+static CwbMember *
+member_from_row (sqlite3_stmt *stmt)
+{
+  CwbMember *member = cwb_member_new ();
+
+  cwb_member_set_id (member, sqlite3_column_int64 (stmt, MEMBER_ID));
+  cwb_member_set_uscc (member, column_text (stmt, MEMBER_USCC));
+  cwb_member_set_name (member, column_text (stmt, MEMBER_NAME));
+  cwb_member_set_kind (member, enum_from_nick (CWB_TYPE_MEMBER_KIND,
+                                               column_text (stmt, MEMBER_KIND),
+                                               CWB_MEMBER_KIND_OTHER));
+  cwb_member_set_lead (member, sqlite3_column_int (stmt, MEMBER_LEAD) != 0);
+  cwb_member_set_independent_legal_person (member, sqlite3_column_int (stmt, MEMBER_INDEPENDENT_LEGAL_PERSON) != 0);
+  cwb_member_set_registered_in_hainan (member, sqlite3_column_int (stmt, MEMBER_REGISTERED_IN_HAINAN) != 0);
+  cwb_member_set_stationed_in_hainan (member, sqlite3_column_int (stmt, MEMBER_STATIONED_IN_HAINAN) != 0);
+  cwb_member_set_above_designated_size (member, sqlite3_column_int (stmt, MEMBER_ABOVE_DESIGNATED_SIZE) != 0);
+  cwb_member_set_high_tech (member, sqlite3_column_int (stmt, MEMBER_HIGH_TECH) != 0);
+  cwb_member_set_cooperation_basis (member, sqlite3_column_int (stmt, MEMBER_COOPERATION_BASIS) != 0);
+  cwb_member_set_capability (member, sqlite3_column_int (stmt, MEMBER_CAPABILITY) != 0);
+  cwb_member_set_established (member, column_text (stmt, MEMBER_ESTABLISHED));
+  cwb_member_set_revenue (member, column_figure (stmt, MEMBER_REVENUE));
+  cwb_member_set_rd_staff_fulltime (member, (int) column_figure (stmt, MEMBER_RD_STAFF_FULLTIME));
+  platforms_from_json (member, column_text (stmt, MEMBER_PLATFORMS));
+  fiscal_years_from_json (member, column_text (stmt, MEMBER_FISCAL_YEARS));
+
+  return member;
+}
+
+static gboolean
+check_member (CwbMember  *member,
+              GError    **error)
+{
+  const char *uscc = cwb_member_get_uscc (member);
+
+  if (uscc == NULL || uscc[0] == '\0')
+    {
+      const char *name = cwb_member_get_name (member);
+
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("The member “%s” has no unified social credit code"),
+                   name != NULL ? name : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* the columns a member's insert and update share */
+static void
+bind_member (sqlite3_stmt *stmt,
+             CwbMember    *member)
+{
+  g_autofree char *platforms = platforms_to_json (member);
+  g_autofree char *fiscal_years = fiscal_years_to_json (member);
+
+  bind_text (stmt, ":uscc", cwb_member_get_uscc (member));
+  bind_text (stmt, ":name", cwb_member_get_name (member));
+  bind_text (stmt, ":kind", enum_to_nick (CWB_TYPE_MEMBER_KIND, cwb_member_get_kind (member)));
+  bind_int64 (stmt, ":lead", cwb_member_get_lead (member));
+  bind_int64 (stmt, ":independent_legal_person", cwb_member_get_independent_legal_person (member));
+  bind_int64 (stmt, ":registered_in_hainan", cwb_member_get_registered_in_hainan (member));
+  bind_int64 (stmt, ":stationed_in_hainan", cwb_member_get_stationed_in_hainan (member));
+  bind_int64 (stmt, ":above_designated_size", cwb_member_get_above_designated_size (member));
+  bind_int64 (stmt, ":high_tech", cwb_member_get_high_tech (member));
+  bind_int64 (stmt, ":cooperation_basis", cwb_member_get_cooperation_basis (member));
+  bind_int64 (stmt, ":capability", cwb_member_get_capability (member));
+  bind_text (stmt, ":established", cwb_member_get_established (member));
+  bind_figure (stmt, ":revenue", cwb_member_get_revenue (member));
+  bind_figure (stmt, ":rd_staff_fulltime", cwb_member_get_rd_staff_fulltime (member));
+  bind_text (stmt, ":platforms", platforms);
+  bind_text (stmt, ":fiscal_years", fiscal_years);
+}
+
+static gboolean
+insert_member_row (CwbStore   *self,
+                   gint64      consortium_id,
+                   guint       position,
+                   CwbMember  *member,
+                   gint64     *member_id,
+                   GError    **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+
+  if (!check_member (member, error))
+    return FALSE;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO member (consortium_id, position, uscc, name, kind, lead, "
+                        "independent_legal_person, registered_in_hainan, stationed_in_hainan, "
+                        "above_designated_size, high_tech, cooperation_basis, capability, "
+                        "established, revenue, rd_staff_fulltime, platforms, fiscal_years) "
+                        "VALUES (:consortium_id, :position, :uscc, :name, :kind, :lead, "
+                        ":independent_legal_person, :registered_in_hainan, :stationed_in_hainan, "
+                        ":above_designated_size, :high_tech, :cooperation_basis, :capability, "
+                        ":established, :revenue, :rd_staff_fulltime, :platforms, :fiscal_years)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+  bind_int64 (stmt, ":position", position);
+  bind_member (stmt, member);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (is_unique_violation (self))
+        set_duplicate_uscc_error (cwb_member_get_uscc (member), error);
+      else
+        set_store_error (self, error);
+      return FALSE;
+    }
+
+  *member_id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
+static void
+bind_consortium (sqlite3_stmt  *stmt,
+                 CwbConsortium *consortium)
+{
+  g_autofree char *scientific_problems = strv_to_json (cwb_consortium_get_scientific_problems (consortium));
+  g_autofree char *key_technologies = strv_to_json (cwb_consortium_get_key_technologies (consortium));
+  g_autofree char *transformation_results = strv_to_json (cwb_consortium_get_transformation_results (consortium));
+  g_autofree char *landmark_results = strv_to_json (cwb_consortium_get_landmark_results (consortium));
+  g_autofree char *standards = standards_to_json (cwb_consortium_get_standards (consortium));
+
+  bind_text (stmt, ":name", cwb_consortium_get_name (consortium));
+  bind_text (stmt, ":industry", cwb_consortium_get_industry (consortium));
+  bind_text (stmt, ":scientific_problems", scientific_problems);
+  bind_text (stmt, ":key_technologies", key_technologies);
+  bind_text (stmt, ":transformation_results", transformation_results);
+  bind_text (stmt, ":landmark_results", landmark_results);
+  bind_text (stmt, ":standards", standards);
+  bind_int64 (stmt, ":has_organization", cwb_consortium_get_has_organization (consortium));
+  bind_text (stmt, ":decision_body", cwb_consortium_get_decision_body (consortium));
+  bind_text (stmt, ":advisory_body", cwb_consortium_get_advisory_body (consortium));
+  bind_text (stmt, ":executive_body", cwb_consortium_get_executive_body (consortium));
+  bind_int64 (stmt, ":executive_permanent", cwb_consortium_get_executive_permanent (consortium));
+  bind_figure (stmt, ":executive_fulltime_staff", cwb_consortium_get_executive_fulltime_staff (consortium));
+  bind_int64 (stmt, ":has_fund_management", cwb_consortium_get_has_fund_management (consortium));
+  bind_int64 (stmt, ":fund_system", cwb_consortium_get_fund_system (consortium));
+  bind_int64 (stmt, ":fund_internal_supervision", cwb_consortium_get_fund_internal_supervision (consortium));
+}
+
+static gboolean
+check_consortium_name (CwbConsortium  *consortium,
+                       GError        **error)
+{
+  const char *name = cwb_consortium_get_name (consortium);
+
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("The consortium has no name"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+lookup_consortium (CwbStore    *self,
+                   const char  *name,
+                   gint64      *id,
+                   GError     **error)
+{
+  g_autoptr(CwbStatement) stmt = store_prepare (self, "SELECT id FROM consortium WHERE name = :name", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, ":name", name);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *id = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  return TRUE;
+}
+
+static gboolean
+consortium_exists (CwbStore  *self,
+                   gint64     id,
+                   GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = store_prepare (self, "SELECT 1 FROM consortium WHERE id = :id", error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_int64 (stmt, ":id", id);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  if (!has_row)
+    set_no_consortium_error (id, error);
+
+  return has_row;
+}
+
+static gboolean
+touch_consortium (CwbStore  *self,
+                  gint64     id,
+                  GError   **error)
+{
+  g_autoptr(CwbStatement) stmt =
+    store_prepare (self,
+                   "UPDATE consortium SET modified = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                   "WHERE id = :id",
+                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_int64 (stmt, ":id", id);
+
+  return store_step_done (self, stmt, error);
+}
+
+static gboolean
+delete_consortium_row (CwbStore  *self,
+                       gint64     id,
+                       gboolean  *deleted,
+                       GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = store_prepare (self, "DELETE FROM consortium WHERE id = :id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_int64 (stmt, ":id", id);
+  if (!store_step_done (self, stmt, error))
+    return FALSE;
+
+  *deleted = sqlite3_changes (self->db) > 0;
+
+  return TRUE;
+}
+
+static gboolean
+write_exceptions (CwbStore       *self,
+                  gint64          consortium_id,
+                  CwbConsortium  *consortium,
+                  GError        **error)
+{
+  GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
+  g_autoptr(CwbStatement) delete = NULL;
+
+  delete = store_prepare (self, "DELETE FROM exception WHERE consortium_id = :consortium_id", error);
+  if (delete == NULL)
+    return FALSE;
+
+  bind_int64 (delete, ":consortium_id", consortium_id);
+  if (!store_step_done (self, delete, error))
+    return FALSE;
+
+  for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
+    {
+      const CwbException *exception = g_ptr_array_index (exceptions, i);
+      g_autoptr(CwbStatement) insert = NULL;
+
+      if (exception->rule == NULL || exception->rule[0] == '\0')
+        {
+          g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("exceptions[%u].rule: an exception decision must name the rule it accepts"), i);
+          return FALSE;
+        }
+
+      insert = store_prepare (self,
+                              "INSERT INTO exception (consortium_id, position, rule, document, date, reason) "
+                              "VALUES (:consortium_id, :position, :rule, :document, :date, :reason)",
+                              error);
+      if (insert == NULL)
+        return FALSE;
+
+      bind_int64 (insert, ":consortium_id", consortium_id);
+      bind_int64 (insert, ":position", i);
+      bind_text (insert, ":rule", exception->rule);
+      bind_text (insert, ":document", exception->document);
+      bind_text (insert, ":date", exception->date);
+      bind_text (insert, ":reason", exception->reason);
+
+      if (!store_step_done (self, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* (transfer full) (element-type CwbException) */
+static GPtrArray *
+read_exceptions (CwbStore  *self,
+                 gint64     consortium_id,
+                 GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_exception_free);
+  gboolean has_row;
+
+  stmt = store_prepare (self,
+                        "SELECT rule, document, date, reason FROM exception "
+                        "WHERE consortium_id = :consortium_id ORDER BY position",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+
+  while (store_step_row (self, stmt, &has_row, error))
+    {
+      if (!has_row)
+        return g_steal_pointer (&exceptions);
+
+      g_ptr_array_add (exceptions, cwb_exception_new (column_text (stmt, 0), column_text (stmt, 1),
+                                                      column_text (stmt, 2), column_text (stmt, 3)));
+    }
+
+  return NULL;
+}
+
+static gboolean
+exceptions_equal (GPtrArray *a,
+                  GPtrArray *b)
+{
+  guint a_len = a != NULL ? a->len : 0;
+  guint b_len = b != NULL ? b->len : 0;
+
+  if (a_len != b_len)
+    return FALSE;
+
+  for (guint i = 0; i < a_len; i++)
+    {
+      const CwbException *ea = g_ptr_array_index (a, i);
+      const CwbException *eb = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (ea->rule, eb->rule) != 0 ||
+          g_strcmp0 (ea->document, eb->document) != 0 ||
+          g_strcmp0 (ea->date, eb->date) != 0 ||
+          g_strcmp0 (ea->reason, eb->reason) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_section (CwbStore    *self,
+               gint64       consortium_id,
+               const char  *key,
+               JsonNode    *node,
+               GError     **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  g_autofree char *json = NULL;
+
+  if (node == NULL)
+    {
+      stmt = store_prepare (self,
+                            "DELETE FROM section WHERE consortium_id = :consortium_id AND key = :key",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  else
+    {
+      stmt = store_prepare (self,
+                            "INSERT INTO section (consortium_id, key, json) "
+                            "VALUES (:consortium_id, :key, :json) "
+                            "ON CONFLICT (consortium_id, key) DO UPDATE SET json = excluded.json",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+
+      json = json_to_string (node, FALSE);
+      bind_text (stmt, ":json", json);
+    }
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+  bind_text (stmt, ":key", key);
+
+  return store_step_done (self, stmt, error);
+}
+
+static gboolean
+count_members (CwbStore  *self,
+               gint64     consortium_id,
+               guint     *n_members,
+               GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  gboolean has_row;
+
+  stmt = store_prepare (self, "SELECT count(*) FROM member WHERE consortium_id = :consortium_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *n_members = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+
+  return TRUE;
+}
+
+static GPtrArray *
+read_members (CwbStore  *self,
+              gint64     consortium_id,
+              guint      first_position,
+              guint      limit,
+              GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean has_row;
+
+  stmt = store_prepare (self,
+                        "SELECT " MEMBER_COLUMNS " FROM member "
+                        "WHERE consortium_id = :consortium_id AND position >= :first "
+                        "ORDER BY position LIMIT :limit",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+  bind_int64 (stmt, ":first", first_position);
+  bind_int64 (stmt, ":limit", limit);
+
+  while (store_step_row (self, stmt, &has_row, error))
+    {
+      if (!has_row)
+        return g_steal_pointer (&members);
+
+      g_ptr_array_add (members, member_from_row (stmt));
+    }
+
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+cwb_store_dispose (GObject *object)
+{
+  CwbStore *self = (CwbStore *) object;
+
+  g_clear_object (&self->consortia);
+
+  G_OBJECT_CLASS (cwb_store_parent_class)->dispose (object);
+}
+
+static void
+cwb_store_finalize (GObject *object)
+{
+  CwbStore *self = (CwbStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  if (self->db != NULL)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (cwb_store_parent_class)->finalize (object);
+}
+
+static void
+cwb_store_class_init (CwbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cwb_store_dispose;
+  object_class->finalize = cwb_store_finalize;
+
+  /**
+   * CwbStore::changed:
+   * @self: the store
+   * @kind: a #CwbChange: what changed
+   * @consortium_id: the consortium it is about
+   *
+   * Emitted after a write committed, synchronously, before the function
+   * that wrote returns.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, CWB_TYPE_CHANGE, G_TYPE_INT64);
+}
+
+static void
+cwb_store_init (CwbStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_finalize);
+}
+
+/* ------------------------------------------------------------------ */
+/* public API                                                          */
+
+/**
+ * cwb_store_dup_default_path:
+ *
+ * Returns: (transfer full): `$CWB_DATA_DIR/workbench.db` when CWB_DATA_DIR
+ *   is set, else `$XDG_DATA_HOME/consortium-workbench/workbench.db`
+ */
+char *
+cwb_store_dup_default_path (void)
+{
+  const char *data_dir = g_getenv ("CWB_DATA_DIR");
+
+  if (data_dir != NULL && data_dir[0] != '\0')
+    return g_build_filename (data_dir, "workbench.db", NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "consortium-workbench", "workbench.db", NULL);
+}
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                   _("Could not create the workspace database “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* the umask may have taken bits away, never added any */
+  g_close (fd, NULL);
+
+  return TRUE;
+}
+
+/**
+ * cwb_store_open:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Opens (creating it and its folder if needed) and migrates the workspace
+ * database. The folder is created 0700 and the file 0600; SQLite gives its
+ * -wal and -shm files the mode of the database. Nothing is written before
+ * the schema version is known: a database of a newer schema fails with
+ * %CWB_ERROR_NEWER_SCHEMA and is left byte-for-byte untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+CwbStore *
+cwb_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(CwbStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int version;
+  int ours = _cwb_store_get_schema_version ();
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                   _("Could not create the folder “%s”: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (CWB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                   _("Could not open the workspace database “%s”: %s"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Only reads until the version is known: journal_mode=WAL alone would
+   * rewrite the header of a file we must not touch. */
+  if (!read_user_version (self, &version, NULL))
+    {
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                     _("“%s” is not a workspace database (%s)"),
+                     path, sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                     _("Could not read the workspace database “%s”: %s"),
+                     path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  if (version > ours)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_NEWER_SCHEMA,
+                   _("The workspace database “%s” was written by a newer version of this "
+                     "application (schema %d; this version knows schema %d). It was left unchanged."),
+                   path, version, ours);
+      return NULL;
+    }
+
+  if (!store_exec_cached (self, "PRAGMA journal_mode = WAL", error) ||
+      !store_exec_cached (self, "PRAGMA foreign_keys = ON", error) ||
+      !store_exec_cached (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (version < ours && !apply_migrations (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cwb_store_get_path (CwbStore *self)
+{
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * cwb_store_get_consortia:
+ * @self: a #CwbStore
+ *
+ * Built on the first call, then kept up to date.
+ *
+ * Returns: (transfer none): a #GListModel of #CwbConsortium (id, name and
+ *   industry only) sorted by name
+ */
+GListModel *
+cwb_store_get_consortia (CwbStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+
+  if (self->consortia != NULL)
+    return G_LIST_MODEL (self->consortia);
+
+  self->consortia = g_list_store_new (CWB_TYPE_CONSORTIUM);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = store_prepare (self, "SELECT id, name, industry FROM consortium ORDER BY name, id", &error);
+  if (stmt != NULL)
+    {
+      while (store_step_row (self, stmt, &has_row, &error) && has_row)
+        g_ptr_array_add (items, consortium_summary_new (sqlite3_column_int64 (stmt, 0),
+                                                        column_text (stmt, 1),
+                                                        column_text (stmt, 2)));
+    }
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+
+  g_list_store_splice (self->consortia, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (self->consortia);
+}
+
+gint64
+cwb_store_lookup_consortium (CwbStore   *self,
+                             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (!lookup_consortium (self, name, &id, &error))
+    {
+      g_warning ("%s", error->message);
+      return 0;
+    }
+
+  return id;
+}
+
+static CwbConsortium *
+load_consortium (CwbStore  *self,
+                 gint64     id,
+                 GError   **error)
+{
+  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) exceptions = NULL;
+  gboolean has_row;
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+    g_auto(GStrv) scientific_problems = NULL;
+    g_auto(GStrv) key_technologies = NULL;
+    g_auto(GStrv) transformation_results = NULL;
+    g_auto(GStrv) landmark_results = NULL;
+    g_autoptr(JsonArray) standards = NULL;
+    GPtrArray *standards_out;
+
+    stmt = store_prepare (self,
+                          "SELECT name, industry, scientific_problems, key_technologies, "
+                          "transformation_results, landmark_results, standards, has_organization, "
+                          "decision_body, advisory_body, executive_body, executive_permanent, "
+                          "executive_fulltime_staff, has_fund_management, fund_system, "
+                          "fund_internal_supervision FROM consortium WHERE id = :id",
+                          error);
+    if (stmt == NULL)
+      return NULL;
+
+    bind_int64 (stmt, ":id", id);
+    if (!store_step_row (self, stmt, &has_row, error))
+      return NULL;
+
+    if (!has_row)
+      {
+        set_no_consortium_error (id, error);
+        return NULL;
+      }
+
+    consortium = cwb_consortium_new ();
+    cwb_consortium_set_id (consortium, id);
+    cwb_consortium_set_name (consortium, column_text (stmt, 0));
+    cwb_consortium_set_industry (consortium, column_text (stmt, 1));
+
+    scientific_problems = json_to_strv (column_text (stmt, 2));
+    key_technologies = json_to_strv (column_text (stmt, 3));
+    transformation_results = json_to_strv (column_text (stmt, 4));
+    landmark_results = json_to_strv (column_text (stmt, 5));
+    cwb_consortium_set_scientific_problems (consortium, (const char * const *) scientific_problems);
+    cwb_consortium_set_key_technologies (consortium, (const char * const *) key_technologies);
+    cwb_consortium_set_transformation_results (consortium, (const char * const *) transformation_results);
+    cwb_consortium_set_landmark_results (consortium, (const char * const *) landmark_results);
+
+    standards = parse_json_array (column_text (stmt, 6));
+    standards_out = cwb_consortium_get_standards (consortium);
+    for (guint i = 0; standards != NULL && i < json_array_get_length (standards); i++)
+      {
+        JsonObject *object = json_array_get_object_element (standards, i);
+
+        if (object == NULL)
+          continue;
+
+        g_ptr_array_add (standards_out,
+                         cwb_standard_new (enum_from_nick (CWB_TYPE_STANDARD_KIND,
+                                                           json_object_get_string_member_with_default (object, "kind", NULL),
+                                                           CWB_STANDARD_KIND_TECHNICAL),
+                                           json_object_get_string_member_with_default (object, "title", NULL)));
+      }
+
+    cwb_consortium_set_has_organization (consortium, sqlite3_column_int (stmt, 7) != 0);
+    cwb_consortium_set_decision_body (consortium, column_text (stmt, 8));
+    cwb_consortium_set_advisory_body (consortium, column_text (stmt, 9));
+    cwb_consortium_set_executive_body (consortium, column_text (stmt, 10));
+    cwb_consortium_set_executive_permanent (consortium, sqlite3_column_int (stmt, 11) != 0);
+    cwb_consortium_set_executive_fulltime_staff (consortium, (int) column_figure (stmt, 12));
+    cwb_consortium_set_has_fund_management (consortium, sqlite3_column_int (stmt, 13) != 0);
+    cwb_consortium_set_fund_system (consortium, sqlite3_column_int (stmt, 14) != 0);
+    cwb_consortium_set_fund_internal_supervision (consortium, sqlite3_column_int (stmt, 15) != 0);
+  }
+
+  members = read_members (self, id, 0, G_MAXUINT, error);
+  if (members == NULL)
+    return NULL;
+
+  for (guint i = 0; i < members->len; i++)
+    cwb_consortium_add_member (consortium, g_ptr_array_index (members, i));
+
+  exceptions = read_exceptions (self, id, error);
+  if (exceptions == NULL)
+    return NULL;
+
+  for (guint i = 0; i < exceptions->len; i++)
+    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
+                     cwb_exception_copy (g_ptr_array_index (exceptions, i)));
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "SELECT key, json FROM section WHERE consortium_id = :consortium_id ORDER BY key",
+                          error);
+    if (stmt == NULL)
+      return NULL;
+
+    bind_int64 (stmt, ":consortium_id", id);
+
+    while (store_step_row (self, stmt, &has_row, error))
+      {
+        g_autoptr(JsonNode) node = NULL;
+        g_autoptr(GError) parse_error = NULL;
+
+        if (!has_row)
+          return g_steal_pointer (&consortium);
+
+        node = json_from_string (column_text (stmt, 1), &parse_error);
+        if (node == NULL)
+          {
+            g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                         _("The section “%s” in the workspace database “%s” is damaged: %s"),
+                         column_text (stmt, 0), self->path, parse_error->message);
+            return NULL;
+          }
+
+        cwb_consortium_set_section (consortium, column_text (stmt, 0), node);
+      }
+  }
+
+  return NULL;
+}
+
+/**
+ * cwb_store_load_consortium:
+ * @self: a #CwbStore
+ * @id: the consortium's id
+ * @error: return location for a #GError
+ *
+ * Reads one consortium whole (members in position order, exceptions,
+ * sections) from one consistent snapshot.
+ *
+ * Returns: (transfer full): the consortium, or %NULL with @error set
+ *   (%CWB_ERROR_NOT_FOUND when there is none with that id)
+ */
+CwbConsortium *
+cwb_store_load_consortium (CwbStore  *self,
+                           gint64     id,
+                           GError   **error)
+{
+  g_autoptr(CwbConsortium) consortium = NULL;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!store_begin_read (self, error))
+    return NULL;
+
+  consortium = load_consortium (self, id, error);
+
+  /* a read transaction: ending it cannot lose anything */
+  if (consortium == NULL)
+    store_rollback (self);
+  else if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&consortium);
+}
+
+gboolean
+cwb_store_import_consortium (CwbStore       *self,
+                             CwbConsortium  *consortium,
+                             gboolean        replace,
+                             GError        **error)
+{
+  g_autoptr(GArray) member_ids = NULL;
+  g_autoptr(GList) keys = NULL;
+  GPtrArray *members;
+  const char *name;
+  gint64 old_id = 0;
+  gint64 new_id;
+  PendingChange changes[2];
+  guint n_changes = 0;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_consortium_name (consortium, error))
+    return FALSE;
+
+  name = cwb_consortium_get_name (consortium);
+  members = cwb_consortium_get_members (consortium);
+  member_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), members->len);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!lookup_consortium (self, name, &old_id, error))
+    goto failed;
+
+  if (old_id != 0)
+    {
+      gboolean deleted;
+
+      if (!replace)
+        {
+          set_duplicate_name_error (name, error);
+          goto failed;
+        }
+
+      if (!delete_consortium_row (self, old_id, &deleted, error))
+        goto failed;
+    }
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "INSERT INTO consortium (name, industry, scientific_problems, key_technologies, "
+                          "transformation_results, landmark_results, standards, has_organization, "
+                          "decision_body, advisory_body, executive_body, executive_permanent, "
+                          "executive_fulltime_staff, has_fund_management, fund_system, "
+                          "fund_internal_supervision) "
+                          "VALUES (:name, :industry, :scientific_problems, :key_technologies, "
+                          ":transformation_results, :landmark_results, :standards, :has_organization, "
+                          ":decision_body, :advisory_body, :executive_body, :executive_permanent, "
+                          ":executive_fulltime_staff, :has_fund_management, :fund_system, "
+                          ":fund_internal_supervision)",
+                          error);
+    if (stmt == NULL)
+      goto failed;
+
+    bind_consortium (stmt, consortium);
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        if (is_unique_violation (self))
+          set_duplicate_name_error (name, error);
+        else
+          set_store_error (self, error);
+        goto failed;
+      }
+
+    new_id = sqlite3_last_insert_rowid (self->db);
+  }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      gint64 member_id;
+
+      if (!insert_member_row (self, new_id, i, g_ptr_array_index (members, i), &member_id, error))
+        goto failed;
+
+      g_array_append_val (member_ids, member_id);
+    }
+
+  if (!write_exceptions (self, new_id, consortium, error))
+    goto failed;
+
+  keys = cwb_consortium_list_sections (consortium);
+  for (const GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (!write_section (self, new_id, key, cwb_consortium_get_section (consortium, key), error))
+        goto failed;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  /* committed: now the objects and the views learn about it */
+  cwb_consortium_set_id (consortium, new_id);
+  for (guint i = 0; i < members->len; i++)
+    cwb_member_set_id (g_ptr_array_index (members, i), g_array_index (member_ids, gint64, i));
+
+  if (old_id != 0)
+    {
+      consortia_remove (self, old_id);
+      changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, old_id };
+    }
+  consortia_add (self, consortium);
+  changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, new_id };
+
+  emit_changes (self, changes, n_changes);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+cwb_store_update_consortium (CwbStore       *self,
+                             CwbConsortium  *consortium,
+                             GError        **error)
+{
+  g_autoptr(GPtrArray) old_exceptions = NULL;
+  gboolean exceptions_changed;
+  gint64 id;
+  PendingChange changes[2];
+  guint n_changes = 0;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_consortium_name (consortium, error))
+    return FALSE;
+
+  id = cwb_consortium_get_id (consortium);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "UPDATE consortium SET name = :name, industry = :industry, "
+                          "scientific_problems = :scientific_problems, key_technologies = :key_technologies, "
+                          "transformation_results = :transformation_results, "
+                          "landmark_results = :landmark_results, standards = :standards, "
+                          "has_organization = :has_organization, decision_body = :decision_body, "
+                          "advisory_body = :advisory_body, executive_body = :executive_body, "
+                          "executive_permanent = :executive_permanent, "
+                          "executive_fulltime_staff = :executive_fulltime_staff, "
+                          "has_fund_management = :has_fund_management, fund_system = :fund_system, "
+                          "fund_internal_supervision = :fund_internal_supervision, "
+                          "modified = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                          "WHERE id = :id",
+                          error);
+    if (stmt == NULL)
+      goto failed;
+
+    bind_consortium (stmt, consortium);
+    bind_int64 (stmt, ":id", id);
+
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        if (is_unique_violation (self))
+          set_duplicate_name_error (cwb_consortium_get_name (consortium), error);
+        else
+          set_store_error (self, error);
+        goto failed;
+      }
+
+    if (sqlite3_changes (self->db) == 0)
+      {
+        set_no_consortium_error (id, error);
+        goto failed;
+      }
+  }
+
+  old_exceptions = read_exceptions (self, id, error);
+  if (old_exceptions == NULL)
+    goto failed;
+
+  exceptions_changed = !exceptions_equal (old_exceptions, cwb_consortium_get_exceptions (consortium));
+  if (exceptions_changed && !write_exceptions (self, id, consortium, error))
+    goto failed;
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  consortia_remove (self, id);
+  consortia_add (self, consortium);
+
+  changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, id };
+  if (exceptions_changed)
+    changes[n_changes++] = (PendingChange) { CWB_CHANGE_SECTION, id };
+
+  emit_changes (self, changes, n_changes);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+cwb_store_delete_consortium (CwbStore  *self,
+                             gint64     id,
+                             GError   **error)
+{
+  gboolean deleted = FALSE;
+  PendingChange change = { CWB_CHANGE_CONSORTIUM, id };
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!delete_consortium_row (self, id, &deleted, error))
+    goto failed;
+
+  if (!deleted)
+    {
+      set_no_consortium_error (id, error);
+      goto failed;
+    }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  consortia_remove (self, id);
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * cwb_store_list_members:
+ * @self: a #CwbStore
+ * @consortium_id: the consortium
+ *
+ * Returns: (transfer full): a lazy #GListModel of the consortium's
+ *   #CwbMember in position order
+ */
+CwbMemberList *
+cwb_store_list_members (CwbStore *self,
+                        gint64    consortium_id)
+{
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+
+  return _cwb_member_list_new (self, consortium_id);
+}
+
+gboolean
+cwb_store_insert_member (CwbStore   *self,
+                         gint64      consortium_id,
+                         guint       position,
+                         CwbMember  *member,
+                         GError    **error)
+{
+  PendingChange change = { CWB_CHANGE_MEMBERS, consortium_id };
+  gint64 member_id;
+  guint n_members;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CWB_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_member (member, error))
+    return FALSE;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!consortium_exists (self, consortium_id, error) ||
+      !count_members (self, consortium_id, &n_members, error))
+    goto failed;
+
+  position = MIN (position, n_members);
+
+  if (position < n_members)
+    {
+      g_autoptr(CwbStatement) stmt = NULL;
+
+      stmt = store_prepare (self,
+                            "UPDATE member SET position = position + 1 "
+                            "WHERE consortium_id = :consortium_id AND position >= :position",
+                            error);
+      if (stmt == NULL)
+        goto failed;
+
+      bind_int64 (stmt, ":consortium_id", consortium_id);
+      bind_int64 (stmt, ":position", position);
+      if (!store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (!insert_member_row (self, consortium_id, position, member, &member_id, error) ||
+      !touch_consortium (self, consortium_id, error) ||
+      !store_commit (self, error))
+    goto failed;
+
+  cwb_member_set_id (member, member_id);
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+locate_member (CwbStore  *self,
+               gint64     member_id,
+               gint64    *consortium_id,
+               guint     *position,
+               GError   **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  gboolean has_row;
+
+  stmt = store_prepare (self, "SELECT consortium_id, position FROM member WHERE id = :id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_int64 (stmt, ":id", member_id);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  if (!has_row)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND,
+                   _("There is no member with id %lld in the workspace"), (long long) member_id);
+      return FALSE;
+    }
+
+  *consortium_id = sqlite3_column_int64 (stmt, 0);
+  *position = (guint) sqlite3_column_int64 (stmt, 1);
+
+  return TRUE;
+}
+
+gboolean
+cwb_store_update_member (CwbStore   *self,
+                         CwbMember  *member,
+                         GError    **error)
+{
+  PendingChange change = { CWB_CHANGE_MEMBERS, 0 };
+  guint position;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CWB_IS_MEMBER (member), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_member (member, error))
+    return FALSE;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!locate_member (self, cwb_member_get_id (member), &change.consortium_id, &position, error))
+    goto failed;
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "UPDATE member SET uscc = :uscc, name = :name, kind = :kind, lead = :lead, "
+                          "independent_legal_person = :independent_legal_person, "
+                          "registered_in_hainan = :registered_in_hainan, "
+                          "stationed_in_hainan = :stationed_in_hainan, "
+                          "above_designated_size = :above_designated_size, high_tech = :high_tech, "
+                          "cooperation_basis = :cooperation_basis, capability = :capability, "
+                          "established = :established, revenue = :revenue, "
+                          "rd_staff_fulltime = :rd_staff_fulltime, platforms = :platforms, "
+                          "fiscal_years = :fiscal_years "
+                          "WHERE id = :id",
+                          error);
+    if (stmt == NULL)
+      goto failed;
+
+    bind_member (stmt, member);
+    bind_int64 (stmt, ":id", cwb_member_get_id (member));
+
+    if (sqlite3_step (stmt) != SQLITE_DONE)
+      {
+        if (is_unique_violation (self))
+          set_duplicate_uscc_error (cwb_member_get_uscc (member), error);
+        else
+          set_store_error (self, error);
+        goto failed;
+      }
+  }
+
+  if (!touch_consortium (self, change.consortium_id, error) ||
+      !store_commit (self, error))
+    goto failed;
+
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+cwb_store_remove_member (CwbStore  *self,
+                         gint64     member_id,
+                         guint     *position,
+                         GError   **error)
+{
+  PendingChange change = { CWB_CHANGE_MEMBERS, 0 };
+  guint old_position;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!locate_member (self, member_id, &change.consortium_id, &old_position, error))
+    goto failed;
+
+  {
+    g_autoptr(CwbStatement) stmt = store_prepare (self, "DELETE FROM member WHERE id = :id", error);
+
+    if (stmt == NULL)
+      goto failed;
+
+    bind_int64 (stmt, ":id", member_id);
+    if (!store_step_done (self, stmt, error))
+      goto failed;
+  }
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "UPDATE member SET position = position - 1 "
+                          "WHERE consortium_id = :consortium_id AND position > :position",
+                          error);
+    if (stmt == NULL)
+      goto failed;
+
+    bind_int64 (stmt, ":consortium_id", change.consortium_id);
+    bind_int64 (stmt, ":position", old_position);
+    if (!store_step_done (self, stmt, error))
+      goto failed;
+  }
+
+  if (!touch_consortium (self, change.consortium_id, error) ||
+      !store_commit (self, error))
+    goto failed;
+
+  if (position != NULL)
+    *position = old_position;
+
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * cwb_store_get_section:
+ * @self: a #CwbStore
+ * @consortium_id: the consortium
+ * @key: the section's key
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the section, or %NULL (without an
+ *   error) when the consortium has none of that key
+ */
+JsonNode *
+cwb_store_get_section (CwbStore    *self,
+                       gint64       consortium_id,
+                       const char  *key,
+                       GError     **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  JsonNode *node;
+  gboolean has_row;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT json FROM section WHERE consortium_id = :consortium_id AND key = :key",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+  bind_text (stmt, ":key", key);
+
+  if (!store_step_row (self, stmt, &has_row, error) || !has_row)
+    return NULL;
+
+  node = json_from_string (column_text (stmt, 0), &parse_error);
+  if (node == NULL)
+    g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                 _("The section “%s” in the workspace database “%s” is damaged: %s"),
+                 key, self->path, parse_error->message);
+
+  return node;
+}
+
+gboolean
+cwb_store_set_section (CwbStore    *self,
+                       gint64       consortium_id,
+                       const char  *key,
+                       JsonNode    *node,
+                       GError     **error)
+{
+  PendingChange change = { CWB_CHANGE_SECTION, consortium_id };
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!consortium_exists (self, consortium_id, error) ||
+      !write_section (self, consortium_id, key, node, error) ||
+      !touch_consortium (self, consortium_id, error) ||
+      !store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+}
+
+/**
+ * cwb_store_find_consortia_led_by:
+ * @self: a #CwbStore
+ * @uscc: a unified social credit code
+ * @except_id: a consortium to leave out (the one being checked), or 0
+ *
+ * Returns: (transfer full): the names, sorted, of the consortia other than
+ *   @except_id whose lead member has @uscc; empty when there are none
+ */
+char **
+cwb_store_find_consortia_led_by (CwbStore   *self,
+                                 const char *uscc,
+                                 gint64      except_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+  g_return_val_if_fail (uscc != NULL, NULL);
+
+  stmt = store_prepare (self,
+                        "SELECT DISTINCT c.name FROM member AS m "
+                        "JOIN consortium AS c ON c.id = m.consortium_id "
+                        "WHERE m.lead AND m.uscc = :uscc AND c.id != :except_id "
+                        "ORDER BY c.name",
+                        &error);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, ":uscc", uscc);
+      bind_int64 (stmt, ":except_id", except_id);
+
+      while (store_step_row (self, stmt, &has_row, &error) && has_row)
+        g_strv_builder_add (builder, column_text (stmt, 0));
+    }
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+read_plugin_version (CwbStore    *self,
+                     const char  *plugin_id,
+                     int         *version,
+                     GError     **error)
+{
+  g_autoptr(CwbStatement) stmt = NULL;
+  gboolean has_row;
+
+  stmt = store_prepare (self, "SELECT version FROM plugin_schema WHERE plugin_id = :plugin_id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, ":plugin_id", plugin_id);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *version = has_row ? sqlite3_column_int (stmt, 0) : 0;
+
+  return TRUE;
+}
+
+/**
+ * cwb_store_migrate_plugin:
+ * @self: a #CwbStore
+ * @plugin_id: the plugin's module name
+ * @steps: (array zero-terminated=1): @steps[i] brings the plugin's schema
+ *   from version i to i + 1
+ * @error: return location for a #GError
+ *
+ * Runs the steps the database has not seen yet, all in one transaction,
+ * and records the plugin's new version; a failing step leaves everything
+ * (tables and version) as it was. A database whose version for the plugin
+ * is higher than the number of steps fails with %CWB_ERROR_NEWER_SCHEMA.
+ *
+ * Returns: %TRUE when the plugin's schema is current
+ */
+gboolean
+cwb_store_migrate_plugin (CwbStore            *self,
+                          const char          *plugin_id,
+                          const char * const  *steps,
+                          GError             **error)
+{
+  guint n_steps;
+  int version;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (plugin_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_steps = steps != NULL ? g_strv_length ((char **) steps) : 0;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!read_plugin_version (self, plugin_id, &version, error))
+    goto failed;
+
+  if (version > (int) n_steps)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_NEWER_SCHEMA,
+                   _("The tables of the plugin “%s” were written by a newer version of it "
+                     "(schema %d; this version knows schema %u)"),
+                   plugin_id, version, n_steps);
+      goto failed;
+    }
+
+  if (version == (int) n_steps)
+    return store_commit (self, error) || (store_rollback (self), FALSE);
+
+  for (guint i = version; i < n_steps; i++)
+    {
+      char *message = NULL;
+
+      if (sqlite3_exec (self->db, steps[i], NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                       _("Could not update the tables of the plugin “%s” to schema %u: %s"),
+                       plugin_id, i + 1, message);
+          sqlite3_free (message);
+          goto failed;
+        }
+
+      /* a step must not end the transaction it runs in */
+      if (sqlite3_get_autocommit (self->db))
+        {
+          g_set_error (error, CWB_ERROR, CWB_ERROR_PLUGIN,
+                       _("Step %u of the plugin “%s” ended the transaction it runs in"),
+                       i + 1, plugin_id);
+          goto failed;
+        }
+    }
+
+  {
+    g_autoptr(CwbStatement) stmt = NULL;
+
+    stmt = store_prepare (self,
+                          "INSERT INTO plugin_schema (plugin_id, version) VALUES (:plugin_id, :version) "
+                          "ON CONFLICT (plugin_id) DO UPDATE SET version = excluded.version",
+                          error);
+    if (stmt == NULL)
+      goto failed;
+
+    bind_text (stmt, ":plugin_id", plugin_id);
+    bind_int64 (stmt, ":version", n_steps);
+    if (!store_step_done (self, stmt, error))
+      goto failed;
+  }
+
+  if (!store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
+}
+
+/* 0 when the plugin has no tables yet */
+int
+cwb_store_get_plugin_version (CwbStore   *self,
+                              const char *plugin_id)
+{
+  g_autoptr(GError) error = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), 0);
+  g_return_val_if_fail (plugin_id != NULL, 0);
+
+  if (!read_plugin_version (self, plugin_id, &version, &error))
+    g_warning ("%s", error->message);
+
+  return version;
+}
+
+/* ------------------------------------------------------------------ */
+/* private API                                                         */
+
+gboolean
+_cwb_store_count_members (CwbStore  *self,
+                          gint64     consortium_id,
+                          guint     *n_members,
+                          GError   **error)
+{
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_members != NULL, FALSE);
+
+  return count_members (self, consortium_id, n_members, error);
+}
+
+GPtrArray *
+_cwb_store_read_members (CwbStore  *self,
+                         gint64     consortium_id,
+                         guint      first_position,
+                         guint      limit,
+                         GError   **error)
+{
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+
+  return read_members (self, consortium_id, first_position, limit, error);
+}

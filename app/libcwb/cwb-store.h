@@ -24,8 +24,13 @@ G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
  * plugin_schema table. Every write is one transaction: it lands whole or not
  * at all. All SQL lives in cwb-store*.c.
  *
- * Signal "changed" (CwbChange kind, gint64 consortium_id): emitted on the
- * main context of the thread that opened the store, after a write committed.
+ * Signal "changed" (CwbChange kind, gint64 consortium_id): emitted after a
+ * write committed, synchronously, before the writing call returns (the
+ * store is used only from the thread that opened it). A failed write emits
+ * nothing. Import: CONSORTIUM with the new id (with @replace, first
+ * CONSORTIUM with the replaced id); update_consortium: CONSORTIUM, plus
+ * SECTION when the exceptions changed; delete: CONSORTIUM; member writes:
+ * MEMBERS; set_section: SECTION.
  */
 
 /* $CWB_DATA_DIR/workbench.db, else $XDG_DATA_HOME/consortium-workbench/workbench.db */
@@ -99,7 +104,10 @@ char         **cwb_store_find_consortia_led_by   (CwbStore       *self,
                                                   gint64          except_id);
 
 /* A plugin's own tables: @steps[i] is the SQL that brings the plugin's
- * schema from version i to i + 1; pending steps run in one transaction. */
+ * schema from version i to i + 1; pending steps run in one transaction
+ * (a failing step leaves tables and version as they were). A recorded
+ * version above the number of steps fails with CWB_ERROR_NEWER_SCHEMA.
+ * get_plugin_version: 0 while the plugin has no tables. */
 gboolean       cwb_store_migrate_plugin          (CwbStore       *self,
                                                   const char     *plugin_id,
                                                   const char * const *steps,

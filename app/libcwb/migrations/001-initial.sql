@@ -6,8 +6,11 @@
 -- PRAGMA user_version = 1. Lists and small nested records are JSON text;
 -- enumerations are stored as the nick the consortium file uses.
 
+-- AUTOINCREMENT: an id is never reused, so a stale id (a view, an undo)
+-- can never reach another record
+
 CREATE TABLE consortium (
-  id                        INTEGER PRIMARY KEY,
+  id                        INTEGER PRIMARY KEY AUTOINCREMENT,
   name                      TEXT    NOT NULL UNIQUE,
   industry                  TEXT,
   -- JSON arrays of strings (rule C1, plan item P1)
@@ -23,7 +26,7 @@ CREATE TABLE consortium (
   advisory_body             TEXT,
   executive_body            TEXT,
   executive_permanent       INTEGER NOT NULL DEFAULT 0,
-  executive_fulltime_staff  INTEGER NOT NULL DEFAULT 0,
+  executive_fulltime_staff  INTEGER,                  -- NULL when not given
   -- fund_management (F1)
   has_fund_management       INTEGER NOT NULL DEFAULT 0,
   fund_system               INTEGER NOT NULL DEFAULT 0,
@@ -33,7 +36,7 @@ CREATE TABLE consortium (
 );
 
 CREATE TABLE member (
-  id                        INTEGER PRIMARY KEY,
+  id                        INTEGER PRIMARY KEY AUTOINCREMENT,
   consortium_id             INTEGER NOT NULL REFERENCES consortium (id) ON DELETE CASCADE,
   -- 0 .. n-1 within the consortium, kept contiguous by the store
   position                  INTEGER NOT NULL,

@@ -1,0 +1,1189 @@
+/* test-store.c — tests of CwbStore on real SQLite files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cwb.h"
+#include "cwb-store-private.h"
+
+typedef struct
+{
+  char     *dir;    /* a fresh temporary folder */
+  char     *path;   /* dir/data/workbench.db, not created yet */
+  CwbStore *store;  /* NULL until a test opens it */
+} Fixture;
+
+typedef struct
+{
+  CwbChange kind;
+  gint64    consortium_id;
+} Change;
+
+/* ------------------------------------------------------------------ */
+/* helpers                                                             */
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cwb-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "data", "workbench.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  if (fixture->store != NULL)
+    g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static void
+open_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->store = cwb_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+close_store (Fixture *fixture)
+{
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+}
+
+/* One integer from a query on a separate, raw connection. */
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* One text value (static storage, for assertions) from a raw connection. */
+static const char *
+query_text (const char *path,
+            const char *sql)
+{
+  static char value[256];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_strlcpy (value, (const char *) sqlite3_column_text (stmt, 0), sizeof value);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+
+  return buf.st_mode & 0777;
+}
+
+static CwbMember *
+make_member (const char *uscc,
+             const char *name,
+             gboolean    lead)
+{
+  CwbMember *member = cwb_member_new ();
+
+  cwb_member_set_uscc (member, uscc);
+  cwb_member_set_name (member, name);
+  cwb_member_set_kind (member, lead ? CWB_MEMBER_KIND_ENTERPRISE : CWB_MEMBER_KIND_UNIVERSITY);
+  cwb_member_set_lead (member, lead);
+  cwb_member_set_independent_legal_person (member, TRUE);
+  cwb_member_set_registered_in_hainan (member, TRUE);
+
+  return member;
+}
+
+/* A consortium of @n_members members "<prefix>-0" …, the first the lead
+ * with the code @lead_uscc. */
+static CwbConsortium *
+make_consortium (const char *name,
+                 const char *lead_uscc,
+                 guint       n_members)
+{
+  CwbConsortium *consortium = cwb_consortium_new ();
+  const char *problems[] = { "问题一", "问题二", NULL };
+
+  cwb_consortium_set_name (consortium, name);
+  cwb_consortium_set_industry (consortium, "现代种业");
+  cwb_consortium_set_scientific_problems (consortium, problems);
+
+  for (guint i = 0; i < n_members; i++)
+    {
+      g_autofree char *uscc = i == 0 ? g_strdup (lead_uscc) : g_strdup_printf ("91460000MB%08u", i);
+      g_autofree char *member_name = g_strdup_printf ("%s-%u", name, i);
+      g_autoptr(CwbMember) member = make_member (uscc, member_name, i == 0);
+
+      cwb_consortium_add_member (consortium, member);
+    }
+
+  return consortium;
+}
+
+static gint64
+import (Fixture       *fixture,
+        CwbConsortium *consortium)
+{
+  g_autoptr(GError) error = NULL;
+
+  cwb_store_import_consortium (fixture->store, consortium, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_consortium_get_id (consortium), >, 0);
+
+  return cwb_consortium_get_id (consortium);
+}
+
+/* the member names of a stored consortium, in order, joined by "," */
+static char *
+member_names (CwbStore *store,
+              gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortium) loaded = cwb_store_load_consortium (store, id, &error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  GPtrArray *members;
+
+  g_assert_no_error (error);
+  members = cwb_consortium_get_members (loaded);
+  for (guint i = 0; i < members->len; i++)
+    g_strv_builder_add (builder, cwb_member_get_name (g_ptr_array_index (members, i)));
+  names = g_strv_builder_end (builder);
+
+  return g_strjoinv (",", names);
+}
+
+static void
+changed_cb (CwbStore  *store,
+            CwbChange  kind,
+            gint64     consortium_id,
+            GArray    *changes)
+{
+  Change change = { kind, consortium_id };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_changes (GArray       *changes,
+                const Change *expected,
+                guint         n_expected)
+{
+  g_assert_cmpuint (changes->len, ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_assert_cmpint (g_array_index (changes, Change, i).kind, ==, expected[i].kind);
+      g_assert_cmpint (g_array_index (changes, Change, i).consortium_id, ==, expected[i].consortium_id);
+    }
+  g_array_set_size (changes, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* opening and migrating                                               */
+
+static void
+test_open_creates_private (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 3);
+
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  open_store (fixture);
+  g_assert_cmpstr (cwb_store_get_path (fixture->store), ==, fixture->path);
+
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+
+  /* a write makes sure the WAL and its index exist */
+  import (fixture, consortium);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  g_assert_cmpstr (query_text (fixture->path, "PRAGMA journal_mode"), ==, "wal");
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 3);
+}
+
+static void
+assert_schema (const char *path)
+{
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, _cwb_store_get_schema_version ());
+  g_assert_cmpint (_cwb_store_get_schema_version (), >=, 1);
+  g_assert_cmpint (query_int (path,
+                              "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                              "('consortium', 'member', 'exception', 'section', 'plugin_schema')"),
+                   ==, 5);
+}
+
+static void
+test_migrate_empty_file (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (fixture->path, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 0);
+
+  open_store (fixture);
+  assert_schema (fixture->path);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM consortium"), ==, 0);
+  g_assert_cmpstr (query_text (fixture->path, "PRAGMA journal_mode"), ==, "wal");
+}
+
+static void
+test_migrate_reopen (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  open_store (fixture);
+  id = import (fixture, consortium);
+  g_assert_true (cwb_store_migrate_plugin (fixture->store, "test",
+                                           (const char *[]) { "CREATE TABLE test_t (x)", NULL },
+                                           &error));
+  g_assert_no_error (error);
+  close_store (fixture);
+
+  /* opening again changes nothing and keeps everything */
+  open_store (fixture);
+  assert_schema (fixture->path);
+  g_assert_cmpint (cwb_store_lookup_consortium (fixture->store, "海南省测试创新联合体"), ==, id);
+  loaded = cwb_store_load_consortium (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_consortium_equal (loaded, consortium));
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "test"), ==, 1);
+  close_store (fixture);
+
+  open_store (fixture);
+  assert_schema (fixture->path);
+}
+
+static void
+test_migrate_newer_refused (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  CwbStore *store;
+
+  /* a real workspace (WAL mode), then "upgraded" by a newer version */
+  open_store (fixture);
+  import (fixture, consortium);
+  close_store (fixture);
+  exec_raw (fixture->path, "PRAGMA user_version = 9999");
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 9999);
+
+  before = read_bytes (fixture->path);
+
+  store = cwb_store_open (fixture->path, &error);
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NEWER_SCHEMA);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+  g_assert_nonnull (strstr (error->message, "9999"));
+  version = g_strdup_printf ("%d", _cwb_store_get_schema_version ());
+  g_assert_nonnull (strstr (error->message, version));
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, 9999);
+}
+
+static void
+test_migrate_newer_rollback_journal (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  CwbStore *store;
+
+  /* a file in the default (rollback) journal mode: journal_mode=WAL would
+   * rewrite its header */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 9999",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  before = read_bytes (fixture->path);
+  store = cwb_store_open (fixture->path, &error);
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NEWER_SCHEMA);
+  g_assert_null (store);
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_open_not_a_database (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbStore *store;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "这不是数据库 line %u\n", i);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (fixture->path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  before = read_bytes (fixture->path);
+
+  store = cwb_store_open (fixture->path, &error);
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_STORE);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, fixture->path));
+
+  after = read_bytes (fixture->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_default_path (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *with_env = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("CWB_DATA_DIR"));
+
+  g_setenv ("CWB_DATA_DIR", fixture->dir, TRUE);
+  with_env = cwb_store_dup_default_path ();
+  expected = g_build_filename (fixture->dir, "workbench.db", NULL);
+  g_assert_cmpstr (with_env, ==, expected);
+
+  g_unsetenv ("CWB_DATA_DIR");
+  path = cwb_store_dup_default_path ();
+  g_clear_pointer (&expected, g_free);
+  expected = g_build_filename (g_get_user_data_dir (), "consortium-workbench", "workbench.db", NULL);
+  g_assert_cmpstr (path, ==, expected);
+
+  if (saved != NULL)
+    g_setenv ("CWB_DATA_DIR", saved, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* consortia                                                           */
+
+static void
+test_import_examples (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *examples = g_getenv ("CWB_EXAMPLES_DIR");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GListModel *consortia;
+  const char *name;
+  guint n_imported = 0;
+
+  if (examples == NULL)
+    {
+      g_test_skip ("CWB_EXAMPLES_DIR is not set");
+      return;
+    }
+
+  open_store (fixture);
+
+  dir = g_dir_open (examples, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (examples, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(CwbConsortium) consortium = NULL;
+      g_autoptr(CwbConsortium) loaded = NULL;
+      g_autoptr(GError) local_error = NULL;
+      GPtrArray *members;
+
+      if (!g_str_has_suffix (name, ".consortium.json"))
+        continue;
+
+      consortium = cwb_consortium_file_load (file, NULL, &local_error);
+      if (consortium == NULL)
+        {
+          /* broken-uscc is broken on purpose */
+          g_assert_error (local_error, CWB_ERROR, CWB_ERROR_INVALID);
+          continue;
+        }
+
+      import (fixture, consortium);
+      members = cwb_consortium_get_members (consortium);
+      for (guint i = 0; i < members->len; i++)
+        g_assert_cmpint (cwb_member_get_id (g_ptr_array_index (members, i)), >, 0);
+
+      loaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (consortium), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cwb_consortium_get_id (loaded), ==, cwb_consortium_get_id (consortium));
+      g_assert_cmpuint (cwb_consortium_get_members (loaded)->len, ==, members->len);
+      g_assert_true (cwb_consortium_equal (loaded, consortium));
+
+      /* and the same once more after closing and opening */
+      close_store (fixture);
+      open_store (fixture);
+      g_clear_object (&loaded);
+      loaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (consortium), &error);
+      g_assert_no_error (error);
+      g_assert_true (cwb_consortium_equal (loaded, consortium));
+
+      n_imported++;
+    }
+
+  g_assert_cmpuint (n_imported, >=, 3);
+
+  consortia = cwb_store_get_consortia (fixture->store);
+  g_assert_cmpuint (g_list_model_get_n_items (consortia), ==, n_imported);
+  for (guint i = 1; i < n_imported; i++)
+    {
+      g_autoptr(CwbConsortium) a = g_list_model_get_item (consortia, i - 1);
+      g_autoptr(CwbConsortium) b = g_list_model_get_item (consortia, i);
+
+      g_assert_cmpint (strcmp (cwb_consortium_get_name (a), cwb_consortium_get_name (b)), <, 0);
+      g_assert_cmpuint (cwb_consortium_get_members (a)->len, ==, 0);
+    }
+}
+
+static void
+test_import_sections_exceptions (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(JsonNode) section = json_from_string ("{\"name\": \"张三\", \"title\": \"研究员\"}", NULL);
+  g_autoptr(JsonNode) got = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbMember *lead;
+  gint64 id;
+
+  lead = cwb_consortium_get_lead (consortium);
+  cwb_member_set_revenue (lead, 620000000);
+  cwb_member_set_established (lead, "2008-05-12");
+  cwb_member_set_has_platforms (lead, TRUE);
+  g_ptr_array_add (cwb_member_get_platforms (lead),
+                   cwb_platform_new ("海南省工程技术研究中心", CWB_PLATFORM_LEVEL_PROVINCIAL,
+                                     CWB_PLATFORM_KIND_ENGINEERING_CENTER));
+  cwb_member_set_has_fiscal_years (lead, TRUE);
+  g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2024, 9000000, CWB_UNKNOWN));
+  g_ptr_array_add (cwb_consortium_get_standards (consortium),
+                   cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
+  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
+                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "特殊情况"));
+  cwb_consortium_set_section (consortium, "chief_expert", section);
+  cwb_consortium_set_has_organization (consortium, TRUE);
+  cwb_consortium_set_executive_body (consortium, "联合体办公室");
+  cwb_consortium_set_executive_fulltime_staff (consortium, 3);
+
+  open_store (fixture);
+  id = import (fixture, consortium);
+
+  loaded = cwb_store_load_consortium (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_consortium_equal (loaded, consortium));
+  g_assert_cmpint (cwb_member_get_revenue (cwb_consortium_get_lead (loaded)), ==, 620000000);
+  g_assert_cmpuint (cwb_consortium_get_exceptions (loaded)->len, ==, 1);
+  g_assert_nonnull (cwb_consortium_find_exception (loaded, "C3"));
+
+  got = cwb_store_get_section (fixture->store, id, "chief_expert", &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (got, section));
+
+  /* the other direction: a section set in the store shows up on load */
+  {
+    g_autoptr(JsonNode) agreement = json_from_string ("{\"clauses\": {\"goals\": \"目标\"}}", NULL);
+    g_autoptr(JsonNode) none = NULL;
+    g_autoptr(CwbConsortium) reloaded = NULL;
+
+    g_assert_true (cwb_store_set_section (fixture->store, id, "agreement", agreement, &error));
+    g_assert_no_error (error);
+    reloaded = cwb_store_load_consortium (fixture->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_node_equal (cwb_consortium_get_section (reloaded, "agreement"), agreement));
+
+    g_assert_true (cwb_store_set_section (fixture->store, id, "agreement", NULL, &error));
+    g_assert_no_error (error);
+    none = cwb_store_get_section (fixture->store, id, "agreement", &error);
+    g_assert_no_error (error);
+    g_assert_null (none);
+  }
+
+  /* a section of a consortium that does not exist */
+  g_assert_false (cwb_store_set_section (fixture->store, id + 100, "agreement", section, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+}
+
+static void
+test_import_exists (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) first = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 3);
+  g_autoptr(CwbConsortium) second = make_consortium ("海南省测试创新联合体", "91460000MA00000002", 5);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(CwbConsortium) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *consortia;
+  gint64 first_id;
+  gint64 second_id;
+
+  open_store (fixture);
+  consortia = cwb_store_get_consortia (fixture->store);
+  first_id = import (fixture, first);
+
+  g_assert_false (cwb_store_import_consortium (fixture->store, second, FALSE, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "海南省测试创新联合体"));
+  g_clear_error (&error);
+  g_assert_cmpint (cwb_consortium_get_id (second), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 3);
+
+  g_assert_true (cwb_store_import_consortium (fixture->store, second, TRUE, &error));
+  g_assert_no_error (error);
+  second_id = cwb_consortium_get_id (second);
+  g_assert_cmpint (second_id, >, 0);
+  g_assert_cmpint (second_id, !=, first_id);
+
+  /* the old one is gone whole, the new one is there whole */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM consortium"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 5);
+  g_assert_null (cwb_store_load_consortium (fixture->store, first_id, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  loaded = cwb_store_load_consortium (fixture->store, second_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_consortium_equal (loaded, second));
+
+  g_assert_cmpuint (g_list_model_get_n_items (consortia), ==, 1);
+  item = g_list_model_get_item (consortia, 0);
+  g_assert_cmpint (cwb_consortium_get_id (item), ==, second_id);
+}
+
+static void
+test_import_atomic (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) good = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 3);
+  g_autoptr(CwbConsortium) bad = make_consortium ("海南省另一创新联合体", "91460000MA00000002", 4);
+  g_autoptr(CwbConsortium) bad_replacement = make_consortium ("海南省测试创新联合体", "91460000MA00000003", 4);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(CwbMember) twin = make_member ("91460000MA00000002", "重复单位", FALSE);
+  g_autoptr(CwbMember) twin2 = make_member ("91460000MA00000003", "重复单位", FALSE);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+  GListModel *consortia;
+  gint64 good_id;
+
+  /* the last member repeats the lead's code: the import fails at the end */
+  cwb_consortium_add_member (bad, twin);
+  cwb_consortium_add_member (bad_replacement, twin2);
+
+  open_store (fixture);
+  consortia = cwb_store_get_consortia (fixture->store);
+  good_id = import (fixture, good);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), changes);
+
+  g_assert_false (cwb_store_import_consortium (fixture->store, bad, FALSE, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "91460000MA00000002"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (cwb_consortium_get_id (bad), ==, 0);
+  g_assert_cmpint (cwb_member_get_id (g_ptr_array_index (cwb_consortium_get_members (bad), 0)), ==, 0);
+  g_assert_cmpint (cwb_store_lookup_consortium (fixture->store, "海南省另一创新联合体"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM consortium"), ==, 1);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 3);
+
+  /* a replacement that fails leaves the old consortium as it was */
+  g_assert_false (cwb_store_import_consortium (fixture->store, bad_replacement, TRUE, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (cwb_store_lookup_consortium (fixture->store, "海南省测试创新联合体"), ==, good_id);
+  loaded = cwb_store_load_consortium (fixture->store, good_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_consortium_equal (loaded, good));
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (consortia), ==, 1);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* the store still works after the rollbacks */
+  g_assert_true (cwb_store_delete_consortium (fixture->store, good_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 0);
+}
+
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_emissions)
+{
+  (*n_emissions)++;
+}
+
+/* the names of the consortia model, joined by "," */
+static char *
+consortia_names (GListModel *consortia)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (consortia); i++)
+    {
+      g_autoptr(CwbConsortium) item = g_list_model_get_item (consortia, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "," : "", cwb_consortium_get_name (item));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+test_consortia_model (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) b = make_consortium ("B 联合体", "91460000MA00000001", 1);
+  g_autoptr(CwbConsortium) a = make_consortium ("A 联合体", "91460000MA00000002", 1);
+  g_autoptr(CwbConsortium) c = make_consortium ("C 联合体", "91460000MA00000003", 1);
+  g_autoptr(CwbConsortium) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  GListModel *consortia;
+  guint n_emissions = 0;
+
+  open_store (fixture);
+  import (fixture, b);
+  import (fixture, c);
+
+  consortia = cwb_store_get_consortia (fixture->store);
+  g_assert_true (consortia == cwb_store_get_consortia (fixture->store));
+  g_assert_true (g_list_model_get_item_type (consortia) == CWB_TYPE_CONSORTIUM);
+  names = consortia_names (consortia);
+  g_assert_cmpstr (names, ==, "B 联合体,C 联合体");
+  first = g_list_model_get_item (consortia, 0);
+  g_assert_cmpint (cwb_consortium_get_id (first), ==, cwb_consortium_get_id (b));
+  g_assert_cmpstr (cwb_consortium_get_industry (first), ==, "现代种业");
+
+  g_signal_connect (consortia, "items-changed", G_CALLBACK (items_changed_cb), &n_emissions);
+
+  import (fixture, a);
+  g_assert_cmpuint (n_emissions, ==, 1);
+  g_clear_pointer (&names, g_free);
+  names = consortia_names (consortia);
+  g_assert_cmpstr (names, ==, "A 联合体,B 联合体,C 联合体");
+
+  /* a rename moves it */
+  cwb_consortium_set_name (a, "D 联合体");
+  g_assert_true (cwb_store_update_consortium (fixture->store, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_emissions, >=, 2);
+  g_clear_pointer (&names, g_free);
+  names = consortia_names (consortia);
+  g_assert_cmpstr (names, ==, "B 联合体,C 联合体,D 联合体");
+
+  /* a rename onto another's name is refused */
+  cwb_consortium_set_name (a, "B 联合体");
+  g_assert_false (cwb_store_update_consortium (fixture->store, a, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "B 联合体"));
+  g_clear_error (&error);
+  g_clear_pointer (&names, g_free);
+  names = consortia_names (consortia);
+  g_assert_cmpstr (names, ==, "B 联合体,C 联合体,D 联合体");
+
+  g_assert_true (cwb_store_delete_consortium (fixture->store, cwb_consortium_get_id (c), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = consortia_names (consortia);
+  g_assert_cmpstr (names, ==, "B 联合体,D 联合体");
+
+  g_assert_false (cwb_store_delete_consortium (fixture->store, cwb_consortium_get_id (c), &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+
+  g_signal_handlers_disconnect_by_func (consortia, items_changed_cb, &n_emissions);
+}
+
+static void
+test_update_consortium (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *technologies[] = { "关键技术", NULL };
+  gint64 id;
+
+  open_store (fixture);
+  id = import (fixture, consortium);
+
+  cwb_consortium_set_industry (consortium, "深海");
+  cwb_consortium_set_key_technologies (consortium, technologies);
+  cwb_consortium_set_has_fund_management (consortium, TRUE);
+  cwb_consortium_set_fund_system (consortium, TRUE);
+  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
+                   cwb_exception_new ("C4", "琼科〔2024〕13号", "2024-05-01", "理由"));
+  /* members are not written by an update */
+  g_ptr_array_remove_index (cwb_consortium_get_members (consortium), 1);
+
+  g_assert_true (cwb_store_update_consortium (fixture->store, consortium, &error));
+  g_assert_no_error (error);
+
+  loaded = cwb_store_load_consortium (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cwb_consortium_get_industry (loaded), ==, "深海");
+  g_assert_cmpstr (cwb_consortium_get_key_technologies (loaded)[0], ==, "关键技术");
+  g_assert_true (cwb_consortium_get_fund_system (loaded));
+  g_assert_false (cwb_consortium_get_fund_internal_supervision (loaded));
+  g_assert_nonnull (cwb_consortium_find_exception (loaded, "C4"));
+  g_assert_cmpuint (cwb_consortium_get_members (loaded)->len, ==, 2);
+
+  /* one that is not stored */
+  {
+    g_autoptr(CwbConsortium) stranger = make_consortium ("陌生联合体", "91460000MA00000009", 1);
+
+    g_assert_false (cwb_store_update_consortium (fixture->store, stranger, &error));
+    g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+  }
+}
+
+static void
+test_changes (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(CwbConsortium) replacement = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(CwbMember) member = make_member ("91460000MA00000077", "新成员", FALSE);
+  g_autoptr(CwbMember) duplicate = make_member ("91460000MA00000077", "重复", FALSE);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(JsonNode) section = json_from_string ("{\"a\": 1}", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gint64 new_id;
+  guint position;
+
+  open_store (fixture);
+  g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), changes);
+
+  id = import (fixture, consortium);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id } }, 1);
+
+  cwb_consortium_set_name (consortium, "海南省改名创新联合体");
+  g_assert_true (cwb_store_update_consortium (fixture->store, consortium, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id } }, 1);
+
+  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
+                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "理由"));
+  g_assert_true (cwb_store_update_consortium (fixture->store, consortium, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id }, { CWB_CHANGE_SECTION, id } }, 2);
+
+  g_assert_true (cwb_store_insert_member (fixture->store, id, G_MAXUINT, member, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_MEMBERS, id } }, 1);
+
+  cwb_member_set_name (member, "改名成员");
+  g_assert_true (cwb_store_update_member (fixture->store, member, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_MEMBERS, id } }, 1);
+
+  /* a failed write says nothing */
+  g_assert_false (cwb_store_insert_member (fixture->store, id, 0, duplicate, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_clear_error (&error);
+  assert_changes (changes, NULL, 0);
+
+  g_assert_true (cwb_store_remove_member (fixture->store, cwb_member_get_id (member), &position, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position, ==, 2);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_MEMBERS, id } }, 1);
+
+  g_assert_true (cwb_store_set_section (fixture->store, id, "agreement", section, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_SECTION, id } }, 1);
+
+  /* the name was changed above, so this is a plain import */
+  g_assert_true (cwb_store_import_consortium (fixture->store, replacement, TRUE, &error));
+  g_assert_no_error (error);
+  new_id = cwb_consortium_get_id (replacement);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, new_id } }, 1);
+
+  /* replacing announces the removed one and the new one */
+  g_clear_object (&replacement);
+  replacement = make_consortium ("海南省改名创新联合体", "91460000MA00000001", 1);
+  g_assert_true (cwb_store_import_consortium (fixture->store, replacement, TRUE, &error));
+  g_assert_no_error (error);
+  assert_changes (changes,
+                  (Change[]) { { CWB_CHANGE_CONSORTIUM, id },
+                               { CWB_CHANGE_CONSORTIUM, cwb_consortium_get_id (replacement) } },
+                  2);
+
+  g_assert_true (cwb_store_delete_consortium (fixture->store, new_id, &error));
+  g_assert_no_error (error);
+  assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, new_id } }, 1);
+
+  g_signal_handlers_disconnect_by_func (fixture->store, changed_cb, changes);
+}
+
+/* ------------------------------------------------------------------ */
+/* members                                                             */
+
+static void
+test_members_order (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = cwb_consortium_new ();
+  g_autoptr(CwbMember) a = make_member ("91460000MA0000000A", "A", TRUE);
+  g_autoptr(CwbMember) b = make_member ("91460000MA0000000B", "B", FALSE);
+  g_autoptr(CwbMember) c = make_member ("91460000MA0000000C", "C", FALSE);
+  g_autoptr(CwbMember) d = make_member ("91460000MA0000000D", "D", FALSE);
+  g_autoptr(CwbMember) e = make_member ("91460000MA0000000E", "E", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gint64 id;
+  gint64 b_id;
+  guint position = G_MAXUINT;
+
+  cwb_consortium_set_name (consortium, "顺序联合体");
+  cwb_consortium_add_member (consortium, a);
+  cwb_consortium_add_member (consortium, b);
+  cwb_consortium_add_member (consortium, c);
+
+  open_store (fixture);
+  id = import (fixture, consortium);
+  b_id = cwb_member_get_id (b);
+
+  g_assert_true (cwb_store_insert_member (fixture->store, id, 1, d, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_member_get_id (d), >, 0);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, "A,D,B,C");
+
+  g_assert_true (cwb_store_remove_member (fixture->store, b_id, &position, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (position, ==, 2);
+  g_clear_pointer (&names, g_free);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, "A,D,C");
+
+  /* undo: the same object at the same place */
+  g_assert_true (cwb_store_insert_member (fixture->store, id, position, b, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, "A,D,B,C");
+
+  /* G_MAXUINT (or anything past the end) appends */
+  g_assert_true (cwb_store_insert_member (fixture->store, id, G_MAXUINT, e, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, "A,D,B,C,E");
+
+  /* remove the first: positions stay 0 .. n-1 */
+  g_assert_true (cwb_store_remove_member (fixture->store, cwb_member_get_id (a), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT min(position) FROM member"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "SELECT max(position) FROM member"), ==, 3);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(DISTINCT position) FROM member"), ==, 4);
+
+  /* an update keeps the place */
+  cwb_member_set_name (c, "C2");
+  cwb_member_set_revenue (c, 123);
+  g_assert_true (cwb_store_update_member (fixture->store, c, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&names, g_free);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, "D,B,C2,E");
+
+  g_assert_false (cwb_store_remove_member (fixture->store, cwb_member_get_id (a), NULL, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_false (cwb_store_insert_member (fixture->store, id + 1000, 0, a, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+}
+
+static void
+test_members_duplicate_uscc (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 3);
+  g_autoptr(CwbConsortium) other = make_consortium ("海南省另一创新联合体", "91460000MA00000002", 1);
+  g_autoptr(CwbMember) twin = make_member ("91460000MA00000001", "重复单位", FALSE);
+  g_autoptr(CwbMember) elsewhere = make_member ("91460000MA00000001", "别处单位", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *before = NULL;
+  CwbMember *second;
+  gint64 id;
+
+  open_store (fixture);
+  id = import (fixture, consortium);
+  import (fixture, other);
+  before = member_names (fixture->store, id);
+
+  g_assert_false (cwb_store_insert_member (fixture->store, id, 0, twin, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "91460000MA00000001"));
+  g_clear_error (&error);
+  g_assert_cmpint (cwb_member_get_id (twin), ==, 0);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, before);
+
+  /* the same code in another consortium is fine */
+  g_assert_true (cwb_store_insert_member (fixture->store, cwb_consortium_get_id (other), 0, elsewhere, &error));
+  g_assert_no_error (error);
+
+  /* an update onto a code already there is refused */
+  second = g_ptr_array_index (cwb_consortium_get_members (consortium), 1);
+  cwb_member_set_uscc (second, "91460000MA00000001");
+  g_assert_false (cwb_store_update_member (fixture->store, second, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_pointer (&names, g_free);
+  names = member_names (fixture->store, id);
+  g_assert_cmpstr (names, ==, before);
+
+  /* no code at all */
+  cwb_member_set_uscc (twin, NULL);
+  g_assert_false (cwb_store_insert_member (fixture->store, id, 0, twin, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+}
+
+static void
+test_led_by (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) one = make_consortium ("一号联合体", "91460000MA0000LEAD", 2);
+  g_autoptr(CwbConsortium) two = make_consortium ("二号联合体", "91460000MA0000LEAD", 2);
+  g_autoptr(CwbConsortium) three = make_consortium ("三号联合体", "91460000MA00OTHER", 2);
+  g_autoptr(CwbMember) plain = make_member ("91460000MA0000LEAD", "普通成员", FALSE);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) others = NULL;
+  g_auto(GStrv) all = NULL;
+  g_auto(GStrv) none = NULL;
+
+  open_store (fixture);
+  import (fixture, one);
+  import (fixture, two);
+  import (fixture, three);
+  /* a plain member with the code does not lead */
+  g_assert_true (cwb_store_insert_member (fixture->store, cwb_consortium_get_id (three), 1, plain, &error));
+  g_assert_no_error (error);
+
+  others = cwb_store_find_consortia_led_by (fixture->store, "91460000MA0000LEAD", cwb_consortium_get_id (one));
+  g_assert_cmpstrv (others, ((const char *[]) { "二号联合体", NULL }));
+
+  all = cwb_store_find_consortia_led_by (fixture->store, "91460000MA0000LEAD", 0);
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) all, "一号联合体"));
+  g_assert_true (g_strv_contains ((const char * const *) all, "二号联合体"));
+
+  none = cwb_store_find_consortia_led_by (fixture->store, "91460000MA00NOBODY", 0);
+  g_assert_nonnull (none);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* plugins                                                             */
+
+static void
+test_plugin_migrate (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char *steps[] = {
+    "CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT)",
+    "ALTER TABLE test_notes ADD COLUMN created TEXT",
+    NULL
+  };
+  const char *more_steps[] = {
+    steps[0],
+    steps[1],
+    "INSERT INTO test_notes (body) VALUES ('first')",
+    "CREATE TABLE test_broken (",
+    NULL
+  };
+  const char *shorter[] = { steps[0], NULL };
+  g_autoptr(GError) error = NULL;
+
+  open_store (fixture);
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "test"), ==, 0);
+
+  g_assert_true (cwb_store_migrate_plugin (fixture->store, "test", steps, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "test"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path,
+                              "SELECT count(*) FROM pragma_table_info ('test_notes')"), ==, 3);
+
+  /* again: nothing to do (running the steps again would fail) */
+  g_assert_true (cwb_store_migrate_plugin (fixture->store, "test", steps, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "test"), ==, 2);
+
+  /* a failing step takes the steps before it back with it */
+  g_assert_false (cwb_store_migrate_plugin (fixture->store, "test", more_steps, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "test"));
+  g_clear_error (&error);
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "test"), ==, 2);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM test_notes"), ==, 0);
+
+  /* an older plugin on newer tables */
+  g_assert_false (cwb_store_migrate_plugin (fixture->store, "test", shorter, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_NEWER_SCHEMA);
+  g_clear_error (&error);
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "test"), ==, 2);
+
+  /* plugins are versioned apart; the host's version is untouched */
+  g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "other"), ==, 0);
+  g_assert_cmpint (query_int (fixture->path, "PRAGMA user_version"), ==, _cwb_store_get_schema_version ());
+
+  /* a step may not end the transaction */
+  {
+    const char *sneaky[] = { "CREATE TABLE sneaky_t (x); COMMIT", NULL };
+
+    g_assert_false (cwb_store_migrate_plugin (fixture->store, "sneaky", sneaky, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_cmpint (cwb_store_get_plugin_version (fixture->store, "sneaky"), ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/open/creates-private", test_open_creates_private);
+  ADD ("/store/open/not-a-database", test_open_not_a_database);
+  ADD ("/store/open/default-path", test_default_path);
+  ADD ("/store/migrate/empty-file", test_migrate_empty_file);
+  ADD ("/store/migrate/reopen", test_migrate_reopen);
+  ADD ("/store/migrate/newer-refused", test_migrate_newer_refused);
+  ADD ("/store/migrate/newer-refused-rollback-journal", test_migrate_newer_rollback_journal);
+  ADD ("/store/import/examples", test_import_examples);
+  ADD ("/store/import/sections-exceptions", test_import_sections_exceptions);
+  ADD ("/store/import/exists", test_import_exists);
+  ADD ("/store/import/atomic", test_import_atomic);
+  ADD ("/store/consortia/model", test_consortia_model);
+  ADD ("/store/consortia/update", test_update_consortium);
+  ADD ("/store/changes", test_changes);
+  ADD ("/store/members/order", test_members_order);
+  ADD ("/store/members/duplicate-uscc", test_members_duplicate_uscc);
+  ADD ("/store/led-by", test_led_by);
+  ADD ("/store/plugin/migrate", test_plugin_migrate);
+
+#undef ADD
+
+  return g_test_run ();
+}
