@@ -1,0 +1,1930 @@
+/* cwb-consortium-file.c — the consortium file, format consortium/1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-consortium-file"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cwb-consortium-file.h"
+#include "cwb-enums.h"
+#include "cwb-error.h"
+#include "cwb-format.h"
+#include "cwb-uscc.h"
+
+#define MAX_FISCAL_YEARS 3
+
+/*
+ * Loading walks the parsed tree once and builds the model directly from the
+ * nodes. The key path of a value is kept as a small stack of segments and
+ * only turned into text when an error is reported.
+ */
+
+#define MAX_DEPTH 8
+
+typedef struct {
+  struct {
+    const char *key;    /* NULL for an array index */
+    guint       index;
+  } segs[MAX_DEPTH];
+  guint depth;
+} Path;
+
+static void
+path_push_key (Path       *path,
+               const char *key)
+{
+  g_assert (path->depth < MAX_DEPTH);
+  path->segs[path->depth].key = key;
+  path->depth++;
+}
+
+static void
+path_push_index (Path *path,
+                 guint index)
+{
+  g_assert (path->depth < MAX_DEPTH);
+  path->segs[path->depth].key = NULL;
+  path->segs[path->depth].index = index;
+  path->depth++;
+}
+
+static void
+path_pop (Path *path)
+{
+  g_assert (path->depth > 0);
+  path->depth--;
+}
+
+/* "members[3].uscc": @path, then @key if not NULL */
+static char *
+path_string (const Path *path,
+             const char *key)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < path->depth; i++)
+    {
+      if (path->segs[i].key != NULL)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, '.');
+          g_string_append (out, path->segs[i].key);
+        }
+      else
+        g_string_append_printf (out, "[%u]", path->segs[i].index);
+    }
+
+  if (key != NULL)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, key);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Sets a CWB_ERROR_INVALID whose format's first directive is the key path
+ * (@path then @key), and returns FALSE from the calling function. */
+#define FAIL(path, key, ...)                                             \
+  G_STMT_START {                                                         \
+    g_autofree char *where_ = path_string ((path), (key));               \
+    g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, __VA_ARGS__);      \
+    return FALSE;                                                        \
+  } G_STMT_END
+#define WHERE where_
+
+/* The shortest text that reads back as the same double: "1.5", "1e+300" */
+static void
+format_double (char   *buf,
+               gsize   size,
+               double  value)
+{
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, (int) size, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+}
+
+/* What the file has where something else was expected, as a noun. */
+static const char *
+found_noun (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("a boolean");
+        case G_TYPE_INT64:
+          return _("an integer");
+        case G_TYPE_DOUBLE:
+          return _("a decimal number");
+        default:
+          return _("an unknown value");
+        }
+    }
+}
+
+typedef enum {
+  EXPECT_STRING,
+  EXPECT_BOOLEAN,
+  EXPECT_INTEGER,
+  EXPECT_OBJECT,
+  EXPECT_ARRAY,
+} Expect;
+
+static const char *
+expected_noun (Expect expect)
+{
+  switch (expect)
+    {
+    case EXPECT_STRING:
+      return _("a string");
+    case EXPECT_BOOLEAN:
+      return _("a boolean");
+    case EXPECT_INTEGER:
+      return _("an integer");
+    case EXPECT_OBJECT:
+      return _("an object");
+    case EXPECT_ARRAY:
+    default:
+      return _("an array");
+    }
+}
+
+static gboolean
+node_is (JsonNode *node,
+         Expect    expect)
+{
+  switch (expect)
+    {
+    case EXPECT_OBJECT:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    case EXPECT_ARRAY:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    case EXPECT_STRING:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+    case EXPECT_BOOLEAN:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+    case EXPECT_INTEGER:
+    default:
+      return JSON_NODE_HOLDS_VALUE (node) &&
+             (json_node_get_value_type (node) == G_TYPE_INT64 ||
+              json_node_get_value_type (node) == G_TYPE_DOUBLE);
+    }
+}
+
+/* Looks @key up in @object and checks its type. An absent key (or null,
+ * for an optional key) gives *out = NULL and TRUE unless @required. */
+static gboolean
+lookup (JsonObject  *object,
+        const Path  *path,
+        const char  *key,
+        Expect       expect,
+        gboolean     required,
+        JsonNode   **out,
+        GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+    {
+      if (required)
+        FAIL (path, key, _("%s: required key is missing"), WHERE);
+      return TRUE;
+    }
+
+  if (!node_is (node, expect))
+    FAIL (path, key, _("%s: expected %s, found %s"),
+          WHERE, expected_noun (expect), found_noun (node));
+
+  *out = node;
+
+  return TRUE;
+}
+
+/* The same check for an array element. */
+static gboolean
+check_element (JsonNode    *node,
+               const Path  *path,
+               Expect       expect,
+               GError     **error)
+{
+  if (!node_is (node, expect))
+    FAIL (path, NULL, _("%s: expected %s, found %s"),
+          WHERE, expected_noun (expect), found_noun (node));
+
+  return TRUE;
+}
+
+static gboolean
+read_string (JsonObject  *object,
+             const Path  *path,
+             const char  *key,
+             gboolean     required,
+             gboolean     non_empty,
+             const char **out,
+             GError     **error)
+{
+  JsonNode *node;
+
+  if (!lookup (object, path, key, EXPECT_STRING, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  *out = json_node_get_string (node);
+
+  if (non_empty && **out == '\0')
+    FAIL (path, key, _("%s: must not be empty"), WHERE);
+
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject  *object,
+              const Path  *path,
+              const char  *key,
+              gboolean     required,
+              gboolean    *out,
+              GError     **error)
+{
+  JsonNode *node;
+
+  if (!lookup (object, path, key, EXPECT_BOOLEAN, required, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+/* An integer in [@min, @max]; a decimal number is accepted only when it is
+ * a whole number that a double represents exactly (1e3, 2.0). */
+static gboolean
+integer_value (JsonNode    *node,
+               const Path  *path,
+               const char  *key,
+               gint64       min,
+               gint64       max,
+               gint64      *out,
+               GError     **error)
+{
+  gint64 value;
+
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (d != floor (d) || fabs (d) > 9007199254740992.0)
+        {
+          format_double (buf, sizeof buf, d);
+          FAIL (path, key, _("%s: expected an integer, found %s"), WHERE, buf);
+        }
+      value = (gint64) d;
+    }
+  else
+    value = json_node_get_int (node);
+
+  if (value < 0 && min >= 0)
+    FAIL (path, key, _("%s: must not be negative, found %lld"), WHERE, (long long) value);
+
+  if (value < min || value > max)
+    FAIL (path, key, _("%s: %lld is out of range (%lld to %lld)"),
+          WHERE, (long long) value, (long long) min, (long long) max);
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_integer (JsonObject  *object,
+              const Path  *path,
+              const char  *key,
+              gboolean     required,
+              gint64       min,
+              gint64       max,
+              gint64      *out,
+              GError     **error)
+{
+  JsonNode *node;
+
+  if (!lookup (object, path, key, EXPECT_INTEGER, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  return integer_value (node, path, key, min, max, out, error);
+}
+
+static gboolean
+read_date (JsonObject  *object,
+           const Path  *path,
+           const char  *key,
+           gboolean     required,
+           const char **out,
+           GError     **error)
+{
+  const char *date = NULL;
+
+  if (!read_string (object, path, key, required, FALSE, &date, error))
+    return FALSE;
+
+  if (date == NULL)
+    return TRUE;
+
+  if (!cwb_date_is_valid (date))
+    FAIL (path, key, _("%s: “%s” is not a valid date; write it as YYYY-MM-DD, such as 2024-03-01"),
+          WHERE, date);
+
+  *out = date;
+
+  return TRUE;
+}
+
+/* The enumeration's class, referenced once for the life of the process:
+ * looking a word up costs no type-system lock. */
+static GEnumClass *
+enum_class (GType type)
+{
+  GEnumClass *klass = g_type_class_peek (type);
+
+  return klass != NULL ? klass : g_type_class_ref (type);
+}
+
+/* The words of an enumeration as the file writes them: "a, b, c" */
+static char *
+enum_words (GType type)
+{
+  GEnumClass *klass = enum_class (type);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, klass->values[i].value_nick);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_enum (JsonObject  *object,
+           const Path  *path,
+           const char  *key,
+           GType        type,
+           int         *out,
+           GError     **error)
+{
+  const char *word = NULL;
+  GEnumValue *value;
+
+  if (!read_string (object, path, key, TRUE, FALSE, &word, error))
+    return FALSE;
+
+  value = g_enum_get_value_by_nick (enum_class (type), word);
+
+  if (value == NULL)
+    {
+      g_autofree char *words = enum_words (type);
+
+      FAIL (path, key, _("%s: unknown value “%s”; expected one of: %s"), WHERE, word, words);
+    }
+
+  *out = value->value;
+
+  return TRUE;
+}
+
+static gboolean
+read_string_list (JsonObject   *object,
+                  Path         *path,
+                  const char   *key,
+                  gboolean      required,
+                  const char ***out,
+                  GError      **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+  guint n;
+  const char **items;
+
+  if (!lookup (object, path, key, EXPECT_ARRAY, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  items = g_new (const char *, n + 1);
+
+  path_push_key (path, key);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      path_push_index (path, i);
+      if (!check_element (element, path, EXPECT_STRING, error))
+        {
+          g_free (items);
+          return FALSE;
+        }
+      path_pop (path);
+      items[i] = json_node_get_string (element);
+    }
+  path_pop (path);
+  items[n] = NULL;
+
+  *out = items;
+
+  return TRUE;
+}
+
+static gboolean
+load_lists (CwbConsortium  *self,
+            JsonObject     *root,
+            Path           *path,
+            GError        **error)
+{
+  static const struct {
+    const char *key;
+    gboolean    required;
+    void      (*set) (CwbConsortium *, const char * const *);
+  } lists[] = {
+    { "scientific_problems", TRUE, cwb_consortium_set_scientific_problems },
+    { "key_technologies", TRUE, cwb_consortium_set_key_technologies },
+    { "transformation_results", TRUE, cwb_consortium_set_transformation_results },
+    { "landmark_results", FALSE, cwb_consortium_set_landmark_results },
+  };
+  JsonNode *node;
+  JsonObject *object;
+
+  if (!lookup (root, path, "lists", EXPECT_OBJECT, TRUE, &node, error))
+    return FALSE;
+
+  object = json_node_get_object (node);
+  path_push_key (path, "lists");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree const char **items = NULL;
+
+      if (!read_string_list (object, path, lists[i].key, lists[i].required, &items, error))
+        return FALSE;
+
+      if (items != NULL)
+        lists[i].set (self, items);
+    }
+
+  if (!lookup (object, path, "standards", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    {
+      JsonArray *array = json_node_get_array (node);
+      GPtrArray *standards = cwb_consortium_get_standards (self);
+      guint n = json_array_get_length (array);
+
+      path_push_key (path, "standards");
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *standard;
+          const char *title = NULL;
+          int kind = 0;
+
+          path_push_index (path, i);
+          if (!check_element (element, path, EXPECT_OBJECT, error))
+            return FALSE;
+          standard = json_node_get_object (element);
+
+          if (!read_enum (standard, path, "kind", CWB_TYPE_STANDARD_KIND, &kind, error) ||
+              !read_string (standard, path, "title", TRUE, TRUE, &title, error))
+            return FALSE;
+
+          g_ptr_array_add (standards, cwb_standard_new (kind, title));
+          path_pop (path);
+        }
+      path_pop (path);
+    }
+
+  path_pop (path);
+
+  return TRUE;
+}
+
+static gboolean
+load_organization (CwbConsortium  *self,
+                   JsonObject     *root,
+                   Path           *path,
+                   GError        **error)
+{
+  JsonNode *node;
+  JsonObject *object;
+  const char *decision_body = NULL;
+  const char *advisory_body = NULL;
+
+  if (!lookup (root, path, "organization", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  object = json_node_get_object (node);
+  path_push_key (path, "organization");
+
+  if (!read_string (object, path, "decision_body", FALSE, FALSE, &decision_body, error) ||
+      !read_string (object, path, "advisory_body", FALSE, FALSE, &advisory_body, error) ||
+      !lookup (object, path, "executive_body", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+
+  cwb_consortium_set_has_organization (self, TRUE);
+  cwb_consortium_set_decision_body (self, decision_body);
+  cwb_consortium_set_advisory_body (self, advisory_body);
+
+  if (node != NULL)
+    {
+      JsonObject *executive = json_node_get_object (node);
+      const char *name = NULL;
+      gboolean permanent = FALSE;
+      gint64 staff = CWB_UNKNOWN;
+
+      path_push_key (path, "executive_body");
+      if (!read_string (executive, path, "name", TRUE, FALSE, &name, error) ||
+          !read_boolean (executive, path, "permanent", FALSE, &permanent, error) ||
+          !read_integer (executive, path, "fulltime_staff", FALSE, 0, G_MAXINT, &staff, error))
+        return FALSE;
+      path_pop (path);
+
+      cwb_consortium_set_executive_body (self, name);
+      cwb_consortium_set_executive_permanent (self, permanent);
+      cwb_consortium_set_executive_fulltime_staff (self, (int) staff);
+    }
+
+  path_pop (path);
+
+  return TRUE;
+}
+
+static gboolean
+load_fund_management (CwbConsortium  *self,
+                      JsonObject     *root,
+                      Path           *path,
+                      GError        **error)
+{
+  JsonNode *node;
+  JsonObject *object;
+  gboolean system = FALSE;
+  gboolean supervision = FALSE;
+
+  if (!lookup (root, path, "fund_management", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  object = json_node_get_object (node);
+  path_push_key (path, "fund_management");
+  if (!read_boolean (object, path, "system", FALSE, &system, error) ||
+      !read_boolean (object, path, "internal_supervision", FALSE, &supervision, error))
+    return FALSE;
+  path_pop (path);
+
+  cwb_consortium_set_has_fund_management (self, TRUE);
+  cwb_consortium_set_fund_system (self, system);
+  cwb_consortium_set_fund_internal_supervision (self, supervision);
+
+  return TRUE;
+}
+
+static gboolean
+load_platforms (CwbMember   *member,
+                JsonObject  *object,
+                Path        *path,
+                GError     **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+  GPtrArray *platforms;
+  guint n;
+
+  if (!lookup (object, path, "platforms", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  platforms = cwb_member_get_platforms (member);
+  n = json_array_get_length (array);
+
+  path_push_key (path, "platforms");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *platform;
+      const char *name = NULL;
+      int level = 0;
+      int kind = 0;
+
+      path_push_index (path, i);
+      if (!check_element (element, path, EXPECT_OBJECT, error))
+        return FALSE;
+      platform = json_node_get_object (element);
+
+      if (!read_string (platform, path, "name", TRUE, TRUE, &name, error) ||
+          !read_enum (platform, path, "level", CWB_TYPE_PLATFORM_LEVEL, &level, error) ||
+          !read_enum (platform, path, "kind", CWB_TYPE_PLATFORM_KIND, &kind, error))
+        return FALSE;
+
+      g_ptr_array_add (platforms, cwb_platform_new (name, level, kind));
+      path_pop (path);
+    }
+  path_pop (path);
+
+  cwb_member_set_has_platforms (member, TRUE);
+
+  return TRUE;
+}
+
+static gboolean
+load_fiscal_years (CwbMember   *member,
+                   JsonObject  *object,
+                   Path        *path,
+                   GError     **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+  GPtrArray *years;
+  guint n;
+
+  if (!lookup (object, path, "fiscal_years", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  years = cwb_member_get_fiscal_years (member);
+  n = json_array_get_length (array);
+
+  if (n > MAX_FISCAL_YEARS)
+    FAIL (path, "fiscal_years", _("%s: at most %d fiscal years (the last three) may be given, found %u"),
+          WHERE, MAX_FISCAL_YEARS, n);
+
+  path_push_key (path, "fiscal_years");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *fiscal_year;
+      gint64 year = 0;
+      gint64 rd_expense = CWB_UNKNOWN;
+      gint64 sales = CWB_UNKNOWN;
+
+      path_push_index (path, i);
+      if (!check_element (element, path, EXPECT_OBJECT, error))
+        return FALSE;
+      fiscal_year = json_node_get_object (element);
+
+      if (!read_integer (fiscal_year, path, "year", TRUE, 1, 9999, &year, error) ||
+          !read_integer (fiscal_year, path, "rd_expense", FALSE, 0, G_MAXINT64, &rd_expense, error) ||
+          !read_integer (fiscal_year, path, "sales", FALSE, 0, G_MAXINT64, &sales, error))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        {
+          const CwbFiscalYear *other = g_ptr_array_index (years, j);
+
+          if (other->year == year)
+            FAIL (path, "year", _("%s: year %d is given twice, also in fiscal_years[%u]"),
+                  WHERE, (int) year, j);
+        }
+
+      g_ptr_array_add (years, cwb_fiscal_year_new ((int) year, rd_expense, sales));
+      path_pop (path);
+    }
+  path_pop (path);
+
+  cwb_member_set_has_fiscal_years (member, TRUE);
+
+  return TRUE;
+}
+
+static gboolean
+load_member (CwbMember   *member,
+             JsonObject  *object,
+             Path        *path,
+             GError     **error)
+{
+  g_autoptr(GError) uscc_error = NULL;
+  JsonNode *node;
+  const char *uscc = NULL;
+  const char *name = NULL;
+  const char *established = NULL;
+  int kind = 0;
+  gboolean lead = FALSE;
+  gboolean independent = FALSE;
+  gboolean registered = FALSE;
+  gboolean stationed = FALSE;
+  gboolean above_size = FALSE;
+  gboolean high_tech = FALSE;
+  gboolean cooperation_basis = FALSE;
+  gboolean capability = FALSE;
+  gint64 revenue = CWB_UNKNOWN;
+  gint64 rd_staff = CWB_UNKNOWN;
+
+  if (!read_string (object, path, "uscc", TRUE, FALSE, &uscc, error))
+    return FALSE;
+
+  if (!cwb_uscc_validate (uscc, &uscc_error))
+    /* TRANSLATORS: a key path, then what is wrong with the value there */
+    FAIL (path, "uscc", _("%s: %s"), WHERE, uscc_error->message);
+
+  if (!read_string (object, path, "name", TRUE, TRUE, &name, error) ||
+      !read_enum (object, path, "kind", CWB_TYPE_MEMBER_KIND, &kind, error) ||
+      !read_boolean (object, path, "lead", FALSE, &lead, error) ||
+      !read_boolean (object, path, "independent_legal_person", TRUE, &independent, error) ||
+      !read_boolean (object, path, "registered_in_hainan", TRUE, &registered, error) ||
+      !read_boolean (object, path, "stationed_in_hainan", FALSE, &stationed, error) ||
+      !read_boolean (object, path, "above_designated_size", FALSE, &above_size, error) ||
+      !read_boolean (object, path, "high_tech", FALSE, &high_tech, error) ||
+      !lookup (object, path, "declarations", EXPECT_OBJECT, FALSE, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    {
+      JsonObject *declarations = json_node_get_object (node);
+
+      path_push_key (path, "declarations");
+      if (!read_boolean (declarations, path, "cooperation_basis", FALSE, &cooperation_basis, error) ||
+          !read_boolean (declarations, path, "capability", FALSE, &capability, error))
+        return FALSE;
+      path_pop (path);
+    }
+
+  if (!read_date (object, path, "established", FALSE, &established, error) ||
+      !read_integer (object, path, "revenue", FALSE, 0, G_MAXINT64, &revenue, error) ||
+      !read_integer (object, path, "rd_staff_fulltime", FALSE, 0, G_MAXINT, &rd_staff, error) ||
+      !load_platforms (member, object, path, error) ||
+      !load_fiscal_years (member, object, path, error))
+    return FALSE;
+
+  cwb_member_set_uscc (member, uscc);
+  cwb_member_set_name (member, name);
+  cwb_member_set_kind (member, kind);
+  cwb_member_set_lead (member, lead);
+  cwb_member_set_independent_legal_person (member, independent);
+  cwb_member_set_registered_in_hainan (member, registered);
+  cwb_member_set_stationed_in_hainan (member, stationed);
+  cwb_member_set_above_designated_size (member, above_size);
+  cwb_member_set_high_tech (member, high_tech);
+  cwb_member_set_cooperation_basis (member, cooperation_basis);
+  cwb_member_set_capability (member, capability);
+  cwb_member_set_established (member, established);
+  cwb_member_set_revenue (member, revenue);
+  cwb_member_set_rd_staff_fulltime (member, (int) rd_staff);
+
+  return TRUE;
+}
+
+static gboolean
+load_members (CwbConsortium  *self,
+              JsonObject     *root,
+              Path           *path,
+              GError        **error)
+{
+  g_autoptr(GHashTable) usccs = NULL;
+  JsonNode *node;
+  JsonArray *array;
+  guint n;
+  int lead_index = -1;
+
+  if (!lookup (root, path, "members", EXPECT_ARRAY, TRUE, &node, error))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  if (n == 0)
+    FAIL (path, "members", _("%s: a consortium needs at least one member"), WHERE);
+
+  usccs = g_hash_table_new (g_str_hash, g_str_equal);
+  path_push_key (path, "members");
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(CwbMember) member = NULL;
+      gpointer other;
+
+      path_push_index (path, i);
+      if (!check_element (element, path, EXPECT_OBJECT, error))
+        return FALSE;
+
+      member = cwb_member_new ();
+      if (!load_member (member, json_node_get_object (element), path, error))
+        return FALSE;
+
+      if (g_hash_table_lookup_extended (usccs, cwb_member_get_uscc (member), NULL, &other))
+        FAIL (path, "uscc", _("%s: credit code %s is already used by members[%u]"),
+              WHERE, cwb_member_get_uscc (member), GPOINTER_TO_UINT (other));
+      g_hash_table_insert (usccs, (gpointer) cwb_member_get_uscc (member), GUINT_TO_POINTER (i));
+
+      if (cwb_member_get_lead (member))
+        {
+          if (lead_index >= 0)
+            FAIL (path, "lead", _("%s: members[%d] is the lead already; only one member may have “lead”: true"),
+                  WHERE, lead_index);
+          lead_index = (int) i;
+        }
+
+      cwb_consortium_add_member (self, member);
+      path_pop (path);
+    }
+
+  path_pop (path);
+
+  if (lead_index < 0)
+    FAIL (path, "members", _("%s: no member has “lead”: true"), WHERE);
+
+  return TRUE;
+}
+
+static gboolean
+load_exceptions (CwbConsortium  *self,
+                 JsonObject     *root,
+                 Path           *path,
+                 GError        **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+  GPtrArray *exceptions;
+  guint n;
+
+  if (!lookup (root, path, "exceptions", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  array = json_node_get_array (node);
+  exceptions = cwb_consortium_get_exceptions (self);
+  n = json_array_get_length (array);
+
+  path_push_key (path, "exceptions");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      const char *rule = NULL;
+      const char *document = NULL;
+      const char *date = NULL;
+      const char *reason = NULL;
+
+      path_push_index (path, i);
+      if (!check_element (element, path, EXPECT_OBJECT, error))
+        return FALSE;
+      object = json_node_get_object (element);
+
+      if (!read_string (object, path, "rule", TRUE, TRUE, &rule, error) ||
+          !read_string (object, path, "document", TRUE, TRUE, &document, error) ||
+          !read_date (object, path, "date", TRUE, &date, error) ||
+          !read_string (object, path, "reason", TRUE, FALSE, &reason, error))
+        return FALSE;
+
+      g_ptr_array_add (exceptions, cwb_exception_new (rule, document, date, reason));
+      path_pop (path);
+    }
+  path_pop (path);
+
+  return TRUE;
+}
+
+/* Keys the host reads itself; every other key holding an object or an
+ * array is a section. */
+static gboolean
+is_known_key (const char *key)
+{
+  static const char * const known[] = {
+    "format", "name", "industry", "lists", "organization", "fund_management",
+    "members", "exceptions", NULL
+  };
+
+  return g_strv_contains (known, key);
+}
+
+static void
+load_sections (CwbConsortium *self,
+               JsonObject    *root)
+{
+  g_autoptr(GList) keys = json_object_get_members (root);
+
+  for (const GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *node;
+
+      if (is_known_key (key))
+        continue;
+
+      node = json_object_get_member (root, key);
+      if (!JSON_NODE_HOLDS_OBJECT (node) && !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+
+      /* sealed in place and shared: the parser's tree is dropped right after */
+      json_node_set_parent (node, NULL);
+      json_node_seal (node);
+      cwb_consortium_set_section (self, key, node);
+    }
+}
+
+/**
+ * cwb_consortium_from_json:
+ * @root: the parsed file
+ * @error: return location for a #GError
+ *
+ * Builds a consortium from the JSON of a consortium file, validating it
+ * as formats/consortium-v1.md requires. Section nodes of @root are sealed
+ * and shared with the result.
+ *
+ * Returns: (transfer full) (nullable): the consortium, or %NULL with
+ *   %CWB_ERROR_INVALID and a message that starts with the key path
+ */
+CwbConsortium *
+cwb_consortium_from_json (JsonNode  *root,
+                          GError   **error)
+{
+  g_autoptr(CwbConsortium) self = NULL;
+  Path path = { .depth = 0 };
+  JsonObject *object;
+  const char *format = NULL;
+  const char *name = NULL;
+  const char *industry = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("the file must hold a JSON object, found %s"), found_noun (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  if (!read_string (object, &path, "format", TRUE, FALSE, &format, error))
+    return NULL;
+
+  if (g_strcmp0 (format, CWB_CONSORTIUM_FORMAT) != 0)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("%s: expected “%s”, found “%s”; this file is not a consortium file or needs a newer version"),
+                   "format", CWB_CONSORTIUM_FORMAT, format);
+      return NULL;
+    }
+
+  if (!read_string (object, &path, "name", TRUE, TRUE, &name, error) ||
+      !read_string (object, &path, "industry", TRUE, TRUE, &industry, error))
+    return NULL;
+
+  self = cwb_consortium_new ();
+  cwb_consortium_set_name (self, name);
+  cwb_consortium_set_industry (self, industry);
+
+  if (!load_lists (self, object, &path, error) ||
+      !load_organization (self, object, &path, error) ||
+      !load_fund_management (self, object, &path, error) ||
+      !load_members (self, object, &path, error) ||
+      !load_exceptions (self, object, &path, error))
+    return NULL;
+
+  g_assert (path.depth == 0);
+
+  load_sections (self, object);
+
+  return g_steal_pointer (&self);
+}
+
+/*
+ * Before parsing: what json-glib does not tell. One pass over the text
+ * outside strings finds integers out of the range of gint64 (which
+ * json-glib wraps around silently) and whether the text ends inside a
+ * string or an open object/array with all brackets matched so far (a
+ * truncated file).
+ */
+typedef struct {
+  const char *bad_number;       /* the first integer out of range, or NULL */
+  gsize       bad_number_len;
+  gboolean    truncated;
+} Scan;
+
+static gboolean
+integer_out_of_range (const char *start,
+                      gsize       len)
+{
+  static const char max_positive[] = "9223372036854775807";
+  static const char max_negative[] = "9223372036854775808";
+  const char *limit = max_positive;
+  gsize n_digits;
+
+  if (*start == '-')
+    {
+      start++;
+      len--;
+      limit = max_negative;
+    }
+
+  while (len > 1 && *start == '0')
+    {
+      start++;
+      len--;
+    }
+
+  n_digits = len;
+
+  if (n_digits != sizeof max_positive - 1)
+    return n_digits > sizeof max_positive - 1;
+
+  return memcmp (start, limit, n_digits) > 0;
+}
+
+static void
+scan_text (const char *data,
+           gsize       length,
+           Scan       *scan)
+{
+  const char *p = data;
+  const char *end = data + length;
+  char stack[256];
+  guint depth = 0;
+  gboolean overflowed = FALSE;
+  gboolean mismatched = FALSE;
+
+  memset (scan, 0, sizeof *scan);
+
+  while (p < end)
+    {
+      char c = *p;
+
+      switch (c)
+        {
+        case '"':
+          {
+            const char *start = ++p;
+
+            /* the closing quote: the next one not escaped by an odd run
+             * of backslashes */
+            for (;;)
+              {
+                const char *quote = memchr (p, '"', (gsize) (end - p));
+                const char *q;
+
+                if (quote == NULL)
+                  {
+                    scan->truncated = !mismatched;
+                    return;
+                  }
+
+                for (q = quote; q > start && q[-1] == '\\'; q--)
+                  ;
+                p = quote + 1;
+                if ((quote - q) % 2 == 0)
+                  break;
+              }
+          }
+          break;
+
+        case '{':
+        case '[':
+          if (depth < sizeof stack)
+            stack[depth] = c == '{' ? '}' : ']';
+          else
+            overflowed = TRUE;
+          depth++;
+          p++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth == 0 || (depth <= sizeof stack && stack[depth - 1] != c))
+            mismatched = TRUE;
+          if (depth > 0)
+            depth--;
+          p++;
+          break;
+
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            const char *start = p;
+            gboolean integer = TRUE;
+
+            p++;
+            while (p < end && (g_ascii_isdigit (*p) || *p == '.' || *p == 'e' ||
+                               *p == 'E' || *p == '+' || *p == '-'))
+              {
+                if (!g_ascii_isdigit (*p))
+                  integer = FALSE;
+                p++;
+              }
+
+            if (integer && scan->bad_number == NULL &&
+                integer_out_of_range (start, (gsize) (p - start)))
+              {
+                scan->bad_number = start;
+                scan->bad_number_len = (gsize) (p - start);
+              }
+          }
+          break;
+
+        default:
+          p++;
+          break;
+        }
+    }
+
+  scan->truncated = depth > 0 && !mismatched && !overflowed;
+}
+
+static void
+skip_space (const char **p,
+            const char  *end)
+{
+  while (*p < end && (**p == ' ' || **p == '\t' || **p == '\n' || **p == '\r'))
+    (*p)++;
+}
+
+static void
+skip_string (const char **p,
+             const char  *end)
+{
+  (*p)++;
+  while (*p < end && **p != '"')
+    {
+      if (**p == '\\')
+        (*p)++;
+      (*p)++;
+    }
+  (*p)++;
+}
+
+/* Walks valid JSON text until @target, the start of a value, appending the
+ * key path that leads there to @out. Returns TRUE once @target is found. */
+static gboolean
+find_path (const char **p,
+           const char  *end,
+           const char  *target,
+           GString     *out)
+{
+  skip_space (p, end);
+
+  if (*p == target)
+    return TRUE;
+
+  if (*p >= end)
+    return FALSE;
+
+  if (**p == '{' || **p == '[')
+    {
+      gboolean is_object = **p == '{';
+      char close = is_object ? '}' : ']';
+      guint index = 0;
+
+      (*p)++;
+      for (;;)
+        {
+          gsize mark = out->len;
+
+          skip_space (p, end);
+          if (*p >= end)
+            return FALSE;
+          if (**p == close)
+            {
+              (*p)++;
+              return FALSE;
+            }
+          if (**p == ',')
+            {
+              (*p)++;
+              skip_space (p, end);
+            }
+
+          if (is_object)
+            {
+              const char *key = *p + 1;
+
+              skip_string (p, end);
+              if (out->len > 0)
+                g_string_append_c (out, '.');
+              g_string_append_len (out, key, MAX (*p - key - 1, 0));
+              skip_space (p, end);
+              if (*p < end && **p == ':')
+                (*p)++;
+            }
+          else
+            g_string_append_printf (out, "[%u]", index++);
+
+          if (find_path (p, end, target, out))
+            return TRUE;
+
+          g_string_truncate (out, mark);
+        }
+    }
+
+  if (**p == '"')
+    skip_string (p, end);
+  else
+    while (*p < end && strchr (",}] \t\r\n", **p) == NULL)
+      (*p)++;
+
+  return FALSE;
+}
+
+/* 1-based line and column (in characters) of @at in @data */
+static void
+locate (const char *data,
+        const char *at,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+
+  *column = (guint) g_utf8_strlen (line_start, at - line_start) + 1;
+}
+
+static void
+set_parse_error (GError     **error,
+                 const char  *data,
+                 gsize        length,
+                 const Scan  *scan,
+                 GError      *json_error)
+{
+  guint line = 0;
+  guint column = 0;
+  int consumed = 0;
+  const char *detail;
+
+  if (scan->truncated)
+    {
+      const char *last = data + length;
+
+      while (last > data && g_ascii_isspace (last[-1]))
+        last--;
+      locate (data, last, &line, &column);
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("invalid JSON: the file ends at line %u, column %u before its objects and arrays are closed; it is probably cut off"),
+                   line, column);
+      return;
+    }
+
+  /* json-glib says "<data>:LINE:COLUMN: Parse error: DETAIL", with
+   * "Parse error" and the colons translated into json-glib's language */
+  if (sscanf (json_error->message, "<data>:%u:%u%n", &line, &column, &consumed) == 2 &&
+      consumed > 0)
+    {
+      const char *rest = json_error->message + consumed;
+      const char *ascii;
+      const char *wide;
+      const char *colon;
+      gsize colon_len;
+
+      /* skip the colon after the position, then the one after "Parse error" */
+      for (int i = 0; i < 2; i++)
+        {
+          ascii = strstr (rest, ":");
+          wide = strstr (rest, "\xef\xbc\x9a");   /* U+FF1A FULLWIDTH COLON */
+          if (ascii != NULL && (wide == NULL || ascii < wide))
+            colon = ascii, colon_len = 1;
+          else if (wide != NULL)
+            colon = wide, colon_len = 3;
+          else
+            break;
+          rest = colon + colon_len;
+          while (*rest == ' ')
+            rest++;
+        }
+
+      detail = rest;
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("invalid JSON at line %u, column %u: %s"), line, column, detail);
+      return;
+    }
+
+  g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+               _("invalid JSON: %s"), json_error->message);
+}
+
+/**
+ * cwb_consortium_file_load_data:
+ * @data: the file's contents
+ * @length: the length of @data, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the consortium, or %NULL with
+ *   %CWB_ERROR_INVALID
+ */
+CwbConsortium *
+cwb_consortium_file_load_data (const char  *data,
+                               gssize       length,
+                               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  const char *invalid = NULL;
+  gsize len;
+  JsonNode *root;
+  Scan scan;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  len = length < 0 ? strlen (data) : (gsize) length;
+
+  /* json-glib refuses text that is not UTF-8 (without saying where), so
+   * the text is only validated again to find the place when parsing fails */
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+    {
+      if (!g_utf8_validate_len (data, len, &invalid))
+        {
+          guint line, column;
+
+          locate (data, invalid, &line, &column);
+          g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("the file is not valid UTF-8 text: byte %lu (line %u) is not part of a UTF-8 character"),
+                       (unsigned long) (invalid - data), line);
+          return NULL;
+        }
+
+      scan_text (data, len, &scan);
+      set_parse_error (error, data, len, &scan, json_error);
+      return NULL;
+    }
+
+  scan_text (data, len, &scan);
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the file is empty"));
+      return NULL;
+    }
+
+  /* a number out of range inside the object; a root that is not an
+   * object is refused by cwb_consortium_from_json() */
+  if (scan.bad_number != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_autoptr(GString) where = g_string_new (NULL);
+      g_autofree char *number = g_strndup (scan.bad_number, scan.bad_number_len);
+      const char *p = data;
+
+      find_path (&p, data + len, scan.bad_number, where);
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("%s: %s is out of range for an integer"),
+                   where->str, number);
+      return NULL;
+    }
+
+  return cwb_consortium_from_json (root, error);
+}
+
+/**
+ * cwb_consortium_file_load:
+ * @file: a consortium file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the consortium; %NULL with a
+ *   %G_IO_ERROR when @file cannot be read, %CWB_ERROR_INVALID when its
+ *   content is not a valid consortium file
+ */
+CwbConsortium *
+cwb_consortium_file_load (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* a local file is mapped rather than copied: checking thousands of files
+   * costs little more than parsing them */
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    {
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+
+      if (mapped != NULL && g_mapped_file_get_contents (mapped) != NULL)
+        return cwb_consortium_file_load_data (g_mapped_file_get_contents (mapped),
+                                              (gssize) g_mapped_file_get_length (mapped),
+                                              error);
+      /* not mappable (empty, a directory, missing, unreadable): read it
+       * the usual way, which also gives the right G_IO_ERROR */
+    }
+
+  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+    return NULL;
+
+  return cwb_consortium_file_load_data (data, (gssize) length, error);
+}
+
+static JsonNode *
+string_node (const char *value)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_string (node, value);
+
+  return node;
+}
+
+static JsonArray *
+strv_array (const char * const *items)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    json_array_add_element (array, string_node (items[i]));
+
+  return array;
+}
+
+static const char *
+enum_nick (GType type,
+           int   value)
+{
+  GEnumValue *enum_value = g_enum_get_value (enum_class (type), value);
+
+  return enum_value != NULL ? enum_value->value_nick : "other";
+}
+
+static JsonObject *
+member_object (CwbMember *member)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *declarations = json_object_new ();
+  GPtrArray *platforms = cwb_member_get_platforms (member);
+  GPtrArray *years = cwb_member_get_fiscal_years (member);
+
+  json_object_set_string_member (object, "uscc", cwb_member_get_uscc (member));
+  json_object_set_string_member (object, "name", cwb_member_get_name (member));
+  json_object_set_string_member (object, "kind",
+                                 enum_nick (CWB_TYPE_MEMBER_KIND, cwb_member_get_kind (member)));
+  if (cwb_member_get_lead (member))
+    json_object_set_boolean_member (object, "lead", TRUE);
+  json_object_set_boolean_member (object, "independent_legal_person",
+                                  cwb_member_get_independent_legal_person (member));
+  json_object_set_boolean_member (object, "registered_in_hainan",
+                                  cwb_member_get_registered_in_hainan (member));
+  json_object_set_boolean_member (object, "stationed_in_hainan",
+                                  cwb_member_get_stationed_in_hainan (member));
+  json_object_set_boolean_member (object, "above_designated_size",
+                                  cwb_member_get_above_designated_size (member));
+  json_object_set_boolean_member (object, "high_tech", cwb_member_get_high_tech (member));
+
+  json_object_set_boolean_member (declarations, "cooperation_basis",
+                                  cwb_member_get_cooperation_basis (member));
+  json_object_set_boolean_member (declarations, "capability", cwb_member_get_capability (member));
+  json_object_set_object_member (object, "declarations", declarations);
+
+  if (cwb_member_get_established (member) != NULL)
+    json_object_set_string_member (object, "established", cwb_member_get_established (member));
+  if (cwb_member_get_revenue (member) >= 0)
+    json_object_set_int_member (object, "revenue", cwb_member_get_revenue (member));
+  if (cwb_member_get_rd_staff_fulltime (member) >= 0)
+    json_object_set_int_member (object, "rd_staff_fulltime",
+                                cwb_member_get_rd_staff_fulltime (member));
+
+  if (cwb_member_get_has_platforms (member))
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < platforms->len; i++)
+        {
+          const CwbPlatform *platform = g_ptr_array_index (platforms, i);
+          JsonObject *entry = json_object_new ();
+
+          json_object_set_string_member (entry, "name", platform->name);
+          json_object_set_string_member (entry, "level",
+                                         enum_nick (CWB_TYPE_PLATFORM_LEVEL, platform->level));
+          json_object_set_string_member (entry, "kind",
+                                         enum_nick (CWB_TYPE_PLATFORM_KIND, platform->kind));
+          json_array_add_object_element (array, entry);
+        }
+      json_object_set_array_member (object, "platforms", array);
+    }
+
+  if (cwb_member_get_has_fiscal_years (member))
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < years->len; i++)
+        {
+          const CwbFiscalYear *year = g_ptr_array_index (years, i);
+          JsonObject *entry = json_object_new ();
+
+          json_object_set_int_member (entry, "year", year->year);
+          if (year->rd_expense >= 0)
+            json_object_set_int_member (entry, "rd_expense", year->rd_expense);
+          if (year->sales >= 0)
+            json_object_set_int_member (entry, "sales", year->sales);
+          json_array_add_object_element (array, entry);
+        }
+      json_object_set_array_member (object, "fiscal_years", array);
+    }
+
+  return object;
+}
+
+/**
+ * cwb_consortium_to_json:
+ * @self: a #CwbConsortium
+ *
+ * The file's JSON, keys in the order of formats/consortium-v1.md; optional
+ * objects and figures only when given; sections after the members
+ * ("chief_expert", "agreement", then the others sorted), "exceptions" last.
+ *
+ * Returns: (transfer full): the root node
+ */
+JsonNode *
+cwb_consortium_to_json (CwbConsortium *self)
+{
+  static const char * const known_sections[] = { "chief_expert", "agreement" };
+  g_autoptr(GList) sections = NULL;
+  JsonObject *root;
+  JsonObject *lists;
+  JsonArray *standards_array;
+  JsonArray *members_array;
+  JsonArray *exceptions_array;
+  GPtrArray *standards;
+  GPtrArray *members;
+  GPtrArray *exceptions;
+  JsonNode *node;
+
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
+
+  root = json_object_new ();
+  json_object_set_string_member (root, "format", CWB_CONSORTIUM_FORMAT);
+  json_object_set_string_member (root, "name", cwb_consortium_get_name (self));
+  json_object_set_string_member (root, "industry", cwb_consortium_get_industry (self));
+
+  lists = json_object_new ();
+  json_object_set_array_member (lists, "scientific_problems",
+                                strv_array (cwb_consortium_get_scientific_problems (self)));
+  json_object_set_array_member (lists, "key_technologies",
+                                strv_array (cwb_consortium_get_key_technologies (self)));
+  json_object_set_array_member (lists, "transformation_results",
+                                strv_array (cwb_consortium_get_transformation_results (self)));
+  json_object_set_array_member (lists, "landmark_results",
+                                strv_array (cwb_consortium_get_landmark_results (self)));
+  standards = cwb_consortium_get_standards (self);
+  standards_array = json_array_new ();
+  for (guint i = 0; i < standards->len; i++)
+    {
+      const CwbStandard *standard = g_ptr_array_index (standards, i);
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_string_member (entry, "kind",
+                                     enum_nick (CWB_TYPE_STANDARD_KIND, standard->kind));
+      json_object_set_string_member (entry, "title", standard->title);
+      json_array_add_object_element (standards_array, entry);
+    }
+  json_object_set_array_member (lists, "standards", standards_array);
+  json_object_set_object_member (root, "lists", lists);
+
+  if (cwb_consortium_get_has_organization (self))
+    {
+      JsonObject *organization = json_object_new ();
+
+      if (cwb_consortium_get_decision_body (self) != NULL)
+        json_object_set_string_member (organization, "decision_body",
+                                       cwb_consortium_get_decision_body (self));
+      if (cwb_consortium_get_advisory_body (self) != NULL)
+        json_object_set_string_member (organization, "advisory_body",
+                                       cwb_consortium_get_advisory_body (self));
+      if (cwb_consortium_get_executive_body (self) != NULL)
+        {
+          JsonObject *executive = json_object_new ();
+
+          json_object_set_string_member (executive, "name",
+                                         cwb_consortium_get_executive_body (self));
+          json_object_set_boolean_member (executive, "permanent",
+                                          cwb_consortium_get_executive_permanent (self));
+          if (cwb_consortium_get_executive_fulltime_staff (self) >= 0)
+            json_object_set_int_member (executive, "fulltime_staff",
+                                        cwb_consortium_get_executive_fulltime_staff (self));
+          json_object_set_object_member (organization, "executive_body", executive);
+        }
+      json_object_set_object_member (root, "organization", organization);
+    }
+
+  if (cwb_consortium_get_has_fund_management (self))
+    {
+      JsonObject *fund = json_object_new ();
+
+      json_object_set_boolean_member (fund, "system", cwb_consortium_get_fund_system (self));
+      json_object_set_boolean_member (fund, "internal_supervision",
+                                      cwb_consortium_get_fund_internal_supervision (self));
+      json_object_set_object_member (root, "fund_management", fund);
+    }
+
+  members = cwb_consortium_get_members (self);
+  members_array = json_array_sized_new (members->len);
+  for (guint i = 0; i < members->len; i++)
+    json_array_add_object_element (members_array, member_object (g_ptr_array_index (members, i)));
+  json_object_set_array_member (root, "members", members_array);
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_sections); i++)
+    if ((node = cwb_consortium_get_section (self, known_sections[i])) != NULL)
+      json_object_set_member (root, known_sections[i], json_node_copy (node));
+
+  sections = cwb_consortium_list_sections (self);
+  for (const GList *l = sections; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (g_strcmp0 (key, known_sections[0]) == 0 || g_strcmp0 (key, known_sections[1]) == 0)
+        continue;
+      json_object_set_member (root, key, json_node_copy (cwb_consortium_get_section (self, key)));
+    }
+
+  exceptions = cwb_consortium_get_exceptions (self);
+  exceptions_array = json_array_new ();
+  for (guint i = 0; i < exceptions->len; i++)
+    {
+      const CwbException *exception = g_ptr_array_index (exceptions, i);
+      JsonObject *entry = json_object_new ();
+
+      json_object_set_string_member (entry, "rule", exception->rule);
+      json_object_set_string_member (entry, "document", exception->document);
+      json_object_set_string_member (entry, "date", exception->date);
+      json_object_set_string_member (entry, "reason", exception->reason);
+      json_array_add_object_element (exceptions_array, entry);
+    }
+  json_object_set_array_member (root, "exceptions", exceptions_array);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+
+  return node;
+}
+
+/*
+ * The writer: two-space indentation, "key": value, empty containers as {}
+ * and [], UTF-8 as is — the layout of the example files. json-glib's own
+ * generator writes empty objects as "{    }" and doubles to 17 digits.
+ */
+static void
+write_string (GString    *out,
+              const char *s)
+{
+  const char *run = s;
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
+        }
+      if (escape != NULL)
+        g_string_append (out, escape);
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  format_double (buf, sizeof buf, value);
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) keys = json_object_get_members (object);
+
+        if (keys == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+
+        g_string_append (out, "{\n");
+        for (const GList *l = keys; l != NULL; l = l->next)
+          {
+            write_indent (out, level + 1);
+            write_string (out, l->data);
+            g_string_append (out, ": ");
+            write_node (out, json_object_get_member (object, l->data), level + 1);
+            g_string_append (out, l->next != NULL ? ",\n" : "\n");
+          }
+        write_indent (out, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+
+        g_string_append (out, "[\n");
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, level + 1);
+            write_node (out, json_array_get_element (array, i), level + 1);
+            g_string_append (out, i + 1 < n ? ",\n" : "\n");
+          }
+        write_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          write_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
+ * cwb_consortium_to_data:
+ * @self: a #CwbConsortium
+ * @length: (out) (optional): the length of the text
+ *
+ * Returns: (transfer full): the file's text: pretty-printed UTF-8 JSON
+ *   ending with a newline
+ */
+char *
+cwb_consortium_to_data (CwbConsortium *self,
+                        gsize         *length)
+{
+  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
+
+  root = cwb_consortium_to_json (self);
+  out = g_string_sized_new (4096);
+  write_node (out, root, 0);
+  g_string_append_c (out, '\n');
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cwb_consortium_file_save:
+ * @self: a #CwbConsortium
+ * @file: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Writes @self atomically: the text goes to a temporary file that is then
+ * renamed over @file, so a failure leaves the old file as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+cwb_consortium_file_save (CwbConsortium  *self,
+                          GFile          *file,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = cwb_consortium_to_data (self, &length);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+}

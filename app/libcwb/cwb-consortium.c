@@ -150,6 +150,75 @@ sections_equal (JsonObject *a,
   return TRUE;
 }
 
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(JsonObject) object_copy = json_object_new ();
+        g_autoptr(GList) keys = json_object_get_members (object);
+
+        for (const GList *l = keys; l != NULL; l = l->next)
+          json_object_set_member (object_copy, l->data,
+                                  deep_copy (json_object_get_member (object, l->data)));
+        copy = json_node_new (JSON_NODE_OBJECT);
+        json_node_set_object (copy, object_copy);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        g_autoptr(JsonArray) array_copy = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (array_copy, deep_copy (json_array_get_element (array, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_set_array (copy, array_copy);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+
+        json_node_get_value (node, &value);
+        copy = json_node_new (JSON_NODE_VALUE);
+        json_node_set_value (copy, &value);
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      copy = json_node_new (JSON_NODE_NULL);
+      break;
+    }
+
+  return copy;
+}
+
+/* Sections are kept sealed: an immutable node is shared, a mutable one is
+ * copied deeply first, so the caller's node stays its own. */
+static JsonNode *
+sealed_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  if (json_node_is_immutable (node))
+    return json_node_ref (node);
+
+  copy = deep_copy (node);
+  json_node_seal (copy);
+
+  return copy;
+}
+
 static void
 cwb_consortium_dispose (GObject *object)
 {
@@ -789,7 +858,9 @@ cwb_consortium_find_exception (CwbConsortium *self,
  * @self: a #CwbConsortium
  * @key: a top-level key owned by a plugin, such as "agreement"
  *
- * Returns: (transfer none) (nullable): the section's JSON
+ * Returns: (transfer none) (nullable): the section's JSON, sealed
+ *   (immutable): to change it, build a new node and call
+ *   cwb_consortium_set_section()
  */
 JsonNode *
 cwb_consortium_get_section (CwbConsortium *self,
@@ -808,6 +879,9 @@ cwb_consortium_get_section (CwbConsortium *self,
  *   ("format", "name", "industry", "lists", "organization",
  *   "fund_management", "members", "exceptions")
  * @node: (nullable): the section's JSON, copied; %NULL removes the section
+ *
+ * The consortium keeps a sealed (immutable) copy: an immutable @node is
+ * shared, a mutable one is copied first.
  */
 void
 cwb_consortium_set_section (CwbConsortium *self,
@@ -821,7 +895,7 @@ cwb_consortium_set_section (CwbConsortium *self,
   if (node == NULL)
     json_object_remove_member (self->sections, key);
   else
-    json_object_set_member (self->sections, key, json_node_copy (node));
+    json_object_set_member (self->sections, key, sealed_copy (node));
 }
 
 /**

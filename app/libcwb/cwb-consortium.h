@@ -107,10 +107,14 @@ GPtrArray     *cwb_consortium_get_exceptions (CwbConsortium *self);
 const CwbException *cwb_consortium_find_exception (CwbConsortium *self,
                                                    const char    *rule);
 
-/* (transfer none) (nullable) */
+/* (transfer none) (nullable): sealed (immutable, json_node_seal()); to change
+ * a section build a new node and set it */
 JsonNode      *cwb_consortium_get_section    (CwbConsortium *self,
                                               const char    *key);
-/* @node: (nullable): NULL removes the section; the node is copied */
+/* @node: (nullable): NULL removes the section; the node is copied (a sealed
+ * node is shared, a mutable one copied deeply) and the copy sealed. @key must
+ * not be one the host reads itself ("format", "name", "industry", "lists",
+ * "organization", "fund_management", "members", "exceptions"). */
 void           cwb_consortium_set_section    (CwbConsortium *self,
                                               const char    *key,
                                               JsonNode      *node);

@@ -1,0 +1,437 @@
+/* cwb-format.c — money and dates the Chinese way
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-format"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cwb-error.h"
+#include "cwb-format.h"
+
+#define YUAN_PER_WAN G_GINT64_CONSTANT (10000)
+#define YUAN_PER_YI  G_GINT64_CONSTANT (100000000)
+
+/* Appends @whole with thousands separators, then @frac (of @digits digits)
+ * without its trailing zeros. */
+static void
+append_number (GString *out,
+               guint64  whole,
+               guint64  frac,
+               guint    digits,
+               gboolean grouping)
+{
+  char buf[32];
+  gsize len;
+
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, whole);
+  len = strlen (buf);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (grouping && i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, buf[i]);
+    }
+
+  if (frac != 0 && digits > 0)
+    {
+      g_snprintf (buf, sizeof buf, "%0*" G_GUINT64_FORMAT, (int) digits, frac);
+      len = strlen (buf);
+      while (len > 0 && buf[len - 1] == '0')
+        len--;
+      g_string_append_c (out, '.');
+      g_string_append_len (out, buf, len);
+    }
+}
+
+/* |@value| / @unit, truncated to @digits decimals, as "1,234.5" with a
+ * leading '-' when negative. Truncation never rounds a figure up past a
+ * policy threshold (4.999 亿 shows as 4.99, not 5). */
+static char *
+format_in_unit (gint64 value,
+                gint64 unit,
+                guint  digits,
+                gboolean grouping)
+{
+  GString *out = g_string_new (NULL);
+  guint64 magnitude;
+  guint64 scale = 1;
+  guint64 whole;
+  guint64 frac;
+
+  for (guint i = 0; i < digits; i++)
+    scale *= 10;
+
+  magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+  whole = magnitude / (guint64) unit;
+  frac = (magnitude % (guint64) unit) / ((guint64) unit / scale);
+
+  if (value < 0 && (whole != 0 || frac != 0))
+    g_string_append_c (out, '-');
+
+  append_number (out, whole, frac, digits, grouping);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * cwb_format_money:
+ * @yuan: an amount in 元
+ *
+ * Formats @yuan the way Chinese documents state money: in 亿元 with up to
+ * two decimals at or above one 亿 ("6.2 亿元"), in 万元 with up to two
+ * decimals at or above one 万 ("2,000 万元", "12.5 万元"), in 元 below
+ * ("5,000 元", "0 元"). Decimals are truncated, never rounded up.
+ *
+ * Returns: (transfer full): the translated text
+ */
+char *
+cwb_format_money (gint64 yuan)
+{
+  g_autofree char *number = NULL;
+  guint64 magnitude = yuan < 0 ? (guint64) -(yuan + 1) + 1 : (guint64) yuan;
+
+  if (magnitude >= (guint64) YUAN_PER_YI)
+    {
+      number = format_in_unit (yuan, YUAN_PER_YI, 2, TRUE);
+      /* TRANSLATORS: %s is a number of 亿元 (10⁸ yuan), e.g. "6.2" */
+      return g_strdup_printf (_("%s hundred million yuan"), number);
+    }
+
+  if (magnitude >= (guint64) YUAN_PER_WAN)
+    {
+      number = format_in_unit (yuan, YUAN_PER_WAN, 2, TRUE);
+      /* TRANSLATORS: %s is a number of 万元 (10⁴ yuan), e.g. "2,000" */
+      return g_strdup_printf (_("%s ten thousand yuan"), number);
+    }
+
+  number = format_in_unit (yuan, 1, 0, TRUE);
+  /* TRANSLATORS: %s is a number of yuan (元), e.g. "5,000" */
+  return g_strdup_printf (_("%s yuan"), number);
+}
+
+/**
+ * cwb_format_wan:
+ * @yuan: an amount in 元
+ *
+ * Returns: (transfer full): @yuan in 万元, exact, as typed into an entry:
+ *   "62000", "12.5", "0.0001"; no thousands separators
+ */
+char *
+cwb_format_wan (gint64 yuan)
+{
+  return format_in_unit (yuan, YUAN_PER_WAN, 4, FALSE);
+}
+
+static gboolean
+is_space (const char *p,
+          gsize      *len)
+{
+  if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    {
+      *len = 1;
+      return TRUE;
+    }
+
+  /* U+3000 IDEOGRAPHIC SPACE, typed by Chinese input methods */
+  if (strncmp (p, "\xe3\x80\x80", 3) == 0)
+    {
+      *len = 3;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_comma (const char *p,
+          gsize      *len)
+{
+  if (*p == ',')
+    {
+      *len = 1;
+      return TRUE;
+    }
+
+  /* U+FF0C FULLWIDTH COMMA */
+  if (strncmp (p, "\xef\xbc\x8c", 3) == 0)
+    {
+      *len = 3;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * cwb_parse_wan:
+ * @text: an amount in 万元 as typed: "2000", "2,000.5", " 12 ", "1，200"
+ * @yuan: (out): the amount in 元
+ * @error: return location for a #GError
+ *
+ * Parses a non-negative amount in 万元 with optional thousands separators
+ * (ASCII or full-width commas, in groups of three) and up to four
+ * decimals, which makes it exact to the 元.
+ *
+ * Returns: %TRUE on success; on failure (%CWB_ERROR_INVALID) @yuan is
+ *   left untouched
+ */
+gboolean
+cwb_parse_wan (const char  *text,
+               gint64      *yuan,
+               GError     **error)
+{
+  const char *p;
+  const char *end;
+  guint64 whole = 0;
+  guint64 frac = 0;
+  guint n_int_digits = 0;
+  guint n_frac_digits = 0;
+  guint group_digits = 0;
+  gboolean grouped = FALSE;
+  gboolean seen_point = FALSE;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (yuan != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the amount is not valid UTF-8 text"));
+      return FALSE;
+    }
+
+  p = text;
+  while (*p != '\0' && is_space (p, &len))
+    p += len;
+
+  end = p + strlen (p);
+  for (;;)
+    {
+      const char *q = end;
+      gsize n = 0;
+
+      /* step back over one trailing space, ASCII or ideographic */
+      if (q > p && strchr (" \t\n\r", q[-1]) != NULL && q[-1] != '\0')
+        n = 1;
+      else if (q - p >= 3 && strncmp (q - 3, "\xe3\x80\x80", 3) == 0)
+        n = 3;
+
+      if (n == 0)
+        break;
+      end -= n;
+    }
+
+  if (p == end)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("enter an amount in ten thousand yuan, such as 2,000 or 12.5"));
+      return FALSE;
+    }
+
+  if (*p == '-' || strncmp (p, "\xef\xbc\x8d", 3) == 0 || strncmp (p, "\xe2\x88\x92", 3) == 0)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the amount cannot be negative"));
+      return FALSE;
+    }
+
+  while (p < end)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          guint digit = (guint) (*p - '0');
+
+          if (seen_point)
+            {
+              if (n_frac_digits == 4)
+                {
+                  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                                       _("an amount in ten thousand yuan has at most four decimals (one yuan)"));
+                  return FALSE;
+                }
+              frac = frac * 10 + digit;
+              n_frac_digits++;
+            }
+          else
+            {
+              if (whole > (G_MAXUINT64 - digit) / 10)
+                goto too_large;
+              whole = whole * 10 + digit;
+              n_int_digits++;
+              group_digits++;
+              if (grouped && group_digits > 3)
+                goto misplaced_comma;
+            }
+          p++;
+        }
+      else if (is_comma (p, &len))
+        {
+          if (seen_point || n_int_digits == 0 ||
+              (grouped ? group_digits != 3 : group_digits > 3))
+            goto misplaced_comma;
+          grouped = TRUE;
+          group_digits = 0;
+          p += len;
+        }
+      else if (*p == '.')
+        {
+          if (seen_point)
+            {
+              g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                                   _("the amount has more than one decimal point"));
+              return FALSE;
+            }
+          if (n_int_digits == 0)
+            {
+              g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                                   _("the amount must start with a digit"));
+              return FALSE;
+            }
+          if (grouped && group_digits != 3)
+            goto misplaced_comma;
+          seen_point = TRUE;
+          p++;
+        }
+      else
+        {
+          char utf8[8] = { 0 };
+
+          g_unichar_to_utf8 (g_utf8_get_char (p), utf8);
+          g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("“%s” is not allowed in an amount: use digits, commas and a decimal point, such as 2,000 or 12.5"),
+                       utf8);
+          return FALSE;
+        }
+    }
+
+  if (n_int_digits == 0 || (grouped && !seen_point && group_digits != 3))
+    goto misplaced_comma;
+
+  if (seen_point && n_frac_digits == 0)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the decimal point must be followed by digits"));
+      return FALSE;
+    }
+
+  for (guint i = n_frac_digits; i < 4; i++)
+    frac *= 10;
+
+  if (whole > ((guint64) G_MAXINT64 - frac) / (guint64) YUAN_PER_WAN)
+    goto too_large;
+
+  *yuan = (gint64) (whole * (guint64) YUAN_PER_WAN + frac);
+
+  return TRUE;
+
+too_large:
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("the amount is too large"));
+  return FALSE;
+
+misplaced_comma:
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("thousands separators must split the digits before the decimal point into groups of three, as in 12,000"));
+  return FALSE;
+}
+
+static gboolean
+parse_iso (const char *iso,
+           int        *year,
+           int        *month,
+           int        *day)
+{
+  static const char pattern[] = "dddd-dd-dd";
+
+  if (iso == NULL || strlen (iso) != sizeof pattern - 1)
+    return FALSE;
+
+  for (guint i = 0; i < sizeof pattern - 1; i++)
+    {
+      if (pattern[i] == 'd' ? !g_ascii_isdigit (iso[i]) : iso[i] != pattern[i])
+        return FALSE;
+    }
+
+  *year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 + (iso[3] - '0');
+  *month = (iso[5] - '0') * 10 + (iso[6] - '0');
+  *day = (iso[8] - '0') * 10 + (iso[9] - '0');
+
+  return g_date_valid_dmy (*day, *month, *year);
+}
+
+/**
+ * cwb_date_is_valid:
+ * @iso: (nullable): a date
+ *
+ * Returns: %TRUE if @iso is a real calendar date written exactly as
+ *   YYYY-MM-DD
+ */
+gboolean
+cwb_date_is_valid (const char *iso)
+{
+  int year, month, day;
+
+  return parse_iso (iso, &year, &month, &day);
+}
+
+/**
+ * cwb_format_date:
+ * @iso: a YYYY-MM-DD date
+ *
+ * Returns: (transfer full): the date for display, "2024年3月1日" in Chinese;
+ *   a copy of @iso when it is not a valid date
+ */
+char *
+cwb_format_date (const char *iso)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+
+  if (!parse_iso (iso, &year, &month, &day))
+    return g_strdup (iso);
+
+  /* TRANSLATORS: a date: year, month, day; zh_CN: "%d年%d月%d日" */
+  return g_strdup_printf (_("%d-%02d-%02d"), year, month, day);
+}
+
+/**
+ * cwb_format_percent:
+ * @fraction: a ratio, 0.6 for 60%
+ *
+ * Returns: (transfer full): the percentage with up to two decimals and no
+ *   trailing zeros: "60%", "12.5%", "33.33%"
+ */
+char *
+cwb_format_percent (double fraction)
+{
+  GString *out;
+  double hundredths;
+  guint64 magnitude;
+
+  if (!isfinite (fraction))
+    return g_strdup ("–");
+
+  hundredths = round (fraction * 10000.0);
+  if (fabs (hundredths) > 1e18)
+    return g_strdup ("–");
+
+  out = g_string_new (NULL);
+  if (hundredths < 0)
+    g_string_append_c (out, '-');
+
+  magnitude = (guint64) fabs (hundredths);
+  append_number (out, magnitude / 100, magnitude % 100, 2, FALSE);
+  g_string_append_c (out, '%');
+
+  return g_string_free (out, FALSE);
+}

@@ -8,7 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* 元 → "6.20 亿元" at or above one 亿, else "2,000 万元" (translated). */
+/* 元 → "6.2 亿元" at or above one 亿, "2,000 万元" / "12.5 万元" at or above one
+ * 万, else "5,000 元" (translated); up to two decimals, truncated (never
+ * rounded up past a threshold), no trailing zeros; negative with "-". */
 char     *cwb_format_money      (gint64       yuan);
 /* 元 → "62000" or "12.5": the figure in 万元 as typed into an entry */
 char     *cwb_format_wan        (gint64       yuan);

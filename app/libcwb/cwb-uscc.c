@@ -99,10 +99,7 @@ cwb_uscc_validate (const char  *code,
   if (n_chars != CWB_USCC_LENGTH)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "a credit code has 18 characters, this one has %ld",
-                                "a credit code has 18 characters, this one has %ld",
-                                (gulong) n_chars),
+                   _("a credit code has 18 characters, this one has %ld"),
                    n_chars);
       return FALSE;
     }
