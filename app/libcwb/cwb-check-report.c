@@ -1,0 +1,461 @@
+/* cwb-check-report.c — every check result for one consortium, and the verdict
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-check-report"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cwb-check-report.h"
+#include "cwb-enums.h"
+#include "cwb-format.h"
+
+struct _CwbCheckReport
+{
+  GObject        parent_instance;
+
+  /* owned */
+  CwbRuleSet    *rules;
+  CwbConsortium *consortium;
+  GPtrArray     *results;    /* CwbCheckResult *, in the rule set's order */
+};
+
+enum {
+  PROP_0,
+  PROP_RULES,
+  PROP_CONSORTIUM,
+  PROP_VERDICT,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CwbCheckReport, cwb_check_report, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+cwb_check_report_get_item_type (GListModel *model)
+{
+  return CWB_TYPE_CHECK_RESULT;
+}
+
+static guint
+cwb_check_report_get_n_items (GListModel *model)
+{
+  CwbCheckReport *self = CWB_CHECK_REPORT (model);
+
+  return self->results->len;
+}
+
+static gpointer
+cwb_check_report_get_item (GListModel *model,
+                           guint       position)
+{
+  CwbCheckReport *self = CWB_CHECK_REPORT (model);
+
+  if (position >= self->results->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->results, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cwb_check_report_get_item_type;
+  iface->get_n_items = cwb_check_report_get_n_items;
+  iface->get_item = cwb_check_report_get_item;
+}
+
+/* A JSON number: an integer when the figure is whole (money, counts). */
+static void
+add_number (JsonBuilder *builder,
+            double       value)
+{
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+cwb_check_report_dispose (GObject *object)
+{
+  CwbCheckReport *self = (CwbCheckReport *)object;
+
+  g_clear_object (&self->rules);
+  g_clear_object (&self->consortium);
+  if (self->results != NULL)
+    g_ptr_array_set_size (self->results, 0);
+
+  G_OBJECT_CLASS (cwb_check_report_parent_class)->dispose (object);
+}
+
+static void
+cwb_check_report_finalize (GObject *object)
+{
+  CwbCheckReport *self = (CwbCheckReport *)object;
+
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cwb_check_report_parent_class)->finalize (object);
+}
+
+static void
+cwb_check_report_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CwbCheckReport *self = CWB_CHECK_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULES:
+      g_value_set_object (value, self->rules);
+      break;
+
+    case PROP_CONSORTIUM:
+      g_value_set_object (value, self->consortium);
+      break;
+
+    case PROP_VERDICT:
+      g_value_set_enum (value, cwb_check_report_get_verdict (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwb_check_report_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CwbCheckReport *self = CWB_CHECK_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULES:
+      self->rules = g_value_dup_object (value);
+      break;
+
+    case PROP_CONSORTIUM:
+      self->consortium = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwb_check_report_class_init (CwbCheckReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cwb_check_report_dispose;
+  object_class->finalize = cwb_check_report_finalize;
+  object_class->get_property = cwb_check_report_get_property;
+  object_class->set_property = cwb_check_report_set_property;
+
+  properties[PROP_RULES] =
+    g_param_spec_object ("rules", NULL, NULL,
+                         CWB_TYPE_RULE_SET,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CONSORTIUM] =
+    g_param_spec_object ("consortium", NULL, NULL,
+                         CWB_TYPE_CONSORTIUM,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* notified whenever a result is added */
+  properties[PROP_VERDICT] =
+    g_param_spec_enum ("verdict", NULL, NULL,
+                       CWB_TYPE_VERDICT, CWB_VERDICT_PASS,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cwb_check_report_init (CwbCheckReport *self)
+{
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * cwb_check_report_new:
+ * @rules: the rule set the results refer to
+ * @consortium: (nullable): the consortium checked; its exceptions turn
+ *   failed rules into "excepted"
+ *
+ * Returns: (transfer full): an empty report
+ */
+CwbCheckReport *
+cwb_check_report_new (CwbRuleSet    *rules,
+                      CwbConsortium *consortium)
+{
+  g_return_val_if_fail (CWB_IS_RULE_SET (rules), NULL);
+  g_return_val_if_fail (consortium == NULL || CWB_IS_CONSORTIUM (consortium), NULL);
+
+  return g_object_new (CWB_TYPE_CHECK_REPORT,
+                       "rules", rules,
+                       "consortium", consortium,
+                       NULL);
+}
+
+CwbRuleSet *
+cwb_check_report_get_rules (CwbCheckReport *self)
+{
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+
+  return self->rules;
+}
+
+CwbConsortium *
+cwb_check_report_get_consortium (CwbCheckReport *self)
+{
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+
+  return self->consortium;
+}
+
+/**
+ * cwb_check_report_add:
+ * @self: a report
+ * @result: a result; the report takes a reference
+ *
+ * Adds @result after every result of a rule that comes before or with it in
+ * the rule set's order (rules unknown to the rule set go last, in the order
+ * they were added). A fail or warn that a 一事一议 exception of the
+ * consortium accepts (rule X1) becomes "excepted" and its message names the
+ * decision's document number and date; its remedy is dropped.
+ */
+void
+cwb_check_report_add (CwbCheckReport *self,
+                      CwbCheckResult *result)
+{
+  const CwbException *exception = NULL;
+  CwbStatus status;
+  CwbVerdict before;
+  int index;
+  guint position;
+
+  g_return_if_fail (CWB_IS_CHECK_REPORT (self));
+  g_return_if_fail (CWB_IS_CHECK_RESULT (result));
+
+  before = cwb_check_report_get_verdict (self);
+  status = cwb_check_result_get_status (result);
+
+  if (self->consortium != NULL
+      && (status == CWB_STATUS_FAIL || status == CWB_STATUS_WARN))
+    exception = cwb_consortium_find_exception (self->consortium,
+                                               cwb_check_result_get_rule (result));
+
+  if (exception != NULL)
+    {
+      const char *message = cwb_check_result_get_message (result);
+      g_autofree char *date = exception->date != NULL ? cwb_format_date (exception->date) : g_strdup ("");
+      g_autofree char *excepted = NULL;
+
+      if (message != NULL && *message != '\0')
+        /* TRANSLATORS: the first %s is the result's own message, then the
+         * 一事一议 decision's document number (e.g. 琼科〔2024〕12号) and date */
+        excepted = g_strdup_printf (_("%s Accepted by the case-by-case decision %s of %s."),
+                                    message, exception->document, date);
+      else
+        /* TRANSLATORS: the 一事一议 decision's document number and date */
+        excepted = g_strdup_printf (_("Accepted by the case-by-case decision %s of %s."),
+                                    exception->document, date);
+
+      cwb_check_result_set_status (result, CWB_STATUS_EXCEPTED);
+      cwb_check_result_set_message (result, excepted);
+      cwb_check_result_set_remedy (result, NULL);
+    }
+
+  index = cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (result));
+  for (position = self->results->len; position > 0; position--)
+    {
+      CwbCheckResult *previous = g_ptr_array_index (self->results, position - 1);
+
+      if (cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (previous)) <= index)
+        break;
+    }
+
+  g_ptr_array_insert (self->results, position, g_object_ref (result));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+
+  if (cwb_check_report_get_verdict (self) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
+}
+
+/**
+ * cwb_check_report_lookup:
+ * @self: a report
+ * @rule: a rule id
+ *
+ * Returns: (transfer none) (nullable): the first result of @rule
+ */
+CwbCheckResult *
+cwb_check_report_lookup (CwbCheckReport *self,
+                         const char     *rule)
+{
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      CwbCheckResult *result = g_ptr_array_index (self->results, i);
+
+      if (g_strcmp0 (cwb_check_result_get_rule (result), rule) == 0)
+        return result;
+    }
+
+  return NULL;
+}
+
+/* formats/consortium-v1.md: fail if any result is fail; otherwise warn if any
+ * is warn, unknown or missing_declaration; otherwise pass. */
+CwbVerdict
+cwb_check_report_get_verdict (CwbCheckReport *self)
+{
+  CwbVerdict verdict = CWB_VERDICT_PASS;
+
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), CWB_VERDICT_FAIL);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      switch (cwb_check_result_get_status (g_ptr_array_index (self->results, i)))
+        {
+        case CWB_STATUS_FAIL:
+          return CWB_VERDICT_FAIL;
+
+        case CWB_STATUS_WARN:
+        case CWB_STATUS_UNKNOWN:
+        case CWB_STATUS_MISSING_DECLARATION:
+          verdict = CWB_VERDICT_WARN;
+          break;
+
+        case CWB_STATUS_PASS:
+        case CWB_STATUS_RELAXED:
+        case CWB_STATUS_EXCEPTED:
+        case CWB_STATUS_DECLARED:
+        case CWB_STATUS_INFO:
+        default:
+          break;
+        }
+    }
+
+  return verdict;
+}
+
+/**
+ * cwb_check_report_to_json:
+ * @self: a report
+ * @file: (nullable): the file checked, as the user named it
+ *
+ * The `--json` object of formats/consortium-v1.md:
+ * `{"file", "consortium", "ruleset", "verdict", "results": [{"rule",
+ * "clause", "strength", "status", "value", "threshold", "message",
+ * "remedy"}]}`. "file" is null without @file and "consortium" null without
+ * a consortium. "value" and "threshold" are left out of a result that has
+ * none (see #CwbCheckResult:has-value); whole figures (money in 元, counts)
+ * are JSON integers, ratios are fractions. "remedy" appears only when set.
+ *
+ * Returns: (transfer full): the JSON object
+ */
+JsonNode *
+cwb_check_report_to_json (CwbCheckReport *self,
+                          const char     *file)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "file");
+  if (file != NULL)
+    json_builder_add_string_value (builder, file);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "consortium");
+  if (self->consortium != NULL && cwb_consortium_get_name (self->consortium) != NULL)
+    json_builder_add_string_value (builder, cwb_consortium_get_name (self->consortium));
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "ruleset");
+  json_builder_add_string_value (builder, cwb_rule_set_get_id (self->rules));
+
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_add_string_value (builder, cwb_verdict_to_nick (cwb_check_report_get_verdict (self)));
+
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      CwbCheckResult *result = g_ptr_array_index (self->results, i);
+      const char *clause = cwb_check_result_get_clause (result);
+      const char *message = cwb_check_result_get_message (result);
+      const char *remedy = cwb_check_result_get_remedy (result);
+
+      json_builder_begin_object (builder);
+
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, cwb_check_result_get_rule (result));
+
+      json_builder_set_member_name (builder, "clause");
+      if (clause != NULL)
+        json_builder_add_string_value (builder, clause);
+      else
+        json_builder_add_null_value (builder);
+
+      json_builder_set_member_name (builder, "strength");
+      json_builder_add_string_value (builder,
+                                     cwb_strength_to_nick (cwb_check_result_get_strength (result)));
+
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder,
+                                     cwb_status_to_nick (cwb_check_result_get_status (result)));
+
+      if (cwb_check_result_get_has_value (result))
+        {
+          json_builder_set_member_name (builder, "value");
+          add_number (builder, cwb_check_result_get_value (result));
+        }
+
+      if (cwb_check_result_get_has_threshold (result))
+        {
+          json_builder_set_member_name (builder, "threshold");
+          add_number (builder, cwb_check_result_get_threshold (result));
+        }
+
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, message != NULL ? message : "");
+
+      if (remedy != NULL)
+        {
+          json_builder_set_member_name (builder, "remedy");
+          json_builder_add_string_value (builder, remedy);
+        }
+
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

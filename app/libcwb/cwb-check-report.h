@@ -32,7 +32,10 @@ CwbCheckResult *cwb_check_report_lookup       (CwbCheckReport *self,
                                                const char     *rule);
 /* fail if any fail; else warn if any warn, unknown or missing_declaration; else pass */
 CwbVerdict      cwb_check_report_get_verdict  (CwbCheckReport *self);
-/* (transfer full): the --json object of formats/consortium-v1.md */
+/* (transfer full): the --json object of formats/consortium-v1.md. "file" is
+ * null when @file is NULL; a result without a value or threshold (has-value,
+ * has-threshold FALSE) leaves that key out; whole figures (元, counts) are
+ * JSON integers, ratios fractions; "remedy" only when set. */
 JsonNode       *cwb_check_report_to_json      (CwbCheckReport *self,
                                                const char     *file);
 

@@ -1,0 +1,362 @@
+/* cwb-context.c — the host services a plugin receives
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-context"
+
+#include "config.h"
+
+#include "cwb-check-report.h"
+#include "cwb-consortium.h"
+#include "cwb-context.h"
+#include "cwb-engine.h"
+#include "cwb-enums.h"
+#include "cwb-rule-set.h"
+#include "cwb-secrets.h"
+#include "cwb-store.h"
+
+struct _CwbContext
+{
+  GObject        parent_instance;
+
+  /* owned */
+  CwbRuleSet    *rules;
+  CwbStore      *store;
+  CwbSecrets    *secrets;
+  CwbEngine     *engine;
+  CwbConsortium *consortium;
+  GDateTime     *now;        /* a fixed clock, or NULL for the real one */
+
+  CwbRole        role;
+};
+
+enum {
+  PROP_0,
+  PROP_RULES,
+  PROP_STORE,
+  PROP_SECRETS,
+  PROP_ENGINE,
+  PROP_ROLE,
+  PROP_CONSORTIUM,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CwbContext, cwb_context, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cwb_context_dispose (GObject *object)
+{
+  CwbContext *self = (CwbContext *)object;
+
+  g_clear_object (&self->consortium);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->store);
+  g_clear_object (&self->rules);
+
+  G_OBJECT_CLASS (cwb_context_parent_class)->dispose (object);
+}
+
+static void
+cwb_context_finalize (GObject *object)
+{
+  CwbContext *self = (CwbContext *)object;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+
+  G_OBJECT_CLASS (cwb_context_parent_class)->finalize (object);
+}
+
+static void
+cwb_context_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CwbContext *self = CWB_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULES:
+      g_value_set_object (value, self->rules);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SECRETS:
+      g_value_set_object (value, self->secrets);
+      break;
+
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
+    case PROP_CONSORTIUM:
+      g_value_set_object (value, self->consortium);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwb_context_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CwbContext *self = CWB_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULES:
+      self->rules = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SECRETS:
+      self->secrets = g_value_dup_object (value);
+      break;
+
+    case PROP_ENGINE:
+      self->engine = g_value_dup_object (value);
+      break;
+
+    case PROP_ROLE:
+      cwb_context_set_role (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CONSORTIUM:
+      cwb_context_set_consortium (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwb_context_class_init (CwbContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cwb_context_dispose;
+  object_class->finalize = cwb_context_finalize;
+  object_class->get_property = cwb_context_get_property;
+  object_class->set_property = cwb_context_set_property;
+
+  properties[PROP_RULES] =
+    g_param_spec_object ("rules", NULL, NULL,
+                         CWB_TYPE_RULE_SET,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CWB_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SECRETS] =
+    g_param_spec_object ("secrets", NULL, NULL,
+                         CWB_TYPE_SECRETS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL,
+                         CWB_TYPE_ENGINE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL,
+                       CWB_TYPE_ROLE, CWB_ROLE_LEAD,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* the current consortium; notified when the user selects another, or
+   * after an edit when the host reloads it */
+  properties[PROP_CONSORTIUM] =
+    g_param_spec_object ("consortium", NULL, NULL,
+                         CWB_TYPE_CONSORTIUM,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cwb_context_init (CwbContext *self)
+{
+  self->role = CWB_ROLE_LEAD;
+}
+
+/**
+ * cwb_context_new:
+ * @rules: the active rule set
+ * @store: (nullable): the workspace database
+ * @secrets: (nullable): the keyring
+ * @engine: (nullable): the plugin engine
+ *
+ * Returns: (transfer full): a new context
+ */
+CwbContext *
+cwb_context_new (CwbRuleSet *rules,
+                 CwbStore   *store,
+                 CwbSecrets *secrets,
+                 CwbEngine  *engine)
+{
+  g_return_val_if_fail (CWB_IS_RULE_SET (rules), NULL);
+  g_return_val_if_fail (store == NULL || CWB_IS_STORE (store), NULL);
+  g_return_val_if_fail (secrets == NULL || CWB_IS_SECRETS (secrets), NULL);
+  g_return_val_if_fail (engine == NULL || CWB_IS_ENGINE (engine), NULL);
+
+  return g_object_new (CWB_TYPE_CONTEXT,
+                       "rules", rules,
+                       "store", store,
+                       "secrets", secrets,
+                       "engine", engine,
+                       NULL);
+}
+
+CwbRuleSet *
+cwb_context_get_rules (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  return self->rules;
+}
+
+CwbEngine *
+cwb_context_get_engine (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  return self->engine;
+}
+
+/**
+ * cwb_context_check:
+ * @self: a context
+ * @consortium: the consortium, fully loaded
+ *
+ * Runs every loaded check provider of the context's engine; without an
+ * engine, a report with no results.
+ *
+ * Returns: (transfer full): the report
+ */
+CwbCheckReport *
+cwb_context_check (CwbContext    *self,
+                   CwbConsortium *consortium)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), NULL);
+
+  if (self->engine != NULL)
+    return cwb_engine_check (self->engine, self, consortium);
+
+  return cwb_check_report_new (self->rules, consortium);
+}
+
+CwbStore *
+cwb_context_get_store (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
+CwbSecrets *
+cwb_context_get_secrets (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  return self->secrets;
+}
+
+CwbRole
+cwb_context_get_role (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), CWB_ROLE_LEAD);
+
+  return self->role;
+}
+
+void
+cwb_context_set_role (CwbContext *self,
+                      CwbRole     role)
+{
+  g_return_if_fail (CWB_IS_CONTEXT (self));
+
+  if (self->role == role)
+    return;
+
+  self->role = role;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+CwbConsortium *
+cwb_context_get_consortium (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  return self->consortium;
+}
+
+/* After an edit the host reloads the consortium and sets the new object. */
+void
+cwb_context_set_consortium (CwbContext    *self,
+                            CwbConsortium *consortium)
+{
+  g_return_if_fail (CWB_IS_CONTEXT (self));
+  g_return_if_fail (consortium == NULL || CWB_IS_CONSORTIUM (consortium));
+
+  if (g_set_object (&self->consortium, consortium))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSORTIUM]);
+}
+
+/**
+ * cwb_context_dup_now:
+ * @self: a context
+ *
+ * The clock: the time fixed by cwb_context_set_now(), else the real local
+ * time.
+ *
+ * Returns: (transfer full): the current time
+ */
+GDateTime *
+cwb_context_dup_now (CwbContext *self)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  if (self->now != NULL)
+    return g_date_time_ref (self->now);
+
+  return g_date_time_new_now_local ();
+}
+
+/**
+ * cwb_context_set_now:
+ * @self: a context
+ * @now: (nullable): a fixed time, or %NULL to return to the real clock
+ */
+void
+cwb_context_set_now (CwbContext *self,
+                     GDateTime  *now)
+{
+  g_return_if_fail (CWB_IS_CONTEXT (self));
+
+  if (self->now == now)
+    return;
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  if (now != NULL)
+    self->now = g_date_time_ref (now);
+}
