@@ -1,0 +1,644 @@
+/* test-composition-page.c — the composition plugin's page, with real plugins
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-composition-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cwb.h>
+#include <cwb-ui.h>
+
+#include "cwb-application.h"
+#include "cwb-window.h"
+
+#define PASS_TEXT "Meets the composition conditions"
+#define FAIL_TEXT "Does not meet the composition conditions"
+
+typedef struct
+{
+  CwbRuleSet *rules;
+  CwbStore   *store;
+  CwbEngine  *engine;
+  CwbContext *context;
+  GtkWidget  *window;
+  GtkWidget  *page;     /* owned by window */
+  guint       report_notifies;
+} Fixture;
+
+/* Iterates the main context until *@done or five seconds have passed. */
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin_until_flag (gboolean *done)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+/* Iterates until the page has notified "report" @count times in all. */
+static void
+spin_until_reports (Fixture *fixture,
+                    guint    count)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
+
+  while (fixture->report_notifies < count && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+/* Spins the main loop until @cond holds; fails after five seconds. */
+#define WAIT_FOR(cond)                                                    \
+  G_STMT_START {                                                          \
+    gboolean timed_out_ = FALSE;                                          \
+    guint timeout_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);  \
+    while (!(cond) && !timed_out_)                                        \
+      g_main_context_iteration (NULL, TRUE);                              \
+    if (!timed_out_)                                                      \
+      g_source_remove (timeout_);                                         \
+    if (!(cond))                                                          \
+      g_error ("Timed out waiting for %s", #cond);                        \
+  } G_STMT_END
+
+/* Lets pending idles and layout run. */
+static void
+drain_main_context (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (50, timeout_cb, &done);
+  spin_until_flag (&done);
+}
+
+static void
+report_notify_cb (GObject    *page,
+                  GParamSpec *pspec,
+                  Fixture    *fixture)
+{
+  fixture->report_notifies++;
+}
+
+static void
+find_area_cb (PeasExtensionSet *set,
+              PeasPluginInfo   *info,
+              PeasExtension    *extension,
+              gpointer          user_data)
+{
+  CwbArea **found = user_data;
+
+  if (g_strcmp0 (cwb_area_get_id (CWB_AREA (extension)), "composition") == 0)
+    *found = g_object_ref (CWB_AREA (extension));
+}
+
+/* (transfer full): the "composition" area of the loaded plugins */
+static CwbArea *
+find_composition_area (CwbEngine *engine)
+{
+  g_autoptr(PeasExtensionSet) set = NULL;
+  CwbArea *found = NULL;
+
+  set = peas_extension_set_new (cwb_engine_get_peas (engine), CWB_TYPE_AREA, NULL);
+  peas_extension_set_foreach (set, find_area_cb, &found);
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static CwbConsortium *
+load_example (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *consortium;
+
+  consortium = cwb_consortium_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (consortium);
+
+  return consortium;
+}
+
+static void
+create_page (Fixture *fixture)
+{
+  g_autoptr(CwbArea) area = find_composition_area (fixture->engine);
+
+  fixture->report_notifies = 0;
+  fixture->page = cwb_area_create_page (area, fixture->context);
+  g_assert_true (GTK_IS_WIDGET (fixture->page));
+  g_assert_true (g_object_is_floating (fixture->page) == FALSE);
+  g_signal_connect (fixture->page, "notify::report", G_CALLBACK (report_notify_cb), fixture);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 480);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
+  g_object_unref (fixture->page);   /* the window's child now */
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+destroy_page (Fixture *fixture)
+{
+  if (fixture->window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  g_assert_null (fixture->page);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
+
+  fixture->rules = cwb_rule_set_new_default (&error);
+  g_assert_no_error (error);
+
+  fixture->store = cwb_store_open (db, &error);
+  g_assert_no_error (error);
+
+  fixture->engine = cwb_engine_new ();
+  cwb_engine_load_plugins (fixture->engine, NULL);
+
+  fixture->context = cwb_context_new (fixture->rules, fixture->store, NULL, fixture->engine);
+
+  create_page (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  destroy_page (fixture);
+  g_assert_finalize_object (fixture->context);
+  g_clear_object (&fixture->engine);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->rules);
+}
+
+static CwbCheckReport *
+page_dup_report (Fixture *fixture)
+{
+  CwbCheckReport *report = NULL;
+
+  g_object_get (fixture->page, "report", &report, NULL);
+  return report;
+}
+
+static char *
+page_dup_verdict_text (Fixture *fixture)
+{
+  char *text = NULL;
+
+  g_object_get (fixture->page, "verdict-text", &text, NULL);
+  return text;
+}
+
+static const char *
+page_visible_child_name (Fixture *fixture)
+{
+  GtkWidget *stack = adw_bin_get_child (ADW_BIN (fixture->page));
+
+  g_assert_true (GTK_IS_STACK (stack));
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static GtkAdjustment *
+page_vadjustment (Fixture *fixture)
+{
+  GtkWidget *stack = adw_bin_get_child (ADW_BIN (fixture->page));
+  GtkWidget *scroller = gtk_stack_get_child_by_name (GTK_STACK (stack), "report");
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static CwbStatus
+report_status (CwbCheckReport *report,
+               const char     *rule)
+{
+  CwbCheckResult *result = cwb_check_report_lookup (report, rule);
+
+  g_assert_nonnull (result);
+  return cwb_check_result_get_status (result);
+}
+
+/* Sets @consortium on the context and waits for the page to check it. */
+static CwbCheckReport *
+show_consortium (Fixture       *fixture,
+                 CwbConsortium *consortium)
+{
+  guint before = fixture->report_notifies;
+
+  cwb_context_set_consortium (fixture->context, consortium);
+  spin_until_reports (fixture, before + 1);
+
+  return page_dup_report (fixture);
+}
+
+static void
+test_area (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(CwbArea) area = find_composition_area (fixture->engine);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_cmpstr (cwb_area_get_id (area), ==, "composition");
+  g_assert_cmpstr (cwb_area_get_title (area), ==, "Composition");
+  g_assert_true (g_str_has_suffix (cwb_area_get_icon_name (area), "-symbolic"));
+  g_assert_true (gtk_icon_theme_has_icon (theme, cwb_area_get_icon_name (area)));
+  g_assert_cmpint (cwb_area_get_priority (area), ==, 10);
+  g_assert_cmpint (cwb_area_get_scope (area), ==, CWB_AREA_SCOPE_CONSORTIUM);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(CwbCheckReport) report = page_dup_report (fixture);
+  g_autofree char *verdict = page_dup_verdict_text (fixture);
+  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+
+  g_assert_null (report);
+  g_assert_null (verdict);
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "empty");
+
+  /* and back to empty when the selection goes away */
+  g_clear_object (&report);
+  report = show_consortium (fixture, consortium);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
+
+  g_clear_object (&report);
+  report = show_consortium (fixture, NULL);
+  g_assert_null (report);
+  g_clear_pointer (&verdict, g_free);
+  verdict = page_dup_verdict_text (fixture);
+  g_assert_null (verdict);
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "empty");
+}
+
+static void
+test_deep_sea_passes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbCheckReport) report = show_consortium (fixture, consortium);
+  g_autofree char *verdict = page_dup_verdict_text (fixture);
+
+  g_assert_nonnull (report);
+  g_assert_true (cwb_check_report_get_consortium (report) == consortium);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), >, 0);
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_PASS);
+  g_assert_cmpint (report_status (report, "C4"), ==, CWB_STATUS_PASS);
+  g_assert_cmpstr (verdict, ==, PASS_TEXT);
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
+}
+
+static void
+test_new_energy_vehicle_fails (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = load_example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbCheckReport) report = show_consortium (fixture, consortium);
+  g_autofree char *verdict = page_dup_verdict_text (fixture);
+  CwbCheckResult *c4;
+
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_FAIL);
+  c4 = cwb_check_report_lookup (report, "C4");
+  g_assert_nonnull (c4);
+  g_assert_cmpstr (cwb_status_to_nick (cwb_check_result_get_status (c4)), ==, "fail");
+  g_assert_cmpfloat_with_epsilon (cwb_check_result_get_value (c4), 0.4, 1e-9);
+  g_assert_cmpstr (verdict, ==, FAIL_TEXT);
+}
+
+static void
+test_seed_industry_warns (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = load_example ("seed-industry-small.consortium.json");
+  g_autoptr(CwbCheckReport) report = show_consortium (fixture, consortium);
+  g_autofree char *verdict = page_dup_verdict_text (fixture);
+
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_WARN);
+  g_assert_cmpint (report_status (report, "C3"), ==, CWB_STATUS_WARN);
+  g_assert_cmpint (report_status (report, "L2"), ==, CWB_STATUS_RELAXED);
+  g_assert_cmpstr (verdict, ==, "Largely meets the conditions; some items need explaining");
+}
+
+/* Members of @consortium that are neither registered nor stationed in Hainan
+ * become registered there, through the store, until half are in Hainan. */
+static void
+register_half_in_hainan (CwbStore      *store,
+                         CwbConsortium *consortium)
+{
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  guint in_hainan = 0;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      CwbMember *member = g_ptr_array_index (members, i);
+
+      if (cwb_member_get_registered_in_hainan (member) || cwb_member_get_stationed_in_hainan (member))
+        in_hainan++;
+    }
+
+  for (guint i = 0; i < members->len && in_hainan * 2 < members->len; i++)
+    {
+      CwbMember *member = g_ptr_array_index (members, i);
+      g_autoptr(CwbMember) edited = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (cwb_member_get_registered_in_hainan (member) || cwb_member_get_stationed_in_hainan (member))
+        continue;
+
+      edited = cwb_member_copy (member);
+      cwb_member_set_registered_in_hainan (edited, TRUE);
+      g_assert_true (cwb_store_update_member (store, edited, &error));
+      g_assert_no_error (error);
+      in_hainan++;
+    }
+
+  g_assert_cmpuint (in_hainan * 2, >=, members->len);
+}
+
+static void
+test_edit_updates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) file = load_example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(CwbConsortium) reloaded = NULL;
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkAdjustment *vadjustment;
+  double scrolled_to;
+  guint before;
+
+  g_assert_true (cwb_store_import_consortium (fixture->store, file, FALSE, &error));
+  g_assert_no_error (error);
+  loaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (file), &error);
+  g_assert_no_error (error);
+
+  report = show_consortium (fixture, loaded);
+  g_assert_cmpint (report_status (report, "C4"), ==, CWB_STATUS_FAIL);
+
+  /* Scroll down the list of results; an edit must not move it. */
+  drain_main_context ();
+  vadjustment = page_vadjustment (fixture);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >,
+                     gtk_adjustment_get_page_size (vadjustment) + 100);
+  gtk_adjustment_set_value (vadjustment, 100);
+  scrolled_to = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (scrolled_to, ==, 100);
+
+  register_half_in_hainan (fixture->store, loaded);
+  reloaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (loaded), &error);
+  g_assert_no_error (error);
+
+  /* The host sets the consortium again after each edit: several sets in a
+   * row are checked once, and until then the old report stays. */
+  before = fixture->report_notifies;
+  cwb_context_set_consortium (fixture->context, NULL);
+  cwb_context_set_consortium (fixture->context, reloaded);
+  g_assert_cmpuint (fixture->report_notifies, ==, before);
+  spin_until_reports (fixture, before + 1);
+  drain_main_context ();
+  g_assert_cmpuint (fixture->report_notifies, ==, before + 1);
+
+  g_clear_object (&report);
+  report = page_dup_report (fixture);
+  g_assert_true (cwb_check_report_get_consortium (report) == reloaded);
+  g_assert_cmpint (report_status (report, "C4"), ==, CWB_STATUS_PASS);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page_vadjustment (fixture)), ==, scrolled_to);
+}
+
+static PeasPluginInfo *
+find_composition_info (PeasEngine *peas)
+{
+  PeasPluginInfo *info = peas_engine_get_plugin_info (peas, "composition");
+
+  g_assert_nonnull (info);
+  return info;
+}
+
+/* Turning the plugin off and on again gives a working page again (the
+ * plugin's types are dynamic and outlive the unload). */
+static void
+test_plugin_reload (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PeasEngine *peas = cwb_engine_get_peas (fixture->engine);
+  PeasPluginInfo *info = find_composition_info (peas);
+  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autofree char *verdict = NULL;
+
+  g_assert_true (peas_plugin_info_is_loaded (info));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      destroy_page (fixture);
+      g_assert_true (peas_engine_unload_plugin (peas, info));
+      g_assert_false (peas_plugin_info_is_loaded (info));
+      drain_main_context ();
+
+      g_assert_true (peas_engine_load_plugin (peas, info));
+      g_assert_true (peas_plugin_info_is_loaded (info));
+      create_page (fixture);
+
+      g_clear_object (&report);
+      report = show_consortium (fixture, consortium);
+      g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_PASS);
+      g_clear_pointer (&verdict, g_free);
+      verdict = page_dup_verdict_text (fixture);
+      g_assert_cmpstr (verdict, ==, PASS_TEXT);
+
+      cwb_context_set_consortium (fixture->context, NULL);
+      spin_until_reports (fixture, 2);
+    }
+}
+
+/* End to end: the application's own window, store, engine and context. */
+
+static char *
+page_verdict_text (GtkWidget *page)
+{
+  char *text = NULL;
+
+  g_object_get (page, "verdict-text", &text, NULL);
+  return text;
+}
+
+static gboolean
+page_verdict_is (GtkWidget  *page,
+                 const char *expected)
+{
+  g_autofree char *text = page_verdict_text (page);
+
+  return g_strcmp0 (text, expected) == 0;
+}
+
+static CwbStatus
+page_status (GtkWidget  *page,
+             const char *rule)
+{
+  g_autoptr(CwbCheckReport) report = NULL;
+
+  g_object_get (page, "report", &report, NULL);
+  g_assert_nonnull (report);
+  return report_status (report, rule);
+}
+
+static gboolean
+current_is (CwbContext *context,
+            const char *name)
+{
+  CwbConsortium *consortium = cwb_context_get_consortium (context);
+
+  return consortium != NULL && g_strcmp0 (cwb_consortium_get_name (consortium), name) == 0;
+}
+
+static void
+window_activated_cb (GApplication *app,
+                     gpointer      user_data)
+{
+  CwbContext *context = cwb_application_get_context (CWB_APPLICATION (app));
+  CwbStore *store = cwb_context_get_store (context);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *path = g_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), "deep-sea.consortium.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwbMember) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbWindow *window = NULL;
+  CwbConsortium *consortium;
+  GtkWidget *page;
+  GPtrArray *members;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CWB_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+
+  cwb_window_import_file (window, file);
+  WAIT_FOR (current_is (context, "海南省深海装备创新联合体"));
+
+  cwb_window_show_page (window, "composition");
+  page = cwb_window_get_page (window, "composition");
+  g_assert_nonnull (page);
+  WAIT_FOR (page_verdict_is (page, PASS_TEXT));
+  g_assert_cmpint (page_status (page, "C2"), ==, CWB_STATUS_PASS);
+
+  /* An edit through the store: one member is no longer an independent
+   * legal person. The window reloads the consortium; the page follows. */
+  consortium = cwb_context_get_consortium (context);
+  members = cwb_consortium_get_members (consortium);
+  g_assert_cmpuint (members->len, >, 1);
+  edited = cwb_member_copy (g_ptr_array_index (members, members->len - 1));
+  g_assert_false (cwb_member_get_lead (edited));
+  cwb_member_set_independent_legal_person (edited, FALSE);
+  g_assert_true (cwb_store_update_member (store, edited, &error));
+  g_assert_no_error (error);
+
+  WAIT_FOR (page_verdict_is (page, FAIL_TEXT));
+  g_assert_cmpint (page_status (page, "C2"), ==, CWB_STATUS_FAIL);
+  g_assert_true (cwb_context_get_consortium (context) != consortium);
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  g_application_quit (app);
+}
+
+static void
+test_window_end_to_end (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "workbench", NULL);
+  char *argv[] = { (char *) "consortium-workbench", NULL };
+  CwbApplication *app;
+
+  g_setenv ("CWB_DATA_DIR", dir, TRUE);
+
+  app = cwb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (window_activated_cb), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
+
+  g_unsetenv ("CWB_DATA_DIR");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) system_dirs = NULL;
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+  GtkIconTheme *icon_theme;
+
+  system_dirs = g_strsplit (data_dirs != NULL && data_dirs[0] != '\0' ? data_dirs
+                            : "/usr/local/share:/usr/share", G_SEARCHPATH_SEPARATOR_S, -1);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* The isolated dirs hide the system's icon themes and MIME database
+   * (gdk-pixbuf needs it to load an SVG icon); give them back, as a desktop
+   * session has them, so that the page's icons really load. */
+  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (icon_theme, icons);
+      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
+    }
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/composition-page/area", test_area);
+  ADD ("/composition-page/empty", test_empty);
+  ADD ("/composition-page/deep-sea-passes", test_deep_sea_passes);
+  ADD ("/composition-page/new-energy-vehicle-fails", test_new_energy_vehicle_fails);
+  ADD ("/composition-page/seed-industry-warns", test_seed_industry_warns);
+  ADD ("/composition-page/edit-updates", test_edit_updates);
+  ADD ("/composition-page/plugin-reload", test_plugin_reload);
+
+#undef ADD
+  g_test_add_func ("/composition-page/window/end-to-end", test_window_end_to_end);
+
+  return g_test_run ();
+}
