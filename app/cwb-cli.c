@@ -1,0 +1,1002 @@
+/* cwb-cli.c — the command-line verbs: check, import, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-cli"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include <cwb.h>
+
+#include "cwb-cli.h"
+
+#define PROGRAM_NAME "consortium-workbench"
+
+/* stdout is written in blocks of this size by `check` */
+#define OUTPUT_BUFFER_SIZE (256 * 1024)
+
+typedef int (*CwbCliCommand) (int argc, char **argv);
+
+typedef struct
+{
+  const char    *name;
+  CwbCliCommand  run;
+} CwbCliVerb;
+
+/* One run of `check`: everything that is made once for all the files. */
+typedef struct
+{
+  CwbRuleSet    *rules;      /* owned */
+  CwbEngine     *engine;     /* owned */
+  CwbStore      *store;      /* owned, nullable: only with --db */
+  CwbContext    *context;    /* owned */
+  GString       *output;     /* owned: the text of one file's report */
+  gboolean       json;
+} CwbChecker;
+
+static int cmd_check  (int argc, char **argv);
+static int cmd_import (int argc, char **argv);
+static int cmd_export (int argc, char **argv);
+
+static const CwbCliVerb verbs[] = {
+  { "check",  cmd_check },
+  { "import", cmd_import },
+  { "export", cmd_export },
+};
+
+/* rank of an exit status: 66 > 65 > 1 > 2 > 0 (see cwb-cli.h) */
+static int
+exit_rank (int status)
+{
+  switch (status)
+    {
+    case CWB_CLI_EXIT_OK:         return 0;
+    case CWB_CLI_EXIT_WARN:       return 1;
+    case CWB_CLI_EXIT_FAIL:       return 2;
+    case CWB_CLI_EXIT_INVALID:    return 3;
+    case CWB_CLI_EXIT_CANT_WRITE: return 4;
+    case CWB_CLI_EXIT_NO_INPUT:   return 5;
+    case CWB_CLI_EXIT_USAGE:      return 6;
+    default:                      return 2;
+    }
+}
+
+static const char *
+exit_status_help (void)
+{
+  return _("Exit status:\n"
+           "  0   success (check: every file passes)\n"
+           "  1   check: a file fails a hard rule; import: a consortium of that name exists\n"
+           "      already (use --replace); export: no consortium of that name; or the\n"
+           "      database cannot be used (e.g. written by a newer version)\n"
+           "  2   check: a file passes with warnings\n"
+           "  64  usage error\n"
+           "  65  a file is not a valid consortium file (the message names the key path)\n"
+           "  66  a file cannot be read\n"
+           "  73  export: the output file cannot be written\n"
+           "With several files the worst status is returned, in this order:\n"
+           "66, then 65, then 1, then 2, then 0.");
+}
+
+static void
+print_top_help (void)
+{
+  g_print (_("Usage:\n"
+             "  %s [--db PATH]              open the window\n"
+             "  %s COMMAND [OPTION…]        run a command without a window\n"
+             "\n"
+             "Commands:\n"
+             "  check [--json] [--db PATH] FILE…       check consortium files against the policy’s rules\n"
+             "  import [--db PATH] [--replace] FILE…   import consortium files into the database\n"
+             "  export [--db PATH] NAME -o FILE        write a consortium of the database to a file\n"
+             "\n"
+             "Options:\n"
+             "  --db PATH     the database (default: $CWB_DATA_DIR/workbench.db, else\n"
+             "                $XDG_DATA_HOME/consortium-workbench/workbench.db);\n"
+             "                check uses a database only when --db is given (rule C7)\n"
+             "  --version     print the version\n"
+             "  -h, --help    print this help; “%s COMMAND --help” describes a command\n"
+             "\n"),
+           PROGRAM_NAME, PROGRAM_NAME, PROGRAM_NAME);
+  g_print ("%s\n", exit_status_help ());
+}
+
+static int
+usage_error (const char *verb,
+             const char *message)
+{
+  fflush (stdout);
+  if (verb != NULL)
+    {
+      g_printerr ("%s %s: %s\n", PROGRAM_NAME, verb, message);
+      g_printerr (_("Try “%s %s --help” for more information.\n"), PROGRAM_NAME, verb);
+    }
+  else
+    {
+      g_printerr ("%s: %s\n", PROGRAM_NAME, message);
+      g_printerr (_("Try “%s --help” for more information.\n"), PROGRAM_NAME);
+    }
+
+  return CWB_CLI_EXIT_USAGE;
+}
+
+/* Parses a verb's options; on a usage error prints it and returns FALSE.
+ * --help prints the verb's help and exits with status 0. */
+static gboolean
+parse_options (const char         *verb,
+               const char         *parameter_string,
+               const char         *summary,
+               const GOptionEntry *entries,
+               int                *argc,
+               char             ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM_NAME, verb);
+
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, exit_status_help ());
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      usage_error (verb, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+load_error_status (const GError *error)
+{
+  if (error->domain == CWB_ERROR)
+    return CWB_CLI_EXIT_INVALID;
+
+  /* G_IO_ERROR, G_FILE_ERROR: the file cannot be read */
+  return CWB_CLI_EXIT_NO_INPUT;
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* The message of a load error, without the file's name: the key path and
+ * what is wrong for a bad file, why it cannot be read otherwise. */
+static const char *
+load_error_message (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+          return _("no such file");
+        case G_IO_ERROR_IS_DIRECTORY:
+          return _("this is a folder, not a file");
+        case G_IO_ERROR_PERMISSION_DENIED:
+          return _("permission denied: the file cannot be read");
+        default:
+          break;
+        }
+    }
+  else if (error->domain == G_FILE_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_FILE_ERROR_NOENT:
+          return _("no such file");
+        case G_FILE_ERROR_ISDIR:
+          return _("this is a folder, not a file");
+        case G_FILE_ERROR_ACCES:
+        case G_FILE_ERROR_PERM:
+          return _("permission denied: the file cannot be read");
+        default:
+          break;
+        }
+    }
+
+  return error->message;
+}
+
+static CwbStore *
+open_store (const char  *db,
+            int         *status)
+{
+  g_autofree char *path = db != NULL ? g_strdup (db) : cwb_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  CwbStore *store;
+
+  if ((store = cwb_store_open (path, &error)) == NULL)
+    {
+      g_autofree char *name = display_name (path);
+
+      fflush (stdout);
+      g_printerr ("%s: %s\n", name, error->message);
+      *status = CWB_CLI_EXIT_FAIL;
+    }
+
+  return store;
+}
+
+/* check */
+
+static char **
+dup_disabled_plugins (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL)
+    return NULL;
+
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "disabled-plugins"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+
+  return g_settings_get_strv (settings, "disabled-plugins");
+}
+
+static const char *
+status_mark (CwbStatus status)
+{
+  switch (status)
+    {
+    case CWB_STATUS_PASS:
+    case CWB_STATUS_RELAXED:
+    case CWB_STATUS_EXCEPTED:
+    case CWB_STATUS_DECLARED:
+      return "✓";
+    case CWB_STATUS_FAIL:
+      return "✗";
+    case CWB_STATUS_WARN:
+    case CWB_STATUS_MISSING_DECLARATION:
+      return "!";
+    case CWB_STATUS_UNKNOWN:
+      return "?";
+    case CWB_STATUS_INFO:
+      return "i";
+    default:
+      return " ";
+    }
+}
+
+static const char *
+status_word (CwbStatus status)
+{
+  switch (status)
+    {
+    case CWB_STATUS_PASS:                return C_("cli status", "pass");
+    case CWB_STATUS_FAIL:                return C_("cli status", "fail");
+    case CWB_STATUS_WARN:                return C_("cli status", "warning");
+    case CWB_STATUS_UNKNOWN:             return C_("cli status", "unknown");
+    case CWB_STATUS_RELAXED:             return C_("cli status", "relaxed");
+    case CWB_STATUS_EXCEPTED:            return C_("cli status", "excepted");
+    case CWB_STATUS_DECLARED:            return C_("cli status", "declared");
+    case CWB_STATUS_MISSING_DECLARATION: return C_("cli status", "not declared");
+    case CWB_STATUS_INFO:                return C_("cli status", "information");
+    default:                             return "";
+    }
+}
+
+static const char *
+verdict_words (CwbVerdict verdict)
+{
+  switch (verdict)
+    {
+    case CWB_VERDICT_PASS: return C_("cli verdict", "pass");
+    case CWB_VERDICT_WARN: return C_("cli verdict", "pass with warnings");
+    case CWB_VERDICT_FAIL: return C_("cli verdict", "fail");
+    default:               return "";
+    }
+}
+
+static int
+verdict_status (CwbVerdict verdict)
+{
+  switch (verdict)
+    {
+    case CWB_VERDICT_PASS: return CWB_CLI_EXIT_OK;
+    case CWB_VERDICT_WARN: return CWB_CLI_EXIT_WARN;
+    case CWB_VERDICT_FAIL:
+    default:               return CWB_CLI_EXIT_FAIL;
+    }
+}
+
+/* A compact JSON writer for the reports: one line per object, members in
+ * their order, UTF-8 kept as is, and each number in the fewest digits that
+ * read back as the same double (0.6, not json-glib's 0.59999999999999998). */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:   g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_double (GString *out,
+                    double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
+  g_string_append (out, buffer);
+}
+
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *child;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &member, &child))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_json_string (out, member);
+            g_string_append_c (out, ':');
+            append_json_node (out, child);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < length; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_json_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_json_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+append_readable_report (GString        *out,
+                        const char     *file,
+                        CwbCheckReport *report)
+{
+  CwbConsortium *consortium = cwb_check_report_get_consortium (report);
+  CwbVerdict verdict = cwb_check_report_get_verdict (report);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (report));
+
+  g_string_append_printf (out, _("File: %s\n"), file);
+  g_string_append_printf (out, _("Consortium: %s\n"), cwb_consortium_get_name (consortium));
+  g_string_append_printf (out, _("Verdict: %s\n"), verdict_words (verdict));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CwbCheckResult) result = g_list_model_get_item (G_LIST_MODEL (report), i);
+      CwbStatus status = cwb_check_result_get_status (result);
+      const char *message = cwb_check_result_get_message (result);
+      const char *remedy = cwb_check_result_get_remedy (result);
+
+      /* TRANSLATORS: one result of the check: mark, rule id, clause id, status, message */
+      g_string_append_printf (out, _("  %s %s %s [%s] %s"),
+                              status_mark (status),
+                              cwb_check_result_get_rule (result),
+                              cwb_check_result_get_clause (result),
+                              status_word (status),
+                              message != NULL ? message : "");
+      if (remedy != NULL && *remedy != '\0')
+        /* TRANSLATORS: follows a result's message: what would make it pass */
+        g_string_append_printf (out, _(" — to do: %s"), remedy);
+      g_string_append_c (out, '\n');
+    }
+
+  g_string_append_c (out, '\n');
+}
+
+/* With several files and processors, `check` runs as a pipeline: this
+ * thread reads the files (LOADER_AHEAD ahead), a loader thread parses them
+ * into consortia (the larger part of the work), and this thread checks and
+ * prints them, in order. A consortium goes back to the loader to be freed:
+ * freed on the thread that made it, GSlice's per-thread caches stay warm. */
+#define LOADER_AHEAD 32
+
+typedef struct
+{
+  char          *data;        /* owned: the file's bytes, NULL if not read */
+  gsize          length;
+  GError        *error;       /* owned: why it could not be read */
+  CwbConsortium *trash;       /* owned, nullable: a consortium to free */
+  gboolean       has_file;    /* FALSE: only trash to free, or the end */
+  gboolean       stop;
+} CwbLoaderJob;
+
+typedef struct
+{
+  CwbConsortium *consortium;  /* owned, nullable */
+  GError        *error;       /* owned, nullable */
+} CwbLoaded;
+
+typedef struct
+{
+  char        **files;   /* not owned */
+  guint         n_read;  /* files sent to the loader so far */
+  GAsyncQueue  *jobs;    /* owned: CwbLoaderJob, in file order */
+  GAsyncQueue  *loaded;  /* owned: CwbLoaded, in file order */
+  GThread      *thread;  /* owned */
+} CwbLoader;
+
+static gpointer
+loader_thread (gpointer data)
+{
+  CwbLoader *self = data;
+
+  for (;;)
+    {
+      CwbLoaderJob *job = g_async_queue_pop (self->jobs);
+      gboolean stop = job->stop;
+
+      g_clear_object (&job->trash);
+      if (job->has_file)
+        {
+          CwbLoaded *loaded = g_new0 (CwbLoaded, 1);
+
+          if (job->error != NULL)
+            loaded->error = g_steal_pointer (&job->error);
+          else
+            loaded->consortium = cwb_consortium_file_load_data (job->data, (gssize) job->length,
+                                                                &loaded->error);
+          g_async_queue_push (self->loaded, loaded);
+        }
+      g_free (job->data);
+      g_clear_error (&job->error);
+      g_free (job);
+
+      if (stop)
+        return NULL;
+    }
+}
+
+/* reads the next file, if any is left, and hands it to the loader with @trash */
+static void
+cwb_loader_send (CwbLoader     *self,
+                 CwbConsortium *trash)
+{
+  CwbLoaderJob *job = g_new0 (CwbLoaderJob, 1);
+
+  job->trash = trash;
+  if (self->files[self->n_read] != NULL)
+    {
+      job->has_file = TRUE;
+      if (!g_file_get_contents (self->files[self->n_read], &job->data, &job->length, &job->error))
+        g_clear_pointer (&job->data, g_free);
+      self->n_read++;
+    }
+  g_async_queue_push (self->jobs, job);
+}
+
+static void
+cwb_loader_start (CwbLoader  *self,
+                  char      **files)
+{
+  self->files = files;
+  self->jobs = g_async_queue_new ();
+  self->loaded = g_async_queue_new ();
+  self->thread = g_thread_new ("cwb-loader", loader_thread, self);
+  for (guint i = 0; i < LOADER_AHEAD; i++)
+    cwb_loader_send (self, NULL);
+}
+
+/* the next file's consortium, or NULL and its error; blocks until it is loaded */
+static CwbConsortium *
+cwb_loader_next (CwbLoader  *self,
+                 GError    **error)
+{
+  CwbLoaded *loaded = g_async_queue_pop (self->loaded);
+  CwbConsortium *consortium = loaded->consortium;
+
+  if (loaded->error != NULL)
+    g_propagate_error (error, loaded->error);
+  g_free (loaded);
+
+  return consortium;
+}
+
+/* @consortium (nullable, transfer full): the one just checked */
+static void
+cwb_loader_done (CwbLoader     *self,
+                 CwbConsortium *consortium)
+{
+  cwb_loader_send (self, consortium);
+}
+
+static void
+cwb_loader_finish (CwbLoader *self)
+{
+  CwbLoaderJob *stop = g_new0 (CwbLoaderJob, 1);
+
+  stop->stop = TRUE;
+  g_async_queue_push (self->jobs, stop);
+  g_thread_join (g_steal_pointer (&self->thread));
+  g_clear_pointer (&self->jobs, g_async_queue_unref);
+  g_clear_pointer (&self->loaded, g_async_queue_unref);
+}
+
+/* cwb_consortium_file_load() without GIO's stream machinery: one read(),
+ * which matters when `check` is given thousands of files. A file that
+ * cannot be read fails with G_FILE_ERROR, bad content with CWB_ERROR. */
+static CwbConsortium *
+load_consortium_file (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return cwb_consortium_file_load_data (data, (gssize) length, error);
+}
+
+static int
+check_file (CwbChecker    *self,
+            const char    *path,
+            CwbConsortium *consortium,
+            const GError  *error)
+{
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autofree char *name = display_name (path);
+
+  if (consortium == NULL)
+    {
+      fflush (stdout);
+      g_printerr ("%s: %s\n", name, load_error_message (error));
+      return load_error_status (error);
+    }
+
+  report = cwb_context_check (self->context, consortium);
+
+  g_string_truncate (self->output, 0);
+  if (self->json)
+    {
+      g_autoptr(JsonNode) node = cwb_check_report_to_json (report, name);
+
+      append_json_node (self->output, node);
+      g_string_append_c (self->output, '\n');
+      fwrite (self->output->str, 1, self->output->len, stdout);
+    }
+  else
+    {
+      append_readable_report (self->output, name, report);
+      g_print ("%s", self->output->str);
+    }
+
+  return verdict_status (cwb_check_report_get_verdict (report));
+}
+
+static void
+cwb_checker_clear (CwbChecker *self)
+{
+  g_clear_object (&self->context);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->store);
+  g_clear_object (&self->rules);
+  if (self->output != NULL)
+    g_string_free (g_steal_pointer (&self->output), TRUE);
+}
+
+static int
+cmd_check (int    argc,
+           char **argv)
+{
+  static char stdout_buffer[OUTPUT_BUFFER_SIZE];
+  gboolean json = FALSE;
+  g_autofree char *db = NULL;
+  g_auto(GStrv) files = NULL;
+  g_auto(GStrv) disabled = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbChecker checker = { 0 };
+  CwbLoader loader = { 0 };
+  gboolean use_loader;
+  int status = CWB_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON object per file, one per line"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("Also check against the consortia of the database at PATH (rule C7)"), N_("PATH") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("check", _("FILE…"),
+                      _("Checks each consortium file against the policy’s rules and prints "
+                        "its verdict: pass, pass with warnings or fail."),
+                      entries, &argc, &argv))
+    return CWB_CLI_EXIT_USAGE;
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error ("check", _("No FILE given."));
+
+  /* Everything below is made once for all the files. */
+  setvbuf (stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
+
+  if ((checker.rules = cwb_rule_set_new_default (&error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CWB_CLI_EXIT_FAIL;
+    }
+
+  if (db != NULL)
+    {
+      /* check reads the database and never creates one */
+      if (!g_file_test (db, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autofree char *db_name = display_name (db);
+
+          g_printerr (_("%s: there is no database here.\n"), db_name);
+          cwb_checker_clear (&checker);
+          return CWB_CLI_EXIT_NO_INPUT;
+        }
+      if ((checker.store = open_store (db, &status)) == NULL)
+        {
+          cwb_checker_clear (&checker);
+          return status;
+        }
+    }
+
+  checker.engine = cwb_engine_new ();
+  disabled = dup_disabled_plugins ();
+  cwb_engine_load_plugins (checker.engine, (const char * const *) disabled);
+  checker.context = cwb_context_new (checker.rules, checker.store, NULL, checker.engine);
+  checker.json = json;
+  checker.output = g_string_sized_new (4096);
+
+  use_loader = files[1] != NULL && g_get_num_processors () > 1;
+  if (use_loader)
+    cwb_loader_start (&loader, files);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(CwbConsortium) consortium = NULL;
+      g_autoptr(GError) load_error = NULL;
+
+      if (use_loader)
+        consortium = cwb_loader_next (&loader, &load_error);
+      else
+        consortium = load_consortium_file (files[i], &load_error);
+
+      status = cwb_cli_worst_exit (status, check_file (&checker, files[i], consortium, load_error));
+
+      if (use_loader)
+        cwb_loader_done (&loader, g_steal_pointer (&consortium));
+    }
+
+  if (use_loader)
+    cwb_loader_finish (&loader);
+
+  fflush (stdout);
+  cwb_checker_clear (&checker);
+
+  return status;
+}
+
+/* import */
+
+static int
+import_file (CwbStore   *store,
+             const char *path,
+             gboolean    replace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autofree char *file_name = display_name (path);
+  const char *name;
+  gboolean existed;
+
+  if ((consortium = load_consortium_file (path, &error)) == NULL)
+    {
+      fflush (stdout);
+      g_printerr (_("%s: not imported: %s\n"), file_name, load_error_message (error));
+      return load_error_status (error);
+    }
+
+  name = cwb_consortium_get_name (consortium);
+  existed = cwb_store_lookup_consortium (store, name) != 0;
+
+  if (!cwb_store_import_consortium (store, consortium, replace, &error))
+    {
+      fflush (stdout);
+      if (g_error_matches (error, CWB_ERROR, CWB_ERROR_EXISTS))
+        g_printerr (_("%s: not imported: a consortium named “%s” exists already; "
+                      "use --replace to replace it\n"), file_name, name);
+      else
+        g_printerr (_("%s: not imported: %s\n"), file_name, error->message);
+      return CWB_CLI_EXIT_FAIL;
+    }
+
+  if (existed)
+    g_print (_("%s: replaced “%s”\n"), file_name, name);
+  else
+    g_print (_("%s: imported “%s”\n"), file_name, name);
+
+  return CWB_CLI_EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  gboolean replace = FALSE;
+  g_autofree char *db = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(CwbStore) store = NULL;
+  int status = CWB_CLI_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("Use the database at PATH"), N_("PATH") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace a consortium of the same name"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("import", _("FILE…"),
+                      _("Imports each consortium file into the database, whole or not at all."),
+                      entries, &argc, &argv))
+    return CWB_CLI_EXIT_USAGE;
+
+  if (files == NULL || files[0] == NULL)
+    return usage_error ("import", _("No FILE given."));
+
+  if ((store = open_store (db, &status)) == NULL)
+    return status;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    status = cwb_cli_worst_exit (status, import_file (store, files[i], replace));
+
+  return status;
+}
+
+/* export */
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *db_name = NULL;
+  g_autofree char *output_name = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(CwbStore) store = NULL;
+  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autoptr(CwbConsortium) reloaded = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  int status = CWB_CLI_EXIT_OK;
+  gint64 id;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("Use the database at PATH"), N_("PATH") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the consortium file to FILE (required)"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &names, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("export", _("NAME -o FILE"),
+                      _("Writes the consortium called NAME as a consortium/1 file."),
+                      entries, &argc, &argv))
+    return CWB_CLI_EXIT_USAGE;
+
+  if (names == NULL || names[0] == NULL)
+    return usage_error ("export", _("No NAME given."));
+  if (names[1] != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”."), names[1]);
+      return usage_error ("export", message);
+    }
+  if (output == NULL || *output == '\0')
+    return usage_error ("export", _("No output file given: use -o FILE."));
+
+  name = g_strdup (names[0]);
+  db_path = db != NULL ? g_strdup (db) : cwb_store_dup_default_path ();
+  db_name = display_name (db_path);
+  output_name = display_name (output);
+
+  /* exporting never creates a database */
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("No consortium named “%s”: there is no database at %s.\n"), name, db_name);
+      return CWB_CLI_EXIT_FAIL;
+    }
+
+  if ((store = open_store (db_path, &status)) == NULL)
+    return status;
+
+  if ((id = cwb_store_lookup_consortium (store, name)) == 0)
+    {
+      g_printerr (_("No consortium named “%s” in %s.\n"), name, db_name);
+      return CWB_CLI_EXIT_FAIL;
+    }
+
+  if ((consortium = cwb_store_load_consortium (store, id, &error)) == NULL)
+    {
+      g_printerr ("%s: %s\n", db_name, error->message);
+      return CWB_CLI_EXIT_FAIL;
+    }
+
+  /* Only a consortium that loads back as a valid file is written. */
+  node = cwb_consortium_to_json (consortium);
+  if ((reloaded = cwb_consortium_from_json (node, &error)) == NULL)
+    {
+      g_printerr (_("“%s” is not exported, it would not be a valid consortium file: %s\n"),
+                  name, error->message);
+      return CWB_CLI_EXIT_INVALID;
+    }
+
+  file = g_file_new_for_path (output);
+  if (!cwb_consortium_file_save (consortium, file, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", output_name, error->message);
+      return CWB_CLI_EXIT_CANT_WRITE;
+    }
+
+  g_print (_("Exported “%s” to %s\n"), name, output_name);
+
+  return CWB_CLI_EXIT_OK;
+}
+
+/* public */
+
+int
+cwb_cli_worst_exit (int a,
+                    int b)
+{
+  return exit_rank (b) > exit_rank (a) ? b : a;
+}
+
+gboolean
+cwb_cli_is_command (const char *arg)
+{
+  g_return_val_if_fail (arg != NULL, FALSE);
+
+  if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (strcmp (arg, verbs[i].name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+cwb_cli_run (int    argc,
+             char **argv)
+{
+  const char *verb;
+
+  g_return_val_if_fail (argv != NULL, CWB_CLI_EXIT_USAGE);
+
+  if (argc < 2)
+    return usage_error (NULL, _("No command given."));
+
+  verb = argv[1];
+
+  if (strcmp (verb, "--help") == 0 || strcmp (verb, "-h") == 0)
+    {
+      print_top_help ();
+      return CWB_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      if (strcmp (verb, verbs[i].name) == 0)
+        {
+          /* the verb's parser sees the verb as its program name */
+          g_autofree char **args = g_new0 (char *, argc);
+
+          args[0] = argv[0];
+          for (int j = 2; j < argc; j++)
+            args[j - 1] = argv[j];
+
+          return verbs[i].run (argc - 1, args);
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), verb);
+    return usage_error (NULL, message);
+  }
+}

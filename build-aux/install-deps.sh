@@ -9,7 +9,7 @@ packages="
   libsecret-1-dev libsqlite3-dev libjson-glib-dev
   gobject-introspection libgirepository1.0-dev python3-gi
   desktop-file-utils appstream-util
-  xvfb xauth dbus dbus-x11 gnome-keyring
+  xvfb xauth xdotool dbus dbus-x11 gnome-keyring
   locales fonts-noto-cjk
 "
 

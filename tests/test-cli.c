@@ -1,0 +1,1068 @@
+/* test-cli.c — the command line (check, import, export), run as a process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-test-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include <cwb.h>
+
+/* Each case runs the built executable in its own temp dir, with its own
+ * $CWB_DATA_DIR and a $DISPLAY that does not exist: a command that touched
+ * GTK or the display would fail. */
+typedef struct
+{
+  char *tmpdir;    /* owned: the command's working directory */
+  char *data_dir;  /* owned: its $CWB_DATA_DIR */
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static const char *statuses[] = {
+  "pass", "fail", "warn", "unknown", "relaxed", "excepted", "declared",
+  "missing_declaration", "info", NULL
+};
+
+static const char *strengths[] = { "hard", "soft", "preference", "declaration", NULL };
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->status = -1;
+}
+
+/* @env: NULL or "NAME=VALUE" to set, "NAME" to unset */
+static void
+run_cliv (Fixture            *f,
+          const char * const *env,
+          const char * const *args,
+          Run                *run)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  const char *binary = g_getenv ("CWB_BINARY");
+
+  g_assert_nonnull (binary);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDIN_INHERIT);
+  g_subprocess_launcher_set_cwd (launcher, f->tmpdir);
+  g_subprocess_launcher_setenv (launcher, "CWB_DATA_DIR", f->data_dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "DISPLAY", ":4242", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      const char *eq = strchr (env[i], '=');
+
+      if (eq == NULL)
+        g_subprocess_launcher_unsetenv (launcher, env[i]);
+      else
+        {
+          g_autofree char *name = g_strndup (env[i], eq - env[i]);
+          g_subprocess_launcher_setenv (launcher, name, eq + 1, TRUE);
+        }
+    }
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  command = g_strjoinv (" ", (char **) argv->pdata);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  run_clear (run);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("$ %s\n→ %d\n--- stdout\n%s--- stderr\n%s", command, run->status,
+                  run->out, run->err);
+}
+
+static void G_GNUC_NULL_TERMINATED
+run_cli_env (Fixture            *f,
+             const char * const *env,
+             Run                *run,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, run);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  run_cliv (f, env, (const char * const *) args->pdata, run);
+}
+
+#define run_cli(f, run, ...) run_cli_env ((f), NULL, (run), __VA_ARGS__)
+
+static char *
+example (const char *name)
+{
+  const char *dir = g_getenv ("CWB_EXAMPLES_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+bad_files_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "files", NULL);
+}
+
+static CwbConsortium *
+load_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *consortium = cwb_consortium_file_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (consortium);
+  return consortium;
+}
+
+static char *
+example_name (const char *file_name)
+{
+  g_autofree char *path = example (file_name);
+  g_autoptr(CwbConsortium) consortium = load_file (path);
+
+  return g_strdup (cwb_consortium_get_name (consortium));
+}
+
+/* the "name" of a JSON file that may not be a valid consortium */
+static char *
+json_file_name (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  return g_strdup (json_object_get_string_member (object, "name"));
+}
+
+/* stdout of check --json: one object per line */
+static GPtrArray *
+parse_json_lines (const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JsonNode *node;
+
+      if (lines[i][0] == '\0')
+        {
+          /* only the end of the output may be empty */
+          g_assert_null (lines[i + 1]);
+          continue;
+        }
+      node = json_from_string (lines[i], &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (node);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      g_ptr_array_add (nodes, node);
+    }
+
+  return nodes;
+}
+
+static JsonObject *
+find_result (JsonNode   *report,
+             const char *rule)
+{
+  JsonArray *results = json_object_get_array_member (json_node_get_object (report), "results");
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+
+      if (g_strcmp0 (json_object_get_string_member (result, "rule"), rule) == 0)
+        return result;
+    }
+
+  return NULL;
+}
+
+static const char *
+result_status (JsonNode   *report,
+               const char *rule)
+{
+  JsonObject *result = find_result (report, rule);
+
+  g_assert_nonnull (result);
+  return json_object_get_string_member (result, "status");
+}
+
+static const char *
+report_verdict (JsonNode *report)
+{
+  return json_object_get_string_member (json_node_get_object (report), "verdict");
+}
+
+static gboolean
+strv_has (const char **strv,
+          const char  *word)
+{
+  return word != NULL && g_strv_contains (strv, word);
+}
+
+/* Every key formats/consortium-v1.md documents, and a verdict that follows
+ * from the statuses. */
+static void
+assert_report_well_formed (JsonNode   *report,
+                           const char *file)
+{
+  JsonObject *object = json_node_get_object (report);
+  JsonArray *results;
+  gboolean any_fail = FALSE, any_warn = FALSE;
+  const char *verdict;
+
+  g_assert_cmpstr (json_object_get_string_member (object, "file"), ==, file);
+  g_assert_nonnull (json_object_get_string_member (object, "consortium"));
+  g_assert_cmpstr (json_object_get_string_member (object, "ruleset"), ==, "hainan-2022");
+  g_assert_true (json_object_has_member (object, "results"));
+  results = json_object_get_array_member (object, "results");
+  g_assert_cmpuint (json_array_get_length (results), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      const char *status = json_object_get_string_member (result, "status");
+      const char *rule = json_object_get_string_member (result, "rule");
+      const char *clause = json_object_get_string_member (result, "clause");
+
+      g_assert_nonnull (rule);
+      g_assert_cmpstr (rule, !=, "");
+      g_assert_nonnull (clause);
+      g_assert_cmpstr (clause, !=, "");
+      g_assert_true (strv_has (strengths, json_object_get_string_member (result, "strength")));
+      g_assert_true (strv_has (statuses, status));
+      g_assert_nonnull (json_object_get_string_member (result, "message"));
+      if (json_object_has_member (result, "value"))
+        g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (result, "value")));
+      if (json_object_has_member (result, "threshold"))
+        g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (result, "threshold")));
+
+      any_fail |= g_str_equal (status, "fail");
+      any_warn |= g_str_equal (status, "warn") || g_str_equal (status, "unknown") ||
+                  g_str_equal (status, "missing_declaration");
+    }
+
+  verdict = json_object_get_string_member (object, "verdict");
+  g_assert_cmpstr (verdict, ==, any_fail ? "fail" : any_warn ? "warn" : "pass");
+}
+
+static gboolean
+file_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static char *
+default_db (Fixture *f)
+{
+  return g_build_filename (f->data_dir, "workbench.db", NULL);
+}
+
+static CwbStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CwbStore *store = cwb_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* writes @source with "name" set to @name into the fixture's dir */
+static char *
+write_renamed_copy (Fixture    *f,
+                    const char *source,
+                    const char *name,
+                    const char *file_name)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->tmpdir, file_name, NULL);
+
+  json_parser_load_from_file (parser, source, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                 "name", name);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("cwb-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->data_dir = g_build_filename (f->tmpdir, "data", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->tmpdir);
+  g_clear_pointer (&f->tmpdir, g_free);
+  g_clear_pointer (&f->data_dir, g_free);
+}
+
+/* check: the four examples */
+
+static void
+test_check_deep_sea_pass (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = example ("deep-sea.consortium.json");
+  g_autofree char *name = example_name ("deep-sea.consortium.json");
+  g_autofree char *db = default_db (f);
+  g_autoptr(GPtrArray) reports = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "check", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpstr (report_verdict (reports->pdata[0]), ==, "pass");
+  assert_report_well_formed (reports->pdata[0], path);
+  /* rule C7 needs the store: left out without --db */
+  g_assert_null (find_result (reports->pdata[0], "C7"));
+
+  /* the readable report: the file, the consortium, the verdict in words */
+  run_cli (f, &run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, path));
+  g_assert_nonnull (strstr (run.out, name));
+  g_assert_nonnull (strstr (run.out, "Verdict: pass\n"));
+  g_assert_nonnull (strstr (run.out, "C4"));
+
+  /* check writes nothing anywhere: no database appears */
+  g_assert_false (file_exists (db));
+  run_clear (&run);
+}
+
+static void
+test_check_seed_warn (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = example ("seed-industry-small.consortium.json");
+  g_autoptr(GPtrArray) reports = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "check", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 1);
+  assert_report_well_formed (reports->pdata[0], path);
+  g_assert_cmpstr (report_verdict (reports->pdata[0]), ==, "warn");
+  g_assert_cmpstr (result_status (reports->pdata[0], "C3"), ==, "warn");
+  g_assert_cmpstr (result_status (reports->pdata[0], "L2"), ==, "relaxed");
+
+  run_cli (f, &run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.out, "Verdict: pass with warnings\n"));
+  g_assert_nonnull (strstr (run.out, "! C3 "));
+  run_clear (&run);
+}
+
+static void
+test_check_new_energy_fail (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(GPtrArray) reports = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "check", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 1);
+  assert_report_well_formed (reports->pdata[0], path);
+  g_assert_cmpstr (report_verdict (reports->pdata[0]), ==, "fail");
+  g_assert_cmpstr (result_status (reports->pdata[0], "C4"), ==, "fail");
+  g_assert_cmpstr (result_status (reports->pdata[0], "L2"), ==, "unknown");
+  /* numbers in their shortest form: the rule set's 20%, not 0.20000000000000001 */
+  g_assert_nonnull (strstr (run.out, "\"threshold\":0.2,"));
+  g_assert_nonnull (strstr (run.out, "\"threshold\":0.5,"));
+
+  run_cli (f, &run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "Verdict: fail\n"));
+  g_assert_nonnull (strstr (run.out, "✗ C4 "));
+  run_clear (&run);
+}
+
+static void
+test_check_broken_uscc (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = example ("broken-uscc.consortium.json");
+  Run run = { 0 };
+
+  run_cli (f, &run, "check", "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "members[2].uscc"));
+  g_assert_true (g_str_has_prefix (run.err, path));
+
+  run_cli (f, &run, "check", path, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "members[2].uscc"));
+  run_clear (&run);
+}
+
+/* with several files, one report per valid file and the worst status */
+static void
+test_check_several_worst (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *seed = example ("seed-industry-small.consortium.json");
+  g_autofree char *nev = example ("new-energy-vehicle-fails.consortium.json");
+  g_autofree char *broken = example ("broken-uscc.consortium.json");
+  g_autofree char *missing = g_build_filename (f->tmpdir, "missing.consortium.json", NULL);
+  g_autoptr(GPtrArray) reports = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "check", "--json", deep, seed, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 2);
+  assert_report_well_formed (reports->pdata[0], deep);
+  assert_report_well_formed (reports->pdata[1], seed);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  run_cli (f, &run, "check", "--json", nev, deep, seed, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 3);
+  g_assert_cmpstr (report_verdict (reports->pdata[0]), ==, "fail");
+  g_assert_cmpstr (report_verdict (reports->pdata[1]), ==, "pass");
+  g_assert_cmpstr (report_verdict (reports->pdata[2]), ==, "warn");
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* an invalid file outranks a fail; the others are still checked */
+  run_cli (f, &run, "check", "--json", deep, broken, nev, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 2);
+  g_assert_nonnull (strstr (run.err, "members[2].uscc"));
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* an unreadable file outranks an invalid one (66 > 65) */
+  run_cli (f, &run, "check", "--json", missing, broken, seed, NULL);
+  g_assert_cmpint (run.status, ==, 66);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 1);
+  run_cli (f, &run, "check", broken, missing, NULL);
+  g_assert_cmpint (run.status, ==, 66);
+  run_clear (&run);
+}
+
+static void
+test_check_unreadable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->tmpdir, "missing.consortium.json", NULL);
+  Run run = { 0 };
+
+  run_cli (f, &run, "check", missing, NULL);
+  g_assert_cmpint (run.status, ==, 66);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, missing));
+  g_assert_nonnull (strstr (run.err, ": no such file"));
+
+  /* a directory is not a file */
+  run_cli (f, &run, "check", "--json", f->tmpdir, NULL);
+  g_assert_cmpint (run.status, ==, 66);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, f->tmpdir));
+  g_assert_nonnull (strstr (run.err, ": this is a folder, not a file"));
+
+  /* import refuses them the same way */
+  run_cli (f, &run, "import", missing, NULL);
+  g_assert_cmpint (run.status, ==, 66);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "no such file"));
+  run_clear (&run);
+}
+
+/* Every bad fixture of tests/files/: its README has a table of each file
+ * and what its message starts with (the key path, for a content error). */
+static void
+test_check_bad_fixtures (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *dir_path = bad_files_dir ();
+  g_autofree char *readme_path = g_build_filename (dir_path, "README", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *name;
+  guint n_files = 0;
+  Run run = { 0 };
+
+  if (!g_file_test (readme_path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("tests/files/README does not exist");
+      return;
+    }
+
+  g_file_get_contents (readme_path, &readme, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (readme, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *space = strchr (line, ' ');
+      g_autofree char *file_name = NULL;
+
+      if (space == NULL)
+        continue;
+      file_name = g_strndup (line, space - line);
+      if (!g_str_has_suffix (file_name, ".json"))
+        continue;
+      while (*space == ' ')
+        space++;
+      g_hash_table_insert (expected, g_steal_pointer (&file_name), g_strdup (space));
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *prefix = NULL;
+      const char *message;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      n_files++;
+      message = g_hash_table_lookup (expected, name);
+      g_assert_nonnull (message);
+
+      path = g_build_filename (dir_path, name, NULL);
+      prefix = g_strdup_printf ("%s: %s", path, message);
+
+      run_cli (f, &run, "check", "--json", path, NULL);
+      g_assert_cmpint (run.status, ==, 65);
+      g_assert_cmpstr (run.out, ==, "");
+      if (!g_str_has_prefix (run.err, prefix))
+        g_error ("%s: the message does not start with “%s”: %s", name, message, run.err);
+
+      /* nothing is imported from it either */
+      run_cli (f, &run, "import", path, NULL);
+      g_assert_cmpint (run.status, ==, 65);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, message));
+    }
+  g_assert_cmpuint (n_files, ==, g_hash_table_size (expected));
+
+  /* no file was imported */
+  {
+    g_autofree char *db = default_db (f);
+    g_autoptr(CwbStore) store = open_store (db);
+    g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, 0);
+  }
+  run_clear (&run);
+}
+
+/* the JSON stays valid whatever the file is called */
+static void
+test_check_json_escaping (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (f->tmpdir, "we\"ird\\name\t深海.json", NULL);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  Run run = { 0 };
+
+  g_file_get_contents (deep, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  run_cli (f, &run, "check", "--json", path, deep, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 2);
+  assert_report_well_formed (reports->pdata[0], path);
+  assert_report_well_formed (reports->pdata[1], deep);
+  run_clear (&run);
+}
+
+/* check under a Chinese locale speaks Chinese */
+static void
+test_check_chinese (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = example ("deep-sea.consortium.json");
+  g_autofree char *seed = example ("seed-industry-small.consortium.json");
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  const char *env[] = { "LC_ALL", "LC_MESSAGES", "LANG=zh_CN.UTF-8", "LANGUAGE=zh_CN", NULL };
+  gboolean have_zh = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
+  Run run = { 0 };
+
+  setlocale (LC_ALL, saved);
+  if (!have_zh)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed");
+      return;
+    }
+
+  run_cli_env (f, env, &run, "check", path, seed, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.out, "结论：通过\n"));
+  g_assert_nonnull (strstr (run.out, "结论：通过，但有警告\n"));
+  g_assert_null (strstr (run.out, "Verdict"));
+
+  /* a usage error too */
+  run_cli_env (f, env, &run, "check", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "未指定文件"));
+  run_clear (&run);
+}
+
+/* usage */
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = example ("deep-sea.consortium.json");
+  Run run = { 0 };
+
+  run_cli (f, &run, "frobnicate", path, NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (f, &run, "check", "--frobnicate", path, NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "--frobnicate"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (f, &run, "check", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "check", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "check", path, "--db", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "import", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "import", "--frobnicate", path, NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "export", "Some name", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "-o"));
+  run_cli (f, &run, "export", "-o", "out.json", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "export", "A", "B", "-o", "out.json", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+
+  /* the window's own options are checked before any display is opened */
+  run_cli (f, &run, "--frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "--frobnicate"));
+  run_cli (f, &run, "--db", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_cli (f, &run, "--db=x.db", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+
+  g_assert_false (file_exists (f->data_dir));
+  run_clear (&run);
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  Run run = { 0 };
+
+  run_cli (f, &run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "check"));
+  g_assert_nonnull (strstr (run.out, "import"));
+  g_assert_nonnull (strstr (run.out, "export"));
+  g_assert_nonnull (strstr (run.out, "--db"));
+  g_assert_nonnull (strstr (run.out, "65"));
+  g_assert_nonnull (strstr (run.out, "66"));
+
+  run_cli (f, &run, "-h", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "import"));
+
+  run_cli (f, &run, "check", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--json"));
+  g_assert_nonnull (strstr (run.out, "--db"));
+
+  run_cli (f, &run, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "consortium-workbench " PACKAGE_VERSION "\n");
+  run_clear (&run);
+}
+
+/* import and export */
+
+static void
+test_import_export_round_trip (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = example ("deep-sea.consortium.json");
+  g_autofree char *name = example_name ("deep-sea.consortium.json");
+  g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
+  g_autoptr(CwbConsortium) original = NULL;
+  g_autoptr(CwbConsortium) exported = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "imported"));
+  g_assert_nonnull (strstr (run.out, name));
+
+  /* the default database is $CWB_DATA_DIR/workbench.db */
+  {
+    g_autofree char *db = default_db (f);
+    g_assert_true (file_exists (db));
+  }
+
+  run_cli (f, &run, "export", name, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (file_exists (out));
+
+  original = load_file (path);
+  exported = load_file (out);
+  g_assert_true (cwb_consortium_equal (original, exported));
+
+  /* the exported file checks the same */
+  run_cli (f, &run, "check", "--json", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* --db picks another database */
+  {
+    g_autofree char *db = g_build_filename (f->tmpdir, "other.db", NULL);
+    g_autofree char *out2 = g_build_filename (f->tmpdir, "out2.consortium.json", NULL);
+
+    run_cli (f, &run, "export", "--db", db, name, "-o", out2, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_false (file_exists (out2));
+    run_cli (f, &run, "import", "--db", db, out, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_cli (f, &run, "--db", db, "export", name, "-o", out2, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_clear_object (&exported);
+    exported = load_file (out2);
+    g_assert_true (cwb_consortium_equal (original, exported));
+  }
+  run_clear (&run);
+}
+
+static void
+test_import_twice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = example ("seed-industry-small.consortium.json");
+  g_autofree char *name = example_name ("seed-industry-small.consortium.json");
+  g_autofree char *db = default_db (f);
+  g_autoptr(CwbStore) store = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (f, &run, "import", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, name));
+  g_assert_nonnull (strstr (run.err, "--replace"));
+  g_assert_null (strstr (run.out, "imported"));
+
+  run_cli (f, &run, "import", "--replace", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "replaced"));
+  g_assert_cmpstr (run.err, ==, "");
+
+  store = open_store (db);
+  g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, 1);
+  g_assert_cmpint (cwb_store_lookup_consortium (store, name), !=, 0);
+  run_clear (&run);
+}
+
+static void
+test_import_several_one_bad (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *seed = example ("seed-industry-small.consortium.json");
+  g_autofree char *broken = example ("broken-uscc.consortium.json");
+  g_autofree char *deep_name = example_name ("deep-sea.consortium.json");
+  g_autofree char *seed_name = example_name ("seed-industry-small.consortium.json");
+  g_autofree char *broken_name = json_file_name (broken);
+  g_autofree char *missing = g_build_filename (f->tmpdir, "missing.consortium.json", NULL);
+  g_autofree char *db = default_db (f);
+  g_autoptr(CwbStore) store = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "import", deep, broken, seed, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_nonnull (strstr (run.err, "members[2].uscc"));
+  g_assert_nonnull (strstr (run.out, deep_name));
+  g_assert_nonnull (strstr (run.out, seed_name));
+
+  store = open_store (db);
+  g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, 2);
+  g_assert_cmpint (cwb_store_lookup_consortium (store, deep_name), !=, 0);
+  g_assert_cmpint (cwb_store_lookup_consortium (store, seed_name), !=, 0);
+  g_assert_cmpint (cwb_store_lookup_consortium (store, broken_name), ==, 0);
+  g_clear_object (&store);
+
+  /* 66 > 65 > 1: an unreadable file, an invalid one, a name that exists */
+  run_cli (f, &run, "import", deep, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli (f, &run, "import", deep, broken, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  run_cli (f, &run, "import", missing, broken, deep, NULL);
+  g_assert_cmpint (run.status, ==, 66);
+
+  store = open_store (db);
+  g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, 2);
+  run_clear (&run);
+}
+
+static void
+test_export_unknown (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
+  g_autofree char *db = default_db (f);
+  Run run = { 0 };
+
+  /* no database: none is created */
+  run_cli (f, &run, "export", "没有这个联合体", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "没有这个联合体"));
+  g_assert_false (file_exists (out));
+  g_assert_false (file_exists (db));
+
+  run_cli (f, &run, "import", deep, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (f, &run, "export", "没有这个联合体", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "没有这个联合体"));
+  g_assert_false (file_exists (out));
+  run_clear (&run);
+}
+
+/* a consortium of the store that would not load back (no lead) is not written */
+static void
+test_export_invalid (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
+  g_autofree char *db = default_db (f);
+  g_autoptr(CwbConsortium) consortium = load_file (deep);
+  g_autoptr(CwbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  Run run = { 0 };
+
+  for (guint i = 0; i < members->len; i++)
+    cwb_member_set_lead (members->pdata[i], FALSE);
+  cwb_consortium_set_name (consortium, "无牵头单位的联合体");
+
+  g_assert_no_errno (g_mkdir_with_parents (f->data_dir, 0700));
+  store = open_store (db);
+  if (!cwb_store_import_consortium (store, consortium, FALSE, &error))
+    {
+      g_test_skip ("the store refuses a consortium without a lead");
+      return;
+    }
+  g_clear_object (&store);
+
+  run_cli (f, &run, "export", "无牵头单位的联合体", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_nonnull (strstr (run.err, "无牵头单位的联合体"));
+  g_assert_false (file_exists (out));
+  run_clear (&run);
+}
+
+/* C7: with --db holding another consortium led by the same unit */
+static void
+test_check_c7_with_db (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *db = g_build_filename (f->tmpdir, "c7.db", NULL);
+  g_autofree char *copy = write_renamed_copy (f, deep, "海南省另一个深海创新联合体",
+                                              "copy.consortium.json");
+  g_autoptr(GPtrArray) reports = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "import", "--db", db, deep, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (f, &run, "check", "--json", "--db", db, copy, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 1);
+  assert_report_well_formed (reports->pdata[0], copy);
+  g_assert_cmpstr (result_status (reports->pdata[0], "C7"), ==, "warn");
+  g_clear_pointer (&reports, g_ptr_array_unref);
+
+  /* check never creates a database */
+  {
+    g_autofree char *none = g_build_filename (f->tmpdir, "none.db", NULL);
+
+    run_cli (f, &run, "check", "--json", "--db", none, copy, NULL);
+    g_assert_cmpint (run.status, ==, 66);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, none));
+    g_assert_false (file_exists (none));
+  }
+
+  /* without --db the copy passes, C7 left out */
+  run_cli (f, &run, "check", "--json", copy, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  reports = parse_json_lines (run.out);
+  g_assert_null (find_result (reports->pdata[0], "C7"));
+  run_clear (&run);
+}
+
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *db = g_build_filename (f->tmpdir, "newer.db", NULL);
+  g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  sqlite3 *handle = NULL;
+  Run run = { 0 };
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE t (x); PRAGMA user_version = 9999;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_true (g_file_get_contents (db, &before, &before_len, NULL));
+
+  run_cli (f, &run, "import", "--db", db, deep, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, !=, "");
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (f, &run, "check", "--db", db, deep, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (f, &run, "export", "--db", db, "x", "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (file_exists (out));
+
+  g_assert_true (g_file_get_contents (db, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  run_clear (&run);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/check/deep-sea-pass", test_check_deep_sea_pass);
+  ADD ("/cli/check/seed-industry-warn", test_check_seed_warn);
+  ADD ("/cli/check/new-energy-vehicle-fail", test_check_new_energy_fail);
+  ADD ("/cli/check/broken-uscc-invalid", test_check_broken_uscc);
+  ADD ("/cli/check/several-worst", test_check_several_worst);
+  ADD ("/cli/check/unreadable", test_check_unreadable);
+  ADD ("/cli/check/json-escaping", test_check_json_escaping);
+  ADD ("/cli/check/bad-fixtures", test_check_bad_fixtures);
+  ADD ("/cli/check/chinese", test_check_chinese);
+  ADD ("/cli/check/c7-with-db", test_check_c7_with_db);
+  ADD ("/cli/usage/errors", test_usage_errors);
+  ADD ("/cli/usage/help", test_help);
+  ADD ("/cli/import/round-trip", test_import_export_round_trip);
+  ADD ("/cli/import/twice", test_import_twice);
+  ADD ("/cli/import/several-one-bad", test_import_several_one_bad);
+  ADD ("/cli/export/unknown", test_export_unknown);
+  ADD ("/cli/export/invalid", test_export_invalid);
+  ADD ("/cli/store/newer-schema", test_newer_schema);
+#undef ADD
+
+  return g_test_run ();
+}
