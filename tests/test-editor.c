@@ -1,0 +1,1004 @@
+/* test-editor.c — the consortium editor page and its member and exception dialogs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-editor"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <cwb.h>
+
+#include "cwb-consortium-editor.h"
+#include "cwb-consortium-editor-private.h"
+#include "cwb-exception-dialog.h"
+#include "cwb-exception-dialog-private.h"
+#include "cwb-member-dialog.h"
+#include "cwb-member-dialog-private.h"
+
+/* The system's MIME directories, found before the test isolates the XDG
+ * directories: GdkPixbuf needs them to recognise the SVG icons that
+ * libadwaita's widgets load (an entry row's apply button). */
+static char **mime_dirs;
+
+typedef struct
+{
+  char                *dir;
+  CwbStore            *store;
+  CwbRuleSet          *rules;
+  CwbContext          *context;
+  gint64               id;
+  GtkWindow           *window;
+  CwbConsortiumEditor *editor;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Does what the window does: after every store write, reload the current
+ * consortium and set it on the context again (a new object). */
+static void
+store_changed_cb (CwbStore  *store,
+                  CwbChange  change,
+                  gint64     consortium_id,
+                  Fixture   *f)
+{
+  CwbConsortium *current = cwb_context_get_consortium (f->context);
+  g_autoptr(CwbConsortium) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (current == NULL || cwb_consortium_get_id (current) != consortium_id)
+    return;
+
+  reloaded = cwb_store_load_consortium (store, consortium_id, &error);
+  g_assert_no_error (error);
+  cwb_context_set_consortium (f->context, reloaded);
+}
+
+static gint64
+import_example (Fixture    *f,
+                const char *basename)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autoptr(GError) error = NULL;
+
+  consortium = cwb_consortium_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  cwb_store_import_consortium (f->store, consortium, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_consortium_get_id (consortium), >, 0);
+
+  return cwb_consortium_get_id (consortium);
+}
+
+static CwbConsortium *
+load (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *consortium = cwb_store_load_consortium (f->store, f->id, &error);
+
+  g_assert_no_error (error);
+  return consortium;
+}
+
+static guint
+n_stored_members (Fixture *f)
+{
+  g_autoptr(CwbConsortium) consortium = load (f);
+
+  return cwb_consortium_get_members (consortium)->len;
+}
+
+static CwbMember *
+stored_member (Fixture *f,
+               guint    position)
+{
+  g_autoptr(CwbConsortium) consortium = load (f);
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+
+  g_assert_cmpuint (position, <, members->len);
+  return g_object_ref (g_ptr_array_index (members, position));
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CwbConsortium) consortium = NULL;
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+
+  f->dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "workbench.db", NULL);
+
+  f->store = cwb_store_open (path, &error);
+  g_assert_no_error (error);
+  f->rules = cwb_rule_set_new_default (&error);
+  g_assert_no_error (error);
+  f->context = cwb_context_new (f->rules, f->store, NULL, NULL);
+  g_signal_connect (f->store, "changed", G_CALLBACK (store_changed_cb), f);
+
+  f->id = import_example (f, "deep-sea.consortium.json");
+  consortium = load (f);
+  cwb_context_set_consortium (f->context, consortium);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 800);
+  f->editor = CWB_CONSORTIUM_EDITOR (cwb_consortium_editor_new (f->context));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  gtk_window_present (f->window);
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *path = g_build_filename (f->dir, "workbench.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gpointer editor = f->editor;
+
+  /* close the dialogs a test left open */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != f->window)
+        gtk_window_destroy (window);
+    }
+
+  g_object_add_weak_pointer (G_OBJECT (editor), &editor);
+  gtk_window_destroy (f->window);
+  spin ();
+  g_assert_null (editor);
+
+  g_signal_handlers_disconnect_by_data (f->store, f);
+  g_assert_finalize_object (f->context);
+  g_clear_object (&f->rules);
+  g_assert_finalize_object (f->store);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+set_text (gpointer    editable,
+          const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/* A valid code in Hainan with @serial in the middle. (transfer full) */
+static char *
+make_uscc (const char *serial)
+{
+  g_autofree char *prefix = g_strdup_printf ("91460100%s", serial);
+  char check;
+
+  g_assert_cmpuint (strlen (prefix), ==, 17);
+  check = cwb_uscc_compute_check_char (prefix);
+  g_assert_cmpint (check, !=, '\0');
+
+  return g_strdup_printf ("%s%c", prefix, check);
+}
+
+static GListModel *
+members_model (Fixture *f)
+{
+  GtkColumnView *view = _cwb_consortium_editor_get_child (f->editor, "members_view");
+
+  g_assert_true (GTK_IS_COLUMN_VIEW (view));
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static void
+select_member (Fixture *f,
+               guint    position)
+{
+  GtkSingleSelection *selection = _cwb_consortium_editor_get_child (f->editor, "members_selection");
+
+  gtk_single_selection_set_selected (selection, position);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+}
+
+static void
+test_members_view (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *model = members_model (f);
+  AdwPreferencesGroup *group = _cwb_consortium_editor_get_child (f->editor, "members_group");
+  g_autoptr(CwbMember) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cwb_member_get_name (first), ==, "海南椰岛动力科技有限公司");
+  g_assert_true (cwb_member_get_lead (first));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "11"));
+
+  /* the model is the store's lazy list, not a copy */
+  g_assert_true (CWB_IS_MEMBER_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))));
+}
+
+static void
+test_member_add (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *uscc = make_uscc ("000000900");
+  g_autoptr(CwbMember) added = NULL;
+  CwbMemberDialog *dialog;
+  AdwComboRow *kind_row;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-member", NULL);
+  spin ();
+  dialog = find_toplevel (CWB_TYPE_MEMBER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
+
+  /* nothing typed yet: Save is off */
+  g_assert_false (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+
+  set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "海南新成员科技有限公司");
+  set_text (_cwb_member_dialog_get_child (dialog, "uscc_row"), uscc);
+  kind_row = _cwb_member_dialog_get_child (dialog, "kind_row");
+  adw_combo_row_set_selected (kind_row, CWB_MEMBER_KIND_ENTERPRISE);
+  gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "registered_switch"), TRUE);
+  gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "high_tech_switch"), TRUE);
+  gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "cooperation_switch"), TRUE);
+
+  g_assert_true (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+  g_signal_emit_by_name (_cwb_member_dialog_get_child (dialog, "save_button"), "clicked");
+  spin ();
+
+  g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
+  g_assert_cmpuint (n_stored_members (f), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 12);
+
+  added = stored_member (f, 11);
+  g_assert_cmpstr (cwb_member_get_name (added), ==, "海南新成员科技有限公司");
+  g_assert_cmpstr (cwb_member_get_uscc (added), ==, uscc);
+  g_assert_cmpint (cwb_member_get_kind (added), ==, CWB_MEMBER_KIND_ENTERPRISE);
+  g_assert_true (cwb_member_get_registered_in_hainan (added));
+  g_assert_true (cwb_member_get_high_tech (added));
+  g_assert_true (cwb_member_get_cooperation_basis (added));
+  g_assert_true (cwb_member_get_independent_legal_person (added));
+  g_assert_false (cwb_member_get_lead (added));
+  g_assert_false (cwb_member_get_stationed_in_hainan (added));
+}
+
+static void
+test_member_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CwbMember) before = stored_member (f, 1);
+  g_autoptr(CwbMember) after = NULL;
+  CwbMemberDialog *dialog;
+
+  select_member (f, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.edit-member", NULL);
+  spin ();
+  dialog = find_toplevel (CWB_TYPE_MEMBER_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* the form shows the member */
+  g_assert_cmpstr (gtk_editable_get_text (_cwb_member_dialog_get_child (dialog, "name_row")), ==, "海南大学");
+  g_assert_cmpstr (gtk_editable_get_text (_cwb_member_dialog_get_child (dialog, "uscc_row")), ==,
+                   cwb_member_get_uscc (before));
+  g_assert_cmpuint (adw_combo_row_get_selected (_cwb_member_dialog_get_child (dialog, "kind_row")), ==,
+                    CWB_MEMBER_KIND_UNIVERSITY);
+  /* high-tech and above-size apply to enterprises only */
+  g_assert_false (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "high_tech_row")));
+
+  set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "海南大学（海口校区）");
+  g_assert_true (cwb_member_dialog_save (dialog, NULL));
+  spin ();
+
+  after = stored_member (f, 1);
+  g_assert_cmpint (cwb_member_get_id (after), ==, cwb_member_get_id (before));
+  g_assert_cmpstr (cwb_member_get_name (after), ==, "海南大学（海口校区）");
+  g_assert_cmpstr (cwb_member_get_uscc (after), ==, cwb_member_get_uscc (before));
+  g_assert_cmpuint (n_stored_members (f), ==, 11);
+  g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
+}
+
+static void
+test_member_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CwbMember) before = stored_member (f, 2);
+  g_autoptr(CwbMember) after = NULL;
+  g_autoptr(CwbConsortium) consortium = load (f);
+  CwbMemberDialog *dialog;
+
+  dialog = cwb_member_dialog_new (f->context, f->id, before);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "不应保存的名称");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  spin ();
+
+  g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
+  after = stored_member (f, 2);
+  g_assert_true (cwb_member_equal (before, after));
+  {
+    g_autoptr(CwbConsortium) now = load (f);
+    g_assert_true (cwb_consortium_equal (consortium, now));
+  }
+}
+
+static void
+test_member_invalid_uscc (Fixture       *f,
+                          gconstpointer  data)
+{
+  CwbMemberDialog *dialog = cwb_member_dialog_new (f->context, f->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *expected = NULL;
+  GtkLabel *message;
+  char check = '\0';
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  /* a prefix whose check character is a letter found nowhere else in the code */
+  for (guint serial = 100; serial < 1000; serial++)
+    {
+      g_free (prefix);
+      prefix = g_strdup_printf ("91460100000000%03u", serial);
+      check = cwb_uscc_compute_check_char (prefix);
+      if (g_ascii_isalpha (check) && strchr (prefix, check) == NULL)
+        break;
+    }
+  g_assert_true (g_ascii_isalpha (check));
+  code = g_strdup_printf ("%s%c", prefix, check == 'A' ? 'B' : 'A');
+  expected = g_strdup_printf ("%c", check);
+
+  set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "海南测试有限公司");
+  set_text (_cwb_member_dialog_get_child (dialog, "uscc_row"), code);
+
+  message = _cwb_member_dialog_get_child (dialog, "uscc_message");
+  g_assert_true (gtk_widget_get_visible (_cwb_member_dialog_get_child (dialog, "uscc_message_row")));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), expected));
+  g_assert_false (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+
+  g_assert_false (cwb_member_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_cmpuint (n_stored_members (f), ==, 11);
+
+  /* corrected as it is typed: the message goes, Save comes back */
+  g_free (code);
+  code = g_strdup_printf ("%s%c", prefix, check);
+  set_text (_cwb_member_dialog_get_child (dialog, "uscc_row"), code);
+  g_assert_false (gtk_widget_get_visible (_cwb_member_dialog_get_child (dialog, "uscc_message_row")));
+  g_assert_true (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_member_duplicate_uscc (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) before = load (f);
+  g_autoptr(CwbConsortium) after = NULL;
+  g_autoptr(CwbMember) university = stored_member (f, 1);
+  g_autoptr(GError) error = NULL;
+  CwbMemberDialog *dialog = cwb_member_dialog_new (f->context, f->id, NULL);
+  GtkLabel *message;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "重复代码的单位");
+  set_text (_cwb_member_dialog_get_child (dialog, "uscc_row"), cwb_member_get_uscc (university));
+  g_assert_true (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+
+  g_assert_false (cwb_member_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+
+  /* shown in the dialog, which stays open; nothing changed */
+  message = _cwb_member_dialog_get_child (dialog, "store_message");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_cmpstr (gtk_label_get_text (message), ==, error->message);
+  g_assert_true (find_toplevel (CWB_TYPE_MEMBER_DIALOG) == dialog);
+
+  after = load (f);
+  g_assert_true (cwb_consortium_equal (before, after));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+collect_entries (GtkWidget *widget,
+                 GPtrArray *entries)
+{
+  if (GTK_IS_ENTRY (widget))
+    g_ptr_array_add (entries, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, entries);
+}
+
+static void
+test_member_lead_figures (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CwbMember) old_lead = stored_member (f, 0);
+  g_autoptr(CwbMember) member = stored_member (f, 3);
+  g_autoptr(CwbMember) now_lead = NULL;
+  g_autoptr(CwbMember) demoted = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbMemberDialog *dialog;
+  GtkWidget *lead_group;
+
+  g_assert_true (cwb_member_get_lead (old_lead));
+  g_assert_false (cwb_member_get_lead (member));
+
+  dialog = cwb_member_dialog_new (f->context, f->id, member);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+
+  lead_group = _cwb_member_dialog_get_child (dialog, "lead_group");
+  g_assert_false (gtk_widget_get_visible (lead_group));
+  gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "lead_switch"), TRUE);
+  g_assert_true (gtk_widget_get_visible (lead_group));
+  /* the dialog says the current lead will be turned off */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (_cwb_member_dialog_get_child (dialog, "lead_row")),
+                            cwb_member_get_name (old_lead)));
+
+  /* bad figures are refused with cwb_parse_wan's and the date's messages */
+  set_text (_cwb_member_dialog_get_child (dialog, "established_row"), "2010-13-40");
+  g_assert_true (gtk_widget_get_visible (_cwb_member_dialog_get_child (dialog, "established_message_row")));
+  g_assert_nonnull (strstr (gtk_label_get_text (_cwb_member_dialog_get_child (dialog, "established_message")),
+                            "2010-13-40"));
+  g_assert_false (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+  set_text (_cwb_member_dialog_get_child (dialog, "established_row"), "2010-06-01");
+
+  set_text (_cwb_member_dialog_get_child (dialog, "revenue_row"), "五万");
+  {
+    gint64 yuan;
+    g_autoptr(GError) parse_error = NULL;
+
+    g_assert_false (cwb_parse_wan ("五万", &yuan, &parse_error));
+    g_assert_cmpstr (gtk_label_get_text (_cwb_member_dialog_get_child (dialog, "revenue_message")), ==,
+                     parse_error->message);
+  }
+  g_assert_false (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+  set_text (_cwb_member_dialog_get_child (dialog, "revenue_row"), "52000");
+  set_text (_cwb_member_dialog_get_child (dialog, "rd_staff_row"), "");
+
+  gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "has_platforms_switch"), TRUE);
+  set_text (_cwb_member_dialog_get_child (dialog, "platform_add_row"), "海南省新材料重点实验室");
+  gtk_drop_down_set_selected (_cwb_member_dialog_get_child (dialog, "platform_level_dropdown"),
+                              CWB_PLATFORM_LEVEL_PROVINCIAL);
+  gtk_drop_down_set_selected (_cwb_member_dialog_get_child (dialog, "platform_kind_dropdown"),
+                              CWB_PLATFORM_KIND_KEY_LAB);
+  g_signal_emit_by_name (_cwb_member_dialog_get_child (dialog, "platform_add_row"), "entry-activated");
+
+  g_assert_true (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+
+  /* fiscal years: year, R&D expense, sales (万元) per row; the lead had three */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    GtkLabel *fiscal_message = _cwb_member_dialog_get_child (dialog, "fiscal_message");
+
+    gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "has_fiscal_years_switch"), TRUE);
+    collect_entries (_cwb_member_dialog_get_child (dialog, "fiscal_list"), entries);
+    g_assert_cmpuint (entries->len, ==, 9);
+
+    set_text (entries->pdata[0], "2024");
+    set_text (entries->pdata[1], "1,500");
+    set_text (entries->pdata[2], "很多");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fiscal_message)));
+    g_assert_false (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+
+    set_text (entries->pdata[2], "60000");
+    set_text (entries->pdata[3], "2024");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fiscal_message)));
+    g_assert_nonnull (strstr (gtk_label_get_text (fiscal_message), "2024"));
+    set_text (entries->pdata[3], "");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fiscal_message)));
+    g_assert_true (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
+  }
+
+  g_assert_true (cwb_member_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  spin ();
+
+  now_lead = stored_member (f, 3);
+  demoted = stored_member (f, 0);
+  g_assert_true (cwb_member_get_lead (now_lead));
+  g_assert_false (cwb_member_get_lead (demoted));
+  g_assert_cmpstr (cwb_member_get_established (now_lead), ==, "2010-06-01");
+  g_assert_cmpint (cwb_member_get_revenue (now_lead), ==, G_GINT64_CONSTANT (520000000));
+  g_assert_cmpint (cwb_member_get_rd_staff_fulltime (now_lead), ==, CWB_UNKNOWN);
+  g_assert_true (cwb_member_get_has_platforms (now_lead));
+  g_assert_cmpuint (cwb_member_get_platforms (now_lead)->len, ==, 1);
+  {
+    CwbPlatform *platform = g_ptr_array_index (cwb_member_get_platforms (now_lead), 0);
+
+    g_assert_cmpstr (platform->name, ==, "海南省新材料重点实验室");
+    g_assert_cmpint (platform->level, ==, CWB_PLATFORM_LEVEL_PROVINCIAL);
+    g_assert_cmpint (platform->kind, ==, CWB_PLATFORM_KIND_KEY_LAB);
+  }
+  g_assert_true (cwb_member_get_has_fiscal_years (now_lead));
+  g_assert_cmpuint (cwb_member_get_fiscal_years (now_lead)->len, ==, 1);
+  {
+    CwbFiscalYear *year = g_ptr_array_index (cwb_member_get_fiscal_years (now_lead), 0);
+
+    g_assert_cmpint (year->year, ==, 2024);
+    g_assert_cmpint (year->rd_expense, ==, G_GINT64_CONSTANT (15000000));
+    g_assert_cmpint (year->sales, ==, G_GINT64_CONSTANT (600000000));
+  }
+
+  /* only the lead flag of the old lead changed */
+  cwb_member_set_lead (demoted, TRUE);
+  g_assert_true (cwb_member_equal (demoted, old_lead));
+}
+
+static void
+test_member_remove_undo (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CwbMember) removed = stored_member (f, 3);
+  g_autoptr(CwbMember) restored = NULL;
+  g_autoptr(CwbConsortium) before = load (f);
+  g_autoptr(CwbConsortium) after = NULL;
+  const char *action_name;
+  GVariant *target;
+  AdwToast *toast;
+
+  select_member (f, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-member", NULL);
+  spin ();
+
+  g_assert_cmpuint (n_stored_members (f), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 10);
+
+  toast = _cwb_consortium_editor_get_last_toast (f->editor);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), cwb_member_get_name (removed)));
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+
+  /* what the toast's button does */
+  action_name = adw_toast_get_action_name (toast);
+  target = adw_toast_get_action_target_value (toast);
+  g_assert_nonnull (action_name);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), action_name, target));
+  spin ();
+
+  g_assert_cmpuint (n_stored_members (f), ==, 11);
+  restored = stored_member (f, 3);
+  g_assert_cmpstr (cwb_member_get_uscc (restored), ==, cwb_member_get_uscc (removed));
+  g_assert_true (cwb_member_equal (restored, removed));
+  after = load (f);
+  g_assert_true (cwb_consortium_equal (before, after));
+
+  /* a second undo does nothing */
+  gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), action_name, target);
+  spin ();
+  g_assert_cmpuint (n_stored_members (f), ==, 11);
+}
+
+static void
+test_exceptions_role (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *group = _cwb_consortium_editor_get_child (f->editor, "exceptions_group");
+
+  cwb_context_set_role (f->context, CWB_ROLE_LEAD);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (group));
+
+  cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (group));
+
+  cwb_context_set_role (f->context, CWB_ROLE_LEAD);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (group));
+}
+
+static guint
+count_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+
+  return n;
+}
+
+static void
+test_exception_add (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) before = NULL;
+  g_autoptr(CwbConsortium) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbExceptionDialog *dialog;
+  AdwComboRow *rule_row;
+  GtkStringList *rule_model;
+  GtkLabel *message;
+  guint c3 = GTK_INVALID_LIST_POSITION;
+  const CwbException *exception;
+
+  cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-exception", NULL);
+  spin ();
+  dialog = find_toplevel (CWB_TYPE_EXCEPTION_DIALOG);
+  g_assert_nonnull (dialog);
+
+  rule_row = _cwb_exception_dialog_get_child (dialog, "rule_row");
+  rule_model = _cwb_exception_dialog_get_child (dialog, "rule_model");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rule_model)); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (rule_model, i), "C3 "))
+      c3 = i;
+  g_assert_cmpuint (c3, !=, GTK_INVALID_LIST_POSITION);
+  /* the rule's title is shown beside its id */
+  g_assert_nonnull (strstr (gtk_string_list_get_string (rule_model, c3),
+                            cwb_rule_set_get_rule_title (f->rules, "C3")));
+  adw_combo_row_set_selected (rule_row, c3);
+
+  message = _cwb_exception_dialog_get_child (dialog, "message");
+  before = load (f);
+
+  /* every field is required, each with its own message */
+  set_text (_cwb_exception_dialog_get_child (dialog, "document_row"), "");
+  set_text (_cwb_exception_dialog_get_child (dialog, "date_row"), "2024-04-02");
+  set_text (_cwb_exception_dialog_get_child (dialog, "reason_row"), "深海装备领域单位较少");
+  g_assert_false (cwb_exception_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_clear_error (&error);
+
+  /* a bad date */
+  set_text (_cwb_exception_dialog_get_child (dialog, "document_row"), "琼科〔2024〕12号");
+  set_text (_cwb_exception_dialog_get_child (dialog, "date_row"), "2024-02-30");
+  g_assert_false (cwb_exception_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "2024-02-30"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_clear_error (&error);
+
+  after = load (f);
+  g_assert_true (cwb_consortium_equal (before, after));
+  g_assert_cmpuint (cwb_consortium_get_exceptions (after)->len, ==, 0);
+  g_clear_object (&after);
+
+  /* corrected, it is stored */
+  set_text (_cwb_exception_dialog_get_child (dialog, "date_row"), "2024-04-02");
+  g_assert_true (cwb_exception_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_null (find_toplevel (CWB_TYPE_EXCEPTION_DIALOG));
+
+  after = load (f);
+  g_assert_cmpuint (cwb_consortium_get_exceptions (after)->len, ==, 1);
+  exception = cwb_consortium_find_exception (after, "C3");
+  g_assert_nonnull (exception);
+  g_assert_cmpstr (exception->document, ==, "琼科〔2024〕12号");
+  g_assert_cmpstr (exception->date, ==, "2024-04-02");
+  g_assert_cmpstr (exception->reason, ==, "深海装备领域单位较少");
+
+  /* the editor lists it */
+  g_assert_cmpuint (count_rows (_cwb_consortium_editor_get_child (f->editor, "exceptions_list")), ==, 1);
+
+  /* a second exception for the same rule is refused */
+  dialog = cwb_exception_dialog_new (f->context, f->id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  rule_row = _cwb_exception_dialog_get_child (dialog, "rule_row");
+  adw_combo_row_set_selected (rule_row, c3);
+  set_text (_cwb_exception_dialog_get_child (dialog, "document_row"), "琼科〔2024〕13号");
+  set_text (_cwb_exception_dialog_get_child (dialog, "date_row"), "2024-05-02");
+  set_text (_cwb_exception_dialog_get_child (dialog, "reason_row"), "重复");
+  g_assert_false (cwb_exception_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&after);
+  after = load (f);
+  g_assert_cmpuint (cwb_consortium_get_exceptions (after)->len, ==, 1);
+}
+
+static void
+test_lists (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = NULL;
+  const char * const *problems;
+  GtkListBox *list = _cwb_consortium_editor_get_child (f->editor, "scientific_problems_list");
+  AdwEntryRow *add_row = _cwb_consortium_editor_get_child (f->editor, "scientific_problems_add_row");
+  GPtrArray *standards;
+
+  g_assert_cmpuint (count_rows (list), ==, 2);  /* one item and the add row */
+
+  set_text (add_row, "深海高压环境材料失效机理");
+  g_signal_emit_by_name (add_row, "entry-activated");
+  spin ();
+
+  consortium = load (f);
+  problems = cwb_consortium_get_scientific_problems (consortium);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
+  g_assert_cmpstr (problems[0], ==, "高温高湿环境下动力电池衰减机理");
+  g_assert_cmpstr (problems[1], ==, "深海高压环境材料失效机理");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_clear_object (&consortium);
+
+  /* an empty item is not added */
+  set_text (add_row, "   ");
+  g_signal_emit_by_name (add_row, "entry-activated");
+  spin ();
+  consortium = load (f);
+  g_assert_cmpuint (g_strv_length ((char **) cwb_consortium_get_scientific_problems (consortium)), ==, 2);
+  g_clear_object (&consortium);
+
+  /* remove the first item */
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-list-item", "(uu)", 0, 0);
+  spin ();
+  consortium = load (f);
+  problems = cwb_consortium_get_scientific_problems (consortium);
+  g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
+  g_assert_cmpstr (problems[0], ==, "深海高压环境材料失效机理");
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_clear_object (&consortium);
+
+  /* a planned standard with its kind */
+  gtk_drop_down_set_selected (_cwb_consortium_editor_get_child (f->editor, "standards_kind_dropdown"),
+                              CWB_STANDARD_KIND_PRODUCT);
+  set_text (_cwb_consortium_editor_get_child (f->editor, "standards_add_row"), "深海作业机器人产品规范");
+  g_signal_emit_by_name (_cwb_consortium_editor_get_child (f->editor, "standards_add_button"), "clicked");
+  spin ();
+  consortium = load (f);
+  standards = cwb_consortium_get_standards (consortium);
+  g_assert_cmpuint (standards->len, ==, 2);
+  g_assert_cmpint (((CwbStandard *) g_ptr_array_index (standards, 1))->kind, ==, CWB_STANDARD_KIND_PRODUCT);
+  g_assert_cmpstr (((CwbStandard *) g_ptr_array_index (standards, 1))->title, ==, "深海作业机器人产品规范");
+  /* the rest of the consortium is untouched, members included */
+  g_assert_cmpuint (cwb_consortium_get_members (consortium)->len, ==, 11);
+  g_assert_cmpstr (cwb_consortium_get_industry (consortium), ==, "深海科技");
+}
+
+static void
+test_organization (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = NULL;
+  AdwEntryRow *row = _cwb_consortium_editor_get_child (f->editor, "decision_body_row");
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "理事会");
+  set_text (row, "联合体理事会");
+  g_signal_emit_by_name (row, "apply");
+  gtk_switch_set_active (_cwb_consortium_editor_get_child (f->editor, "fund_supervision_switch"), FALSE);
+  gtk_spin_button_set_value (_cwb_consortium_editor_get_child (f->editor, "staff_spin"), 5);
+  spin ();
+
+  consortium = load (f);
+  g_assert_cmpstr (cwb_consortium_get_decision_body (consortium), ==, "联合体理事会");
+  g_assert_cmpstr (cwb_consortium_get_advisory_body (consortium), ==, "专家咨询委员会");
+  g_assert_cmpint (cwb_consortium_get_executive_fulltime_staff (consortium), ==, 5);
+  g_assert_true (cwb_consortium_get_fund_system (consortium));
+  g_assert_false (cwb_consortium_get_fund_internal_supervision (consortium));
+}
+
+static void
+test_name (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = NULL;
+  AdwEntryRow *row = _cwb_consortium_editor_get_child (f->editor, "name_row");
+  GtkWidget *message_row = _cwb_consortium_editor_get_child (f->editor, "name_message_row");
+  GtkLabel *message = _cwb_consortium_editor_get_child (f->editor, "name_message");
+
+  import_example (f, "seed-industry-small.consortium.json");
+
+  /* empty */
+  set_text (row, "  ");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (message_row));
+
+  /* another consortium's name */
+  set_text (row, "海南省热带种业创新联合体");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_get_visible (message_row));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "海南省热带种业创新联合体"));
+  consortium = load (f);
+  g_assert_cmpstr (cwb_consortium_get_name (consortium), ==, "海南省深海装备创新联合体");
+  g_clear_object (&consortium);
+
+  /* a new name */
+  set_text (row, "海南省深海科技创新联合体");
+  g_assert_false (gtk_widget_get_visible (message_row));
+  g_signal_emit_by_name (row, "apply");
+  spin ();
+  consortium = load (f);
+  g_assert_cmpstr (cwb_consortium_get_name (consortium), ==, "海南省深海科技创新联合体");
+}
+
+static void
+test_industry (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = load (f);
+  g_autoptr(GError) error = NULL;
+  AdwComboRow *row = _cwb_consortium_editor_get_child (f->editor, "industry_row");
+  GtkWidget *warning = _cwb_consortium_editor_get_child (f->editor, "industry_warning_row");
+  GListModel *model = adw_combo_row_get_model (row);
+  g_autoptr(GtkStringObject) selected = NULL;
+  guint n = g_strv_length ((char **) cwb_rule_set_get_industries (f->rules));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, "深海科技");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* an imported value outside the list is kept and warned about */
+  cwb_consortium_set_industry (consortium, "海洋旅游");
+  cwb_store_update_consortium (f->store, consortium, &error);
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, "海洋旅游");
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (warning)), "海洋旅游"));
+  g_clear_object (&consortium);
+  consortium = load (f);
+  g_assert_cmpstr (cwb_consortium_get_industry (consortium), ==, "海洋旅游");
+  g_clear_object (&consortium);
+
+  /* choosing one of the clusters writes it and drops the warning */
+  adw_combo_row_set_selected (row, 0);
+  spin ();
+  consortium = load (f);
+  g_assert_cmpstr (cwb_consortium_get_industry (consortium), ==, cwb_rule_set_get_industries (f->rules)[0]);
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+}
+
+static void
+test_refresh_keeps_typing (Fixture       *f,
+                           gconstpointer  data)
+{
+  AdwEntryRow *advisory = _cwb_consortium_editor_get_child (f->editor, "advisory_body_row");
+  AdwEntryRow *executive = _cwb_consortium_editor_get_child (f->editor, "executive_body_row");
+  GtkScrolledWindow *scrolled = _cwb_consortium_editor_get_child (f->editor, "scrolled_window");
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  g_autoptr(CwbConsortium) consortium = load (f);
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *shown;
+  double value;
+
+  /* scroll down a little, once the page is laid out */
+  for (guint i = 0; i < 200 && gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) < 300; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  gtk_adjustment_set_value (adjustment, 300);
+  spin ();
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, ==, 300);
+
+  /* the user types in one entry while another write reloads the consortium */
+  gtk_widget_grab_focus (GTK_WIDGET (advisory));
+  set_text (advisory, "正在输入的文字");
+  gtk_adjustment_set_value (adjustment, 300);
+
+  cwb_consortium_set_advisory_body (consortium, "咨询委员会（新）");
+  cwb_consortium_set_executive_body (consortium, "联合体秘书处");
+  {
+    /* rows above the view are rebuilt too */
+    const char *problems[] = { "深海高压环境材料失效机理", "深海声学通信机理", NULL };
+    cwb_consortium_set_scientific_problems (consortium, problems);
+  }
+  shown = cwb_context_get_consortium (f->context);
+  cwb_store_update_consortium (f->store, consortium, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_context_get_consortium (f->context) != shown);
+  spin ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advisory)), ==, "正在输入的文字");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (executive)), ==, "联合体秘书处");
+  g_assert_cmpuint (count_rows (_cwb_consortium_editor_get_child (f->editor, "scientific_problems_list")), ==, 3);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 300);
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkStack *stack = _cwb_consortium_editor_get_child (f->editor, "stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "form");
+  cwb_context_set_consortium (f->context, NULL);
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (gtk_widget_is_sensitive (_cwb_consortium_editor_get_child (f->editor, "add_member_button")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int status;
+
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (system_dirs[i], "mime", NULL);
+      g_strv_builder_add (builder, dir);
+    }
+  mime_dirs = g_strv_builder_end (builder);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/editor/members/view", test_members_view);
+  ADD ("/editor/members/add", test_member_add);
+  ADD ("/editor/members/edit", test_member_edit);
+  ADD ("/editor/members/cancel", test_member_cancel);
+  ADD ("/editor/members/invalid-uscc", test_member_invalid_uscc);
+  ADD ("/editor/members/duplicate-uscc", test_member_duplicate_uscc);
+  ADD ("/editor/members/lead-figures", test_member_lead_figures);
+  ADD ("/editor/members/remove-undo", test_member_remove_undo);
+  ADD ("/editor/exceptions/role", test_exceptions_role);
+  ADD ("/editor/exceptions/add", test_exception_add);
+  ADD ("/editor/lists/write", test_lists);
+  ADD ("/editor/organization/write", test_organization);
+  ADD ("/editor/name/refused", test_name);
+  ADD ("/editor/industry/outside-list", test_industry);
+  ADD ("/editor/refresh/keeps-typing", test_refresh_keeps_typing);
+  ADD ("/editor/empty-state", test_empty_state);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_strfreev (mime_dirs);
+
+  return status;
+}
