@@ -1017,6 +1017,17 @@ test_one_consortium (Fixture       *fixture,
     expect (report, "C7", CWB_STATUS_PASS);
   }
 
+  /* nor is a copy of it read from a file (no id): `check --db` of the
+   * exported file of a stored consortium */
+  {
+    g_autoptr(CwbConsortium) from_file = cwb_consortium_copy (other);
+    g_autoptr(CwbCheckReport) report = NULL;
+
+    cwb_consortium_set_id (from_file, 0);
+    report = cwb_context_check (context, from_file);
+    expect (report, "C7", CWB_STATUS_PASS);
+  }
+
   g_assert_finalize_object (context);
   g_assert_finalize_object (store);
   remove_tree (dir);

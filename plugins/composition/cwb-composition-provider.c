@@ -535,6 +535,7 @@ check_one_consortium (Check *c)
   CwbStore *store = cwb_context_get_store (c->context);
   g_auto(GStrv) others = NULL;
   g_autofree char *message = NULL;
+  gint64 self_id;
 
   if (store == NULL || !cwb_rule_set_has_rule (c->rules, "C7"))
     return;
@@ -545,8 +546,14 @@ check_one_consortium (Check *c)
       return;
     }
 
-  others = cwb_store_find_consortia_led_by (store, cwb_member_get_uscc (c->lead),
-                                            cwb_consortium_get_id (c->consortium));
+  /* A consortium read from a file has no id; the one of the same name in
+   * the workspace is the same consortium (importing it would replace it),
+   * not another one led by the same unit. */
+  self_id = cwb_consortium_get_id (c->consortium);
+  if (self_id == 0 && cwb_consortium_get_name (c->consortium) != NULL)
+    self_id = cwb_store_lookup_consortium (store, cwb_consortium_get_name (c->consortium));
+
+  others = cwb_store_find_consortia_led_by (store, cwb_member_get_uscc (c->lead), self_id);
 
   if (others == NULL || others[0] == NULL)
     {
