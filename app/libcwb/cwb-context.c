@@ -226,6 +226,12 @@ cwb_context_new (CwbRuleSet *rules,
                        NULL);
 }
 
+/**
+ * cwb_context_get_rules:
+ * @self: a #CwbContext
+ *
+ * Returns: (transfer none): the active rule set
+ */
 CwbRuleSet *
 cwb_context_get_rules (CwbContext *self)
 {
@@ -234,6 +240,12 @@ cwb_context_get_rules (CwbContext *self)
   return self->rules;
 }
 
+/**
+ * cwb_context_get_engine:
+ * @self: a #CwbContext
+ *
+ * Returns: (transfer none) (nullable): the plugin engine, if the host has one
+ */
 CwbEngine *
 cwb_context_get_engine (CwbContext *self)
 {
@@ -265,6 +277,12 @@ cwb_context_check (CwbContext    *self,
   return cwb_check_report_new (self->rules, consortium);
 }
 
+/**
+ * cwb_context_get_store:
+ * @self: a #CwbContext
+ *
+ * Returns: (transfer none) (nullable): the workspace store; %NULL when checking a file without a database
+ */
 CwbStore *
 cwb_context_get_store (CwbContext *self)
 {
@@ -273,6 +291,12 @@ cwb_context_get_store (CwbContext *self)
   return self->store;
 }
 
+/**
+ * cwb_context_get_secrets:
+ * @self: a #CwbContext
+ *
+ * Returns: (transfer none) (nullable): the keyring
+ */
 CwbSecrets *
 cwb_context_get_secrets (CwbContext *self)
 {
@@ -302,6 +326,12 @@ cwb_context_set_role (CwbContext *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
+/**
+ * cwb_context_get_consortium:
+ * @self: a #CwbContext
+ *
+ * Returns: (transfer none) (nullable): the current consortium
+ */
 CwbConsortium *
 cwb_context_get_consortium (CwbContext *self)
 {
