@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <girepository.h>
 
 #include "cwb-check-provider.h"
 #include "cwb-engine.h"
@@ -111,6 +112,22 @@ cwb_engine_class_init (CwbEngineClass *klass)
   object_class->finalize = cwb_engine_finalize;
 }
 
+/* Python plugins import Cwb-1.0 (and CwbUi-1.0); an installation outside
+ * the system prefix puts the typelibs where introspection does not look.
+ * GI_TYPELIB_PATH (set by `meson devenv` for the build tree) wins. */
+static void
+add_typelib_path (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      if (g_getenv ("GI_TYPELIB_PATH") == NULL && g_file_test (TYPELIBDIR, G_FILE_TEST_IS_DIR))
+        g_irepository_prepend_search_path (TYPELIBDIR);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static void
 cwb_engine_init (CwbEngine *self)
 {
@@ -121,6 +138,8 @@ cwb_engine_init (CwbEngine *self)
 
   /* a private engine: the default one is shared with anything else in the
    * process that uses libpeas */
+  add_typelib_path ();
+
   self->peas = peas_engine_new ();
   peas_engine_enable_loader (self->peas, "python3");
 
