@@ -336,15 +336,24 @@ test_examples_details (Fixture       *fixture,
   g_assert_cmpfloat (cwb_check_result_get_threshold (result), ==, 0.5);
   g_assert_cmpstr (cwb_check_result_get_remedy (result), ==,
                    "2 more units registered or stationed in Hainan are needed.");
+  g_assert_cmpint (cwb_check_result_get_unit (result), ==, CWB_UNIT_RATIO);
+
+  /* every figure says what it measures */
+  g_assert_cmpint (cwb_check_result_get_unit (expect (report, "C3", CWB_STATUS_PASS)), ==, CWB_UNIT_COUNT);
+  g_assert_cmpint (cwb_check_result_get_unit (expect (report, "L4", CWB_STATUS_PASS)), ==, CWB_UNIT_COUNT);
+  g_assert_cmpint (cwb_check_result_get_unit (expect (report, "L6", CWB_STATUS_PASS)), ==, CWB_UNIT_YUAN);
+  g_assert_cmpint (cwb_check_result_get_unit (expect (report, "O1", CWB_STATUS_PASS)), ==, CWB_UNIT_COUNT);
 
   /* exactly 20% above-size or high-tech: a pass, with both figures shown */
   result = expect (report, "C6", CWB_STATUS_PASS);
+  g_assert_cmpint (cwb_check_result_get_unit (result), ==, CWB_UNIT_RATIO);
   g_assert_cmpfloat_with_epsilon (cwb_check_result_get_value (result), 0.2, 1e-12);
   expect_contains (cwb_check_result_get_message (result), "20% of all 10 member units");
   expect_contains (cwb_check_result_get_message (result), "28.57% of the 7 enterprises");
 
   result = expect (report, "L2", CWB_STATUS_UNKNOWN);
   g_assert_false (cwb_check_result_get_has_value (result));
+  g_assert_cmpint (cwb_check_result_get_unit (result), ==, CWB_UNIT_YUAN);
   g_assert_nonnull (cwb_check_result_get_remedy (result));
 }
 

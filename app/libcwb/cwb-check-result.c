@@ -22,6 +22,7 @@ struct _CwbCheckResult
 
   CwbStrength  strength;
   CwbStatus    status;
+  CwbUnit      unit;
   double       value;
   double       threshold;
   guint        has_value : 1;
@@ -38,6 +39,7 @@ enum {
   PROP_THRESHOLD,
   PROP_HAS_VALUE,
   PROP_HAS_THRESHOLD,
+  PROP_UNIT,
   PROP_MESSAGE,
   PROP_REMEDY,
   N_PROPS
@@ -130,6 +132,10 @@ cwb_check_result_get_property (GObject    *object,
       g_value_set_boolean (value, self->has_threshold);
       break;
 
+    case PROP_UNIT:
+      g_value_set_enum (value, self->unit);
+      break;
+
     case PROP_MESSAGE:
       g_value_set_string (value, self->message);
       break;
@@ -175,6 +181,10 @@ cwb_check_result_set_property (GObject      *object,
 
     case PROP_THRESHOLD:
       cwb_check_result_set_threshold (self, g_value_get_double (value));
+      break;
+
+    case PROP_UNIT:
+      cwb_check_result_set_unit (self, g_value_get_enum (value));
       break;
 
     case PROP_MESSAGE:
@@ -242,6 +252,11 @@ cwb_check_result_class_init (CwbCheckResultClass *klass)
     g_param_spec_boolean ("has-threshold", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UNIT] =
+    g_param_spec_enum ("unit", NULL, NULL,
+                       CWB_TYPE_UNIT, CWB_UNIT_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_MESSAGE] =
     g_param_spec_string ("message", NULL, NULL,
@@ -427,6 +442,38 @@ cwb_check_result_set_threshold (CwbCheckResult *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_THRESHOLD]);
     }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * cwb_check_result_get_unit:
+ * @self: a result
+ *
+ * Returns: what the value and the threshold measure
+ */
+CwbUnit
+cwb_check_result_get_unit (CwbCheckResult *self)
+{
+  g_return_val_if_fail (CWB_IS_CHECK_RESULT (self), CWB_UNIT_NONE);
+
+  return self->unit;
+}
+
+/**
+ * cwb_check_result_set_unit:
+ * @self: a result
+ * @unit: what the value and the threshold measure
+ */
+void
+cwb_check_result_set_unit (CwbCheckResult *self,
+                           CwbUnit         unit)
+{
+  g_return_if_fail (CWB_IS_CHECK_RESULT (self));
+
+  if (self->unit == unit)
+    return;
+
+  self->unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
 const char *

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwbCheckResult, cwb_check_result, CWB, CHECK_RESULT, GObject)
 
 /* Properties: "rule", "clause", "strength", "status", "value", "threshold",
- * "has-value", "has-threshold", "message", "remedy". */
+ * "has-value", "has-threshold", "unit", "message", "remedy". */
 
 CwbCheckResult *cwb_check_result_new           (const char     *rule,
                                                 const char     *clause,
@@ -40,6 +40,10 @@ gboolean        cwb_check_result_get_has_threshold (CwbCheckResult *self);
 double          cwb_check_result_get_threshold (CwbCheckResult *self);
 void            cwb_check_result_set_threshold (CwbCheckResult *self,
                                                 double          threshold);
+/* what value and threshold measure; CWB_UNIT_NONE until set */
+CwbUnit         cwb_check_result_get_unit      (CwbCheckResult *self);
+void            cwb_check_result_set_unit      (CwbCheckResult *self,
+                                                CwbUnit         unit);
 /* what was found, a whole translated sentence */
 const char     *cwb_check_result_get_message   (CwbCheckResult *self);
 void            cwb_check_result_set_message   (CwbCheckResult *self,

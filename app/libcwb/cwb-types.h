@@ -110,6 +110,23 @@ typedef enum {
 } CwbStatus;
 
 /**
+ * CwbUnit:
+ * @CWB_UNIT_NONE: a bare number
+ * @CWB_UNIT_COUNT: a number of units, people or items
+ * @CWB_UNIT_RATIO: a fraction (0.6 is 60%)
+ * @CWB_UNIT_YUAN: money in 元
+ *
+ * What the value and threshold of a check result measure, so that a page
+ * can show them as a count, a percentage or 万元/亿元.
+ */
+typedef enum {
+  CWB_UNIT_NONE,   /*< nick=none >*/
+  CWB_UNIT_COUNT,  /*< nick=count >*/
+  CWB_UNIT_RATIO,  /*< nick=ratio >*/
+  CWB_UNIT_YUAN,   /*< nick=yuan >*/
+} CwbUnit;
+
+/**
  * CwbVerdict:
  *
  * The verdict of a whole report, ordered from best to worst.

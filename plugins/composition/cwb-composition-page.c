@@ -97,39 +97,18 @@ status_look_index (CwbStatus status)
   g_assert_not_reached ();
 }
 
-/* The report carries bare numbers. consortium-v1.md fixes their units:
- * ratios are fractions and money is an integer number of 元. So a figure
- * strictly between 0 and 1 is a ratio, one of a million 元 or more is money
- * (no count the policy asks for comes near), anything else is a count. The
- * threshold decides when there is one, so that a ratio of exactly 0 or 1 is
- * still shown as a percentage. */
-typedef enum {
-  FIGURE_COUNT,
-  FIGURE_RATIO,
-  FIGURE_MONEY,
-} FigureKind;
-
-static FigureKind
-figure_kind (double figure)
-{
-  if (figure > 0 && figure < 1)
-    return FIGURE_RATIO;
-  if (figure >= 1e6)
-    return FIGURE_MONEY;
-  return FIGURE_COUNT;
-}
-
 static char *
-format_figure (double     figure,
-               FigureKind kind)
+format_figure (double  figure,
+               CwbUnit unit)
 {
-  switch (kind)
+  switch (unit)
     {
-    case FIGURE_RATIO:
+    case CWB_UNIT_RATIO:
       return cwb_format_percent (figure);
-    case FIGURE_MONEY:
-      return cwb_format_money ((gint64) (figure + 0.5));
-    case FIGURE_COUNT:
+    case CWB_UNIT_YUAN:
+      return cwb_format_money ((gint64) (figure + (figure < 0 ? -0.5 : 0.5)));
+    case CWB_UNIT_COUNT:
+    case CWB_UNIT_NONE:
     default:
       if (figure == (double) (gint64) figure)
         return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) figure);
@@ -147,19 +126,15 @@ format_value_line (CwbCheckResult *result)
   double threshold = cwb_check_result_get_threshold (result);
   g_autofree char *value_text = NULL;
   g_autofree char *threshold_text = NULL;
-  FigureKind kind;
+  CwbUnit unit = cwb_check_result_get_unit (result);
 
   if (!has_value && !has_threshold)
     return NULL;
 
-  kind = figure_kind (has_threshold ? threshold : value);
-  if (kind == FIGURE_COUNT && has_value && has_threshold && figure_kind (value) == FIGURE_RATIO)
-    kind = FIGURE_RATIO;
-
   if (has_value)
-    value_text = format_figure (value, kind);
+    value_text = format_figure (value, unit);
   if (has_threshold)
-    threshold_text = format_figure (threshold, kind);
+    threshold_text = format_figure (threshold, unit);
 
   if (has_value && has_threshold)
     /* Translators: a figure found, then the policy's minimum, e.g. "40% (required: at least 50%)" */

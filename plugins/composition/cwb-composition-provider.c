@@ -342,6 +342,7 @@ check_member_count (Check *c)
   message = g_strdup_printf (_("The consortium has %u member units, the lead unit included; at least %g are required in principle."),
                              n, min);
   result = result_new (c, "C3", at_least (n, min) ? CWB_STATUS_PASS : CWB_STATUS_WARN, message);
+  cwb_check_result_set_unit (result, CWB_UNIT_COUNT);
   cwb_check_result_set_value (result, n);
   cwb_check_result_set_threshold (result, min);
 
@@ -397,6 +398,7 @@ check_share (Check       *c,
 
   message = g_strdup_printf (message_format, h, n, share, required);
   result = result_new (c, rule, met ? CWB_STATUS_PASS : CWB_STATUS_FAIL, message);
+  cwb_check_result_set_unit (result, CWB_UNIT_RATIO);
   if (n > 0)
     cwb_check_result_set_value (result, (double) h / n);
   cwb_check_result_set_threshold (result, t);
@@ -507,6 +509,7 @@ check_strong_enterprises (Check *c)
                                q, of_members, n, of_enterprises, e, required);
 
   result = result_new (c, "C6", met ? CWB_STATUS_PASS : CWB_STATUS_WARN, message);
+  cwb_check_result_set_unit (result, CWB_UNIT_RATIO);
   if (base > 0)
     cwb_check_result_set_value (result, (double) q / base);
   cwb_check_result_set_threshold (result, t);
@@ -631,6 +634,12 @@ typedef struct
   const char *remedy_format;    /* shortfall (money); NULL for L4's count */
 } LeadFigure;
 
+static CwbUnit
+figure_unit (const LeadFigure *figure)
+{
+  return figure->money ? CWB_UNIT_YUAN : CWB_UNIT_COUNT;
+}
+
 static char *
 format_figure (const LeadFigure *figure,
                double            value)
@@ -672,6 +681,7 @@ check_lead_figure (Check            *c,
   if (found < 0)
     {
       result = result_new (c, figure->rule, CWB_STATUS_UNKNOWN, _(figure->unknown_message));
+      cwb_check_result_set_unit (result, figure_unit (figure));
       cwb_check_result_set_threshold (result, min);
       cwb_check_result_set_remedy (result, _(figure->unknown_remedy));
       result_add (c, g_steal_pointer (&result));
@@ -688,6 +698,7 @@ check_lead_figure (Check            *c,
     {
       message = g_strdup_printf (_(figure->pass_format), value_text, min_text);
       result = result_new (c, figure->rule, CWB_STATUS_PASS, message);
+      cwb_check_result_set_unit (result, figure_unit (figure));
       cwb_check_result_set_value (result, value);
       cwb_check_result_set_threshold (result, min);
       result_add (c, g_steal_pointer (&result));
@@ -698,6 +709,7 @@ check_lead_figure (Check            *c,
     {
       message = g_strdup_printf (_(figure->relaxed_format), value_text, min_text, low_text, c->industry);
       result = result_new (c, figure->rule, CWB_STATUS_RELAXED, message);
+      cwb_check_result_set_unit (result, figure_unit (figure));
       cwb_check_result_set_value (result, value);
       cwb_check_result_set_threshold (result, low);
       result_add (c, g_steal_pointer (&result));
@@ -710,6 +722,7 @@ check_lead_figure (Check            *c,
     message = g_strdup_printf (_(figure->warn_format), value_text, min_text);
 
   result = result_new (c, figure->rule, CWB_STATUS_WARN, message);
+  cwb_check_result_set_unit (result, figure_unit (figure));
   cwb_check_result_set_value (result, value);
   cwb_check_result_set_threshold (result, min);
 
@@ -1122,6 +1135,7 @@ check_lead_rd (Check *c)
 
   /* the value is the total in 元; the ratio is in the message */
   result = result_new (c, "L6", status, message);
+  cwb_check_result_set_unit (result, CWB_UNIT_YUAN);
   cwb_check_result_set_value (result, total_rd);
   cwb_check_result_set_threshold (result, status == CWB_STATUS_RELAXED && has_low_total
                                           ? low_required_total : required_total);
@@ -1371,6 +1385,7 @@ check_organization (Check *c)
       cwb_check_result_set_remedy (result, remedy);
     }
 
+  cwb_check_result_set_unit (result, CWB_UNIT_COUNT);
   if (staff >= 0)
     cwb_check_result_set_value (result, staff);
   cwb_check_result_set_threshold (result, min_staff);
