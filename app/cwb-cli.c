@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -320,131 +319,6 @@ verdict_status (CwbVerdict verdict)
     }
 }
 
-/* A compact JSON writer for the reports: one line per object, members in
- * their order, UTF-8 kept as is, and each number in the fewest digits that
- * read back as the same double (0.6, not json-glib's 0.59999999999999998). */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  const char *run = text;
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
-        {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:   g_string_append_printf (out, "\\u%04x", c); break;
-        }
-    }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_double (GString *out,
-                    double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-  g_string_append (out, buffer);
-}
-
-static void
-append_json_node (GString  *out,
-                  JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *member;
-        JsonNode *child;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &member, &child))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            append_json_string (out, member);
-            g_string_append_c (out, ':');
-            append_json_node (out, child);
-          }
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint length = json_array_get_length (array);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < length; i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            append_json_node (out, json_array_get_element (array, i));
-          }
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          append_json_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_STRING:
-          append_json_string (out, json_node_get_string (node));
-          break;
-        default:
-          g_string_append (out, "null");
-          break;
-        }
-      break;
-
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-      break;
-    }
-}
-
 static void
 append_readable_report (GString        *out,
                         const char     *file,
@@ -643,17 +517,16 @@ check_file (CwbChecker    *self,
 
   report = cwb_context_check (self->context, consortium);
 
-  g_string_truncate (self->output, 0);
   if (self->json)
     {
-      g_autoptr(JsonNode) node = cwb_check_report_to_json (report, name);
+      g_autofree char *line = cwb_check_report_to_json_string (report, name);
 
-      append_json_node (self->output, node);
-      g_string_append_c (self->output, '\n');
-      fwrite (self->output->str, 1, self->output->len, stdout);
+      fputs (line, stdout);
+      putc ('\n', stdout);
     }
   else
     {
+      g_string_truncate (self->output, 0);
       append_readable_report (self->output, name, report);
       g_print ("%s", self->output->str);
     }

@@ -1123,6 +1123,196 @@ test_json (Fixture       *fixture,
     }
 }
 
+/* cwb_check_report_to_json_string() writes the very object of
+ * cwb_check_report_to_json(): parsed back, the text equals the node
+ * (numbers compared by value), with the members in the same order. */
+
+static void
+assert_same_member_order (JsonNode *a,
+                          JsonNode *b)
+{
+  if (JSON_NODE_HOLDS_OBJECT (a))
+    {
+      g_autoptr(GList) keys_a = json_object_get_members (json_node_get_object (a));
+      g_autoptr(GList) keys_b = json_object_get_members (json_node_get_object (b));
+      const GList *l, *m;
+
+      g_assert_cmpuint (g_list_length (keys_a), ==, g_list_length (keys_b));
+      for (l = keys_a, m = keys_b; l != NULL; l = l->next, m = m->next)
+        {
+          g_assert_cmpstr (l->data, ==, m->data);
+          assert_same_member_order (json_object_get_member (json_node_get_object (a), l->data),
+                                    json_object_get_member (json_node_get_object (b), m->data));
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *array_a = json_node_get_array (a);
+      JsonArray *array_b = json_node_get_array (b);
+
+      g_assert_cmpuint (json_array_get_length (array_a), ==, json_array_get_length (array_b));
+      for (guint i = 0; i < json_array_get_length (array_a); i++)
+        assert_same_member_order (json_array_get_element (array_a, i),
+                                  json_array_get_element (array_b, i));
+    }
+}
+
+/* Returns the text, for more checks. */
+static char *
+assert_json_string_is_node (CwbCheckReport *report,
+                            const char     *file)
+{
+  g_autoptr(JsonNode) node = cwb_check_report_to_json (report, file);
+  g_autofree char *text = cwb_check_report_to_json_string (report, file);
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (text);
+  g_assert_null (strchr (text, '\n'));
+  parsed = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (parsed);
+
+  if (!json_node_equal (parsed, node))
+    {
+      g_autofree char *expected = json_to_string (node, FALSE);
+
+      g_error ("the text and the node differ:\n%s\n%s", text, expected);
+    }
+  assert_same_member_order (parsed, node);
+
+  return g_steal_pointer (&text);
+}
+
+static void
+test_json_string_examples (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *examples = g_getenv ("CWB_EXAMPLES_DIR");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n_checked = 0;
+
+  g_assert_nonnull (examples);
+  dir = g_dir_open (examples, 0, &error);
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (examples, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(CwbConsortium) consortium = NULL;
+      g_autoptr(CwbCheckReport) report = NULL;
+      g_autofree char *with_file = NULL;
+      g_autofree char *without_file = NULL;
+
+      if (!g_str_has_suffix (name, ".consortium.json"))
+        continue;
+      if ((consortium = cwb_consortium_file_load (file, NULL, NULL)) == NULL)
+        continue;   /* a bad file has no report */
+
+      report = check (fixture, consortium);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), >, 0);
+      with_file = assert_json_string_is_node (report, name);
+      without_file = assert_json_string_is_node (report, NULL);
+      g_assert_true (g_str_has_prefix (without_file, "{\"file\":null,\"consortium\":\""));
+      n_checked++;
+    }
+
+  /* deep-sea, seed-industry-small and new-energy-vehicle-fails at least */
+  g_assert_cmpuint (n_checked, >=, 3);
+}
+
+static void
+add_result (CwbCheckReport *report,
+            const char     *rule,
+            const char     *clause,
+            CwbStatus       status,
+            gboolean        has_value,
+            double          value,
+            gboolean        has_threshold,
+            double          threshold,
+            const char     *message,
+            const char     *remedy)
+{
+  g_autoptr(CwbCheckResult) result = cwb_check_result_new (rule, clause, CWB_STRENGTH_HARD, status);
+
+  if (has_value)
+    cwb_check_result_set_value (result, value);
+  if (has_threshold)
+    cwb_check_result_set_threshold (result, threshold);
+  cwb_check_result_set_message (result, message);
+  cwb_check_result_set_remedy (result, remedy);
+  cwb_check_report_add (report, result);
+}
+
+static void
+test_json_string_boundaries (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbRuleSet) rules = cwb_rule_set_new_default (&error);
+  g_autoptr(CwbConsortium) consortium = cwb_consortium_new ();
+  g_autoptr(CwbCheckReport) empty = NULL;
+  g_autoptr(CwbCheckReport) anonymous = NULL;
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *empty_text = NULL;
+  g_autofree char *anonymous_text = NULL;
+
+  g_assert_no_error (error);
+
+  /* no consortium, no file, no result */
+  empty = cwb_check_report_new (rules, NULL);
+  empty_text = assert_json_string_is_node (empty, NULL);
+  g_assert_cmpstr (empty_text, ==,
+                   "{\"file\":null,\"consortium\":null,\"ruleset\":\"hainan-2022\","
+                   "\"verdict\":\"pass\",\"results\":[]}");
+
+  /* a consortium without a name */
+  anonymous = cwb_check_report_new (rules, consortium);
+  anonymous_text = assert_json_string_is_node (anonymous, "a.json");
+  g_assert_true (g_str_has_prefix (anonymous_text, "{\"file\":\"a.json\",\"consortium\":null,"));
+
+  /* text that must be escaped, UTF-8 kept as is, and numbers of every kind */
+  cwb_consortium_set_name (consortium, "海南省\"引号\"\\反斜杠\n换行\t制表\r\b\f\x01\x1f\x7f创新联合体");
+  report = cwb_check_report_new (rules, consortium);
+  add_result (report, "C3", "四(二)", CWB_STATUS_PASS, TRUE, 27, TRUE, 10, "27 家成员单位", NULL);
+  add_result (report, "C4", "四(二)", CWB_STATUS_FAIL, TRUE, 2.0 / 5.0, TRUE, 0.5, "40%", "还需 2 家在琼注册或驻琼单位");
+  add_result (report, "C5", "四(二)", CWB_STATUS_WARN, TRUE, 1.0 / 3.0, TRUE, 0.1 + 0.2, "", "");
+  add_result (report, "C6", "四(二)", CWB_STATUS_PASS, TRUE, -0.0, TRUE, -12.5, "负数", NULL);
+  add_result (report, "L2", "四(三)", CWB_STATUS_UNKNOWN, FALSE, 0, TRUE, 500000000, NULL, NULL);
+  add_result (report, "L4", "四(三)", CWB_STATUS_PASS, TRUE, 9007199254740991.0, TRUE, 9007199254740992.0,
+              "2^53 − 1 and 2^53", NULL);
+  add_result (report, "L5", "四(三)", CWB_STATUS_PASS, TRUE, 1e300, TRUE, -1e17, "huge", NULL);
+  add_result (report, "L6", "四(三)", CWB_STATUS_PASS, TRUE, 5e-324, TRUE, 123456789.125, "tiny", NULL);
+  add_result (report, "O1", "四(四)", CWB_STATUS_INFO, TRUE, -9223372036854775808.0, FALSE, 0,
+              "\"quoted\" \\ back\\slash / solidus \u2028", NULL);
+  add_result (report, "Z9", NULL, CWB_STATUS_DECLARED, FALSE, 0, FALSE, 0, "no clause", "\t");
+
+  text = assert_json_string_is_node (report, "目录/报告 \"1\".json");
+  assert_json_string_is_node (report, NULL);
+  g_clear_pointer (&text, g_free);
+  text = assert_json_string_is_node (report, "x");
+
+  /* compact, the fewest digits that read back equal, escapes as JSON has them */
+  g_assert_null (strstr (text, ": "));
+  g_assert_null (strstr (text, ", "));
+  g_assert_nonnull (strstr (text, "\"value\":27,\"threshold\":10,"));
+  g_assert_nonnull (strstr (text, "\"value\":0.4,\"threshold\":0.5,"));
+  g_assert_nonnull (strstr (text, "\"value\":0.3333333333333333,\"threshold\":0.30000000000000004,"));
+  g_assert_nonnull (strstr (text, "\"value\":0,\"threshold\":-12.5,"));
+  g_assert_nonnull (strstr (text, "\"threshold\":500000000,"));
+  g_assert_nonnull (strstr (text, "\"value\":9007199254740991,\"threshold\":9007199254740992,"));
+  g_assert_nonnull (strstr (text, "\"value\":1e+300,\"threshold\":-1e+17,"));
+  g_assert_nonnull (strstr (text, "\"value\":4.94065645841247e-324,\"threshold\":123456789.125,"));
+  g_assert_nonnull (strstr (text, "\"consortium\":\"海南省\\\"引号\\\"\\\\反斜杠\\n换行\\t制表"
+                                  "\\r\\b\\f\\u0001\\u001f\x7f创新联合体\""));
+  g_assert_nonnull (strstr (text, "\"rule\":\"Z9\",\"clause\":null,"));
+  g_assert_nonnull (strstr (text, "\"message\":\"no clause\",\"remedy\":\"\\t\"}]}"));
+  g_assert_nonnull (strstr (text, "\"status\":\"unknown\",\"threshold\":500000000,\"message\":\"\"}"));
+}
+
 /* The report on its own */
 
 static void
@@ -1238,11 +1428,13 @@ main (int   argc,
   ADD ("/composition/declarations", test_declarations);
   ADD ("/composition/exceptions", test_exceptions);
   ADD ("/composition/json", test_json);
+  ADD ("/composition/json-string", test_json_string_examples);
 
 #undef ADD
 
   g_test_add_func ("/report/order-and-verdict", test_report_order_and_verdict);
   g_test_add_func ("/report/result-properties", test_result_properties);
+  g_test_add_func ("/report/json-string", test_json_string_boundaries);
 
   return g_test_run ();
 }

@@ -591,6 +591,53 @@ test_optional_figures (void)
   g_assert_nonnull (strstr (year_data, "\"year\": 2024\n"));
 }
 
+/* An integer out of range for gint64 is found wherever it lies in the file
+ * (the loader looks for it only where 19 or more digits follow each other),
+ * and only outside strings; 18 digits, or 19 within range, load. */
+static void
+test_out_of_range_anywhere (void)
+{
+  for (guint pad = 0; pad < 40; pad++)
+    {
+      g_autofree char *spaces = g_strnfill (pad, ' ');
+      g_autofree char *extra = g_strdup_printf (",%s\"revenue\": 9223372036854775808", spaces);
+      g_autofree char *negative_extra = g_strdup_printf (",%s\"revenue\": -9223372036854775809", spaces);
+      g_autofree char *at_end = g_strdup_printf (",%s\"agreement\": 100000000000000000000", spaces);
+      g_autofree char *big = g_strdup_printf (minimal, extra, "");
+      g_autofree char *negative_big = g_strdup_printf (minimal, negative_extra, "");
+      g_autofree char *big_at_end = g_strdup_printf (minimal, "", at_end);
+      g_autofree char *max_extra = g_strdup_printf (",%s\"revenue\": 9223372036854775807", spaces);
+      g_autofree char *digits_extra = g_strdup_printf (",%s\"name\": \"12345678901234567890123\"", spaces);
+      g_autofree char *eighteen_extra = g_strdup_printf (",%s\"revenue\": 999999999999999999", spaces);
+      g_autofree char *max = g_strdup_printf (minimal, max_extra, "");
+      g_autofree char *digits_in_string = g_strdup_printf (minimal, "", digits_extra);
+      g_autofree char *eighteen = g_strdup_printf (minimal, eighteen_extra, "");
+      g_autoptr(CwbConsortium) max_loaded = NULL;
+      g_autoptr(CwbConsortium) string_loaded = NULL;
+      g_autoptr(CwbConsortium) eighteen_loaded = NULL;
+      g_autoptr(GError) error = NULL;
+
+      assert_load_fails (big, -1, "members[0].revenue: 9223372036854775808 is out of range for an integer");
+      assert_load_fails (negative_big, -1, "members[0].revenue: -9223372036854775809 is out of range for an integer");
+      assert_load_fails (big_at_end, -1, "agreement: 100000000000000000000 is out of range for an integer");
+      /* the number is the last thing before the closing brackets */
+      assert_load_fails (big_at_end, (gssize) strlen (big_at_end),
+                         "agreement: 100000000000000000000 is out of range for an integer");
+
+      max_loaded = cwb_consortium_file_load_data (max, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cwb_member_get_revenue (cwb_consortium_get_lead (max_loaded)), ==, G_MAXINT64);
+
+      string_loaded = cwb_consortium_file_load_data (digits_in_string, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cwb_consortium_get_name (string_loaded), ==, "12345678901234567890123");
+
+      eighteen_loaded = cwb_consortium_file_load_data (eighteen, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cwb_member_get_revenue (cwb_consortium_get_lead (eighteen_loaded)), ==, 999999999999999999);
+    }
+}
+
 /* Bad content given inline, beyond the fixtures */
 static void
 test_bad_inline (void)
@@ -798,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/consortium-file/sections-survive", test_sections_survive);
   g_test_add_func ("/consortium-file/optional-figures", test_optional_figures);
   g_test_add_func ("/consortium-file/bad/inline", test_bad_inline);
+  g_test_add_func ("/consortium-file/bad/out-of-range-anywhere", test_out_of_range_anywhere);
   g_test_add_func ("/consortium-file/bad/files", test_bad_files);
   g_test_add_func ("/consortium-file/bad/files-listed", test_bad_files_listed);
   g_test_add_func ("/consortium-file/unreadable", test_unreadable);

@@ -84,6 +84,110 @@ add_number (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
+/* The compact writer of cwb_check_report_to_json_string(): UTF-8 kept as
+ * is, and each number in the fewest digits that read back as the same
+ * double (0.6, not json-glib's 0.59999999999999998). */
+
+#define APPEND_LITERAL(out, literal) g_string_append_len ((out), (literal), sizeof (literal) - 1)
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      switch (c)
+        {
+        case '"':  APPEND_LITERAL (out, "\\\""); break;
+        case '\\': APPEND_LITERAL (out, "\\\\"); break;
+        case '\n': APPEND_LITERAL (out, "\\n"); break;
+        case '\r': APPEND_LITERAL (out, "\\r"); break;
+        case '\t': APPEND_LITERAL (out, "\\t"); break;
+        case '\b': APPEND_LITERAL (out, "\\b"); break;
+        case '\f': APPEND_LITERAL (out, "\\f"); break;
+        default:   g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* a string member, or null when @text is NULL */
+static void
+append_json_string_or_null (GString    *out,
+                            const char *text)
+{
+  if (text != NULL)
+    append_json_string (out, text);
+  else
+    APPEND_LITERAL (out, "null");
+}
+
+static void
+append_json_int (GString *out,
+                 gint64   value)
+{
+  char buffer[24];
+  char *p = buffer + sizeof buffer;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, buffer + sizeof buffer - p);
+}
+
+static void
+append_json_double (GString *out,
+                    double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      APPEND_LITERAL (out, "null");
+      return;
+    }
+
+  /* 17 significant digits always read back the same double */
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, "%.16g", value);
+      if (g_ascii_strtod (buffer, NULL) != value)
+        g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
+    }
+  g_string_append (out, buffer);
+}
+
+/* add_number() as text: an integer when the figure is whole */
+static void
+append_json_number (GString *out,
+                    double   value)
+{
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    append_json_int (out, (gint64) value);
+  else
+    append_json_double (out, value);
+}
+
 static void
 cwb_check_report_dispose (GObject *object)
 {
@@ -213,6 +317,12 @@ cwb_check_report_new (CwbRuleSet    *rules,
                        NULL);
 }
 
+/**
+ * cwb_check_report_get_rules:
+ * @self: a report
+ *
+ * Returns: (transfer none): the rule set that orders the results
+ */
 CwbRuleSet *
 cwb_check_report_get_rules (CwbCheckReport *self)
 {
@@ -221,6 +331,13 @@ cwb_check_report_get_rules (CwbCheckReport *self)
   return self->rules;
 }
 
+/**
+ * cwb_check_report_get_consortium:
+ * @self: a report
+ *
+ * Returns: (transfer none) (nullable): the consortium checked, if the
+ *   report was made for one
+ */
 CwbConsortium *
 cwb_check_report_get_consortium (CwbCheckReport *self)
 {
@@ -458,4 +575,92 @@ cwb_check_report_to_json (CwbCheckReport *self,
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/**
+ * cwb_check_report_to_json_string:
+ * @self: a report
+ * @file: (nullable): the file checked, as the user named it
+ *
+ * The object of cwb_check_report_to_json() as compact JSON text on one
+ * line (no newline at the end), written directly without building a tree:
+ * members in the same order, UTF-8 kept as is (only `"`, `\\` and control
+ * characters escaped), whole figures as integers and every other number in
+ * the fewest digits that read back as the same double; a number that is
+ * not finite is written null.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cwb_check_report_to_json_string (CwbCheckReport *self,
+                                 const char     *file)
+{
+  GString *out;
+
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+
+  out = g_string_sized_new (256 + 320 * self->results->len);
+
+  APPEND_LITERAL (out, "{\"file\":");
+  append_json_string_or_null (out, file);
+
+  APPEND_LITERAL (out, ",\"consortium\":");
+  append_json_string_or_null (out, self->consortium != NULL ? cwb_consortium_get_name (self->consortium) : NULL);
+
+  APPEND_LITERAL (out, ",\"ruleset\":");
+  append_json_string (out, cwb_rule_set_get_id (self->rules));
+
+  APPEND_LITERAL (out, ",\"verdict\":");
+  append_json_string (out, cwb_verdict_to_nick (cwb_check_report_get_verdict (self)));
+
+  APPEND_LITERAL (out, ",\"results\":[");
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      CwbCheckResult *result = g_ptr_array_index (self->results, i);
+      const char *message = cwb_check_result_get_message (result);
+      const char *remedy = cwb_check_result_get_remedy (result);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+
+      APPEND_LITERAL (out, "{\"rule\":");
+      append_json_string (out, cwb_check_result_get_rule (result));
+
+      APPEND_LITERAL (out, ",\"clause\":");
+      append_json_string_or_null (out, cwb_check_result_get_clause (result));
+
+      APPEND_LITERAL (out, ",\"strength\":");
+      append_json_string (out, cwb_strength_to_nick (cwb_check_result_get_strength (result)));
+
+      APPEND_LITERAL (out, ",\"status\":");
+      append_json_string (out, cwb_status_to_nick (cwb_check_result_get_status (result)));
+
+      if (cwb_check_result_get_has_value (result))
+        {
+          APPEND_LITERAL (out, ",\"value\":");
+          append_json_number (out, cwb_check_result_get_value (result));
+        }
+
+      if (cwb_check_result_get_has_threshold (result))
+        {
+          APPEND_LITERAL (out, ",\"threshold\":");
+          append_json_number (out, cwb_check_result_get_threshold (result));
+        }
+
+      APPEND_LITERAL (out, ",\"message\":");
+      append_json_string (out, message != NULL ? message : "");
+
+      if (remedy != NULL)
+        {
+          APPEND_LITERAL (out, ",\"remedy\":");
+          append_json_string (out, remedy);
+        }
+
+      g_string_append_c (out, '}');
+    }
+
+  APPEND_LITERAL (out, "]}");
+
+  return g_string_free (out, FALSE);
 }

@@ -38,5 +38,12 @@ CwbVerdict      cwb_check_report_get_verdict  (CwbCheckReport *self);
  * JSON integers, ratios fractions; "remedy" only when set. */
 JsonNode       *cwb_check_report_to_json      (CwbCheckReport *self,
                                                const char     *file);
+/* (transfer full): the same object as cwb_check_report_to_json() as
+ * compact JSON text on one line, without a newline and without building a
+ * JsonNode: members in the same order, UTF-8 kept as is, whole figures as
+ * integers, every other number in the fewest digits that read back as the
+ * same double (0.6, not 0.59999999999999998), a non-finite number null. */
+char           *cwb_check_report_to_json_string (CwbCheckReport *self,
+                                                 const char     *file);
 
 G_END_DECLS

@@ -1180,6 +1180,47 @@ scan_text (const char *data,
   scan->truncated = depth > 0 && !mismatched && !overflowed;
 }
 
+/* Whether @data holds a run of at least 19 ASCII digits: the shortest
+ * integer that may be out of the range of gint64 (9223372036854775807 has
+ * 19 digits). Without one, scan_text() cannot find a bad number, so a file
+ * that parsed needs no scan. Looks at every 19th byte until one is a digit,
+ * then only at that digit's neighbours. */
+#define MIN_OUT_OF_RANGE_DIGITS 19
+
+static gboolean
+has_long_digit_run (const char *data,
+                    gsize       length)
+{
+  const char *end = data + length;
+  const char *p = data;   /* the earliest place such a run may start */
+
+  while ((gsize) (end - p) >= MIN_OUT_OF_RANGE_DIGITS)
+    {
+      const char *probe = p + MIN_OUT_OF_RANGE_DIGITS - 1;
+      const char *start;
+      const char *q;
+
+      /* a run from p to probe would hold probe */
+      if (!g_ascii_isdigit (*probe))
+        {
+          p = probe + 1;
+          continue;
+        }
+
+      for (start = probe; start > p && g_ascii_isdigit (start[-1]); start--)
+        ;
+      for (q = probe + 1; q < end && g_ascii_isdigit (*q); q++)
+        if (q - start + 1 >= MIN_OUT_OF_RANGE_DIGITS)
+          return TRUE;
+      if (q - start >= MIN_OUT_OF_RANGE_DIGITS)
+        return TRUE;
+
+      p = q + 1;
+    }
+
+  return FALSE;
+}
+
 static void
 skip_space (const char **p,
             const char  *end)
@@ -1403,7 +1444,11 @@ cwb_consortium_file_load_data (const char  *data,
       return NULL;
     }
 
-  scan_text (data, len, &scan);
+  /* only an integer out of range is left to find: most files have none */
+  if (has_long_digit_run (data, len))
+    scan_text (data, len, &scan);
+  else
+    memset (&scan, 0, sizeof scan);
 
   root = json_parser_get_root (parser);
   if (root == NULL)
