@@ -13,6 +13,7 @@
 #include "cwb-check-report.h"
 #include "cwb-enums.h"
 #include "cwb-format.h"
+#include "cwb-json-private.h"
 
 struct _CwbCheckReport
 {
@@ -90,46 +91,13 @@ add_number (JsonBuilder *builder,
 
 #define APPEND_LITERAL(out, literal) g_string_append_len ((out), (literal), sizeof (literal) - 1)
 
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  const char *run = text;
-  const char *p;
-
-  g_string_append_c (out, '"');
-  for (p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
-        {
-        case '"':  APPEND_LITERAL (out, "\\\""); break;
-        case '\\': APPEND_LITERAL (out, "\\\\"); break;
-        case '\n': APPEND_LITERAL (out, "\\n"); break;
-        case '\r': APPEND_LITERAL (out, "\\r"); break;
-        case '\t': APPEND_LITERAL (out, "\\t"); break;
-        case '\b': APPEND_LITERAL (out, "\\b"); break;
-        case '\f': APPEND_LITERAL (out, "\\f"); break;
-        default:   g_string_append_printf (out, "\\u%04x", c); break;
-        }
-    }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
-}
-
 /* a string member, or null when @text is NULL */
 static void
 append_json_string_or_null (GString    *out,
                             const char *text)
 {
   if (text != NULL)
-    append_json_string (out, text);
+    _cwb_json_append_string (out, text);
   else
     APPEND_LITERAL (out, "null");
 }
@@ -166,14 +134,7 @@ append_json_double (GString *out,
       return;
     }
 
-  /* 17 significant digits always read back the same double */
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, "%.16g", value);
-      if (g_ascii_strtod (buffer, NULL) != value)
-        g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-    }
+  _cwb_json_format_double (buffer, sizeof buffer, value);
   g_string_append (out, buffer);
 }
 
@@ -608,10 +569,10 @@ cwb_check_report_to_json_string (CwbCheckReport *self,
   append_json_string_or_null (out, self->consortium != NULL ? cwb_consortium_get_name (self->consortium) : NULL);
 
   APPEND_LITERAL (out, ",\"ruleset\":");
-  append_json_string (out, cwb_rule_set_get_id (self->rules));
+  _cwb_json_append_string (out, cwb_rule_set_get_id (self->rules));
 
   APPEND_LITERAL (out, ",\"verdict\":");
-  append_json_string (out, cwb_verdict_to_nick (cwb_check_report_get_verdict (self)));
+  _cwb_json_append_string (out, cwb_verdict_to_nick (cwb_check_report_get_verdict (self)));
 
   APPEND_LITERAL (out, ",\"results\":[");
 
@@ -625,16 +586,16 @@ cwb_check_report_to_json_string (CwbCheckReport *self,
         g_string_append_c (out, ',');
 
       APPEND_LITERAL (out, "{\"rule\":");
-      append_json_string (out, cwb_check_result_get_rule (result));
+      _cwb_json_append_string (out, cwb_check_result_get_rule (result));
 
       APPEND_LITERAL (out, ",\"clause\":");
       append_json_string_or_null (out, cwb_check_result_get_clause (result));
 
       APPEND_LITERAL (out, ",\"strength\":");
-      append_json_string (out, cwb_strength_to_nick (cwb_check_result_get_strength (result)));
+      _cwb_json_append_string (out, cwb_strength_to_nick (cwb_check_result_get_strength (result)));
 
       APPEND_LITERAL (out, ",\"status\":");
-      append_json_string (out, cwb_status_to_nick (cwb_check_result_get_status (result)));
+      _cwb_json_append_string (out, cwb_status_to_nick (cwb_check_result_get_status (result)));
 
       if (cwb_check_result_get_has_value (result))
         {
@@ -649,12 +610,12 @@ cwb_check_report_to_json_string (CwbCheckReport *self,
         }
 
       APPEND_LITERAL (out, ",\"message\":");
-      append_json_string (out, message != NULL ? message : "");
+      _cwb_json_append_string (out, message != NULL ? message : "");
 
       if (remedy != NULL)
         {
           APPEND_LITERAL (out, ",\"remedy\":");
-          append_json_string (out, remedy);
+          _cwb_json_append_string (out, remedy);
         }
 
       g_string_append_c (out, '}');

@@ -16,6 +16,7 @@
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-format.h"
+#include "cwb-json-private.h"
 #include "cwb-uscc.h"
 
 #define MAX_FISCAL_YEARS 3
@@ -100,23 +101,6 @@ path_string (const Path *path,
     return FALSE;                                                        \
   } G_STMT_END
 #define WHERE where_
-
-/* The shortest text that reads back as the same double: "1.5", "1e+300" */
-static void
-format_double (char   *buf,
-               gsize   size,
-               double  value)
-{
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, (int) size, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-}
 
 /* What the file has where something else was expected, as a noun. */
 static const char *
@@ -306,7 +290,7 @@ integer_value (JsonNode    *node,
 
       if (d != floor (d) || fabs (d) > 9007199254740992.0)
         {
-          format_double (buf, sizeof buf, d);
+          _cwb_json_format_double (buf, sizeof buf, d);
           FAIL (path, key, _("%s: expected an integer, found %s"), WHERE, buf);
         }
       value = (gint64) d;
@@ -1769,44 +1753,6 @@ cwb_consortium_to_json (CwbConsortium *self)
  * generator writes empty objects as "{    }" and doubles to 17 digits.
  */
 static void
-write_string (GString    *out,
-              const char *s)
-{
-  const char *run = s;
-
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-
-      switch (c)
-        {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-          break;
-        }
-      if (escape != NULL)
-        g_string_append (out, escape);
-    }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
-}
-
-static void
 write_double (GString *out,
               double   value)
 {
@@ -1818,7 +1764,7 @@ write_double (GString *out,
       return;
     }
 
-  format_double (buf, sizeof buf, value);
+  _cwb_json_format_double (buf, sizeof buf, value);
   g_string_append (out, buf);
   if (strpbrk (buf, ".eE") == NULL)
     g_string_append (out, ".0");
@@ -1854,7 +1800,7 @@ write_node (GString  *out,
         for (const GList *l = keys; l != NULL; l = l->next)
           {
             write_indent (out, level + 1);
-            write_string (out, l->data);
+            _cwb_json_append_string (out, l->data);
             g_string_append (out, ": ");
             write_node (out, json_object_get_member (object, l->data), level + 1);
             g_string_append (out, l->next != NULL ? ",\n" : "\n");
@@ -1891,7 +1837,7 @@ write_node (GString  *out,
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
+          _cwb_json_append_string (out, json_node_get_string (node));
           break;
         case G_TYPE_INT64:
           g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
