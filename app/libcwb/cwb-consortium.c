@@ -639,9 +639,64 @@ cwb_consortium_set_##field (CwbConsortium      *self,                         \
   set_strv (self, &self->field, items, PROP);                                 \
 }
 
+/**
+ * cwb_consortium_get_scientific_problems:
+ * @self: a #CwbConsortium
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the major scientific problems to solve (rule C1);
+ *   never %NULL, empty when not given
+ */
+/**
+ * cwb_consortium_set_scientific_problems:
+ * @self: a #CwbConsortium
+ * @items: (nullable) (array zero-terminated=1): the major scientific problems to solve (rule C1); %NULL
+ *   for none
+ */
 DEFINE_LIST (scientific_problems, PROP_SCIENTIFIC_PROBLEMS)
+
+/**
+ * cwb_consortium_get_key_technologies:
+ * @self: a #CwbConsortium
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the key common technologies to tackle (rule C1);
+ *   never %NULL, empty when not given
+ */
+/**
+ * cwb_consortium_set_key_technologies:
+ * @self: a #CwbConsortium
+ * @items: (nullable) (array zero-terminated=1): the key common technologies to tackle (rule C1); %NULL
+ *   for none
+ */
 DEFINE_LIST (key_technologies, PROP_KEY_TECHNOLOGIES)
+
+/**
+ * cwb_consortium_get_transformation_results:
+ * @self: a #CwbConsortium
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the results to transform (rule C1);
+ *   never %NULL, empty when not given
+ */
+/**
+ * cwb_consortium_set_transformation_results:
+ * @self: a #CwbConsortium
+ * @items: (nullable) (array zero-terminated=1): the results to transform (rule C1); %NULL
+ *   for none
+ */
 DEFINE_LIST (transformation_results, PROP_TRANSFORMATION_RESULTS)
+
+/**
+ * cwb_consortium_get_landmark_results:
+ * @self: a #CwbConsortium
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the landmark results expected (plan item P1);
+ *   never %NULL, empty when not given
+ */
+/**
+ * cwb_consortium_set_landmark_results:
+ * @self: a #CwbConsortium
+ * @items: (nullable) (array zero-terminated=1): the landmark results expected (plan item P1); %NULL
+ *   for none
+ */
 DEFINE_LIST (landmark_results, PROP_LANDMARK_RESULTS)
 
 #undef DEFINE_LIST

@@ -793,6 +793,13 @@ cwb_rule_set_get_title (CwbRuleSet *self)
   return pick_language (self->title);
 }
 
+/**
+ * cwb_rule_set_get_industries:
+ * @self: a rule set
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the sixteen industry
+ *   clusters, in the policy's order
+ */
 const char * const *
 cwb_rule_set_get_industries (CwbRuleSet *self)
 {
@@ -904,6 +911,15 @@ cwb_rule_set_get_reading (CwbRuleSet *self,
   return r != NULL && r->reading != NULL ? pick_language (r->reading) : NULL;
 }
 
+/**
+ * cwb_rule_set_lookup_number:
+ * @self: a rule set
+ * @rule: a rule id, e.g. "C4"
+ * @param: the name of a parameter of @rule, e.g. "min_ratio"
+ * @value: (out) (optional): where to store the number
+ *
+ * Returns: %TRUE if @rule has a number parameter @param
+ */
 gboolean
 cwb_rule_set_lookup_number (CwbRuleSet *self,
                             const char *rule,
@@ -925,6 +941,15 @@ cwb_rule_set_lookup_number (CwbRuleSet *self,
   return TRUE;
 }
 
+/**
+ * cwb_rule_set_lookup_boolean:
+ * @self: a rule set
+ * @rule: a rule id
+ * @param: the name of a parameter of @rule
+ * @value: (out) (optional): where to store the boolean
+ *
+ * Returns: %TRUE if @rule has a boolean parameter @param
+ */
 gboolean
 cwb_rule_set_lookup_boolean (CwbRuleSet *self,
                              const char *rule,
@@ -944,6 +969,16 @@ cwb_rule_set_lookup_boolean (CwbRuleSet *self,
   return TRUE;
 }
 
+/**
+ * cwb_rule_set_lookup_string:
+ * @self: a rule set
+ * @rule: a rule id
+ * @param: the name of a parameter of @rule
+ * @value: (out) (optional) (transfer none): where to store the string,
+ *   owned by @self
+ *
+ * Returns: %TRUE if @rule has a string parameter @param
+ */
 gboolean
 cwb_rule_set_lookup_string (CwbRuleSet  *self,
                             const char  *rule,
@@ -963,6 +998,15 @@ cwb_rule_set_lookup_string (CwbRuleSet  *self,
   return TRUE;
 }
 
+/**
+ * cwb_rule_set_lookup_strv:
+ * @self: a rule set
+ * @rule: a rule id
+ * @param: the name of a parameter of @rule
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the
+ *   string-array parameter @param of @rule, %NULL if it has none
+ */
 const char * const *
 cwb_rule_set_lookup_strv (CwbRuleSet *self,
                           const char *rule,
@@ -979,6 +1023,19 @@ cwb_rule_set_lookup_strv (CwbRuleSet *self,
   return g_hash_table_lookup (r->strvs, param);
 }
 
+/**
+ * cwb_rule_set_lookup_relaxed_number:
+ * @self: a rule set
+ * @rule: a rule id
+ * @param: the name of a number parameter of @rule
+ * @industry: the consortium's industry cluster
+ * @value: (out) (optional): where to store the lowered figure
+ *
+ * Rule R1: whether @industry may lower @rule's conditions and the rule set
+ * gives a lowered figure for @param.
+ *
+ * Returns: %TRUE if it does, with the figure in @value
+ */
 gboolean
 cwb_rule_set_lookup_relaxed_number (CwbRuleSet *self,
                                     const char *rule,

@@ -2077,6 +2077,15 @@ failed:
   return FALSE;
 }
 
+/**
+ * cwb_store_remove_member:
+ * @self: a store
+ * @member_id: the id of the member to remove
+ * @position: (out) (optional): where it was in its consortium, for an undo
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the member was removed
+ */
 gboolean
 cwb_store_remove_member (CwbStore  *self,
                          gint64     member_id,
