@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cwb-consortium-file.h"
+#include "cwb-consortium-file-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-format.h"
@@ -411,30 +412,27 @@ read_enum (JsonObject  *object,
   return TRUE;
 }
 
+/* The elements of the string array @node at @path.@key, borrowed from
+ * @node (the container is the caller's). */
 static gboolean
-read_string_list (JsonObject   *object,
-                  Path         *path,
-                  const char   *key,
-                  gboolean      required,
-                  const char ***out,
-                  GError      **error)
+string_list_value (JsonNode     *node,
+                   Path         *path,
+                   const char   *key,
+                   const char ***out,
+                   GError      **error)
 {
-  JsonNode *node;
   JsonArray *array;
   guint n;
   const char **items;
 
-  if (!lookup (object, path, key, EXPECT_ARRAY, required, &node, error))
+  path_push_key (path, key);
+  if (!check_element (node, path, EXPECT_ARRAY, error))
     return FALSE;
-
-  if (node == NULL)
-    return TRUE;
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   items = g_new (const char *, n + 1);
 
-  path_push_key (path, key);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -454,6 +452,216 @@ read_string_list (JsonObject   *object,
   *out = items;
 
   return TRUE;
+}
+
+static gboolean
+read_string_list (JsonObject   *object,
+                  Path         *path,
+                  const char   *key,
+                  gboolean      required,
+                  const char ***out,
+                  GError      **error)
+{
+  JsonNode *node;
+
+  if (!lookup (object, path, key, EXPECT_ARRAY, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  return string_list_value (node, path, key, out, error);
+}
+
+/* Reads the object @object, element @index of an array at @path, into
+ * @records. */
+typedef gboolean (*ReadElement) (JsonObject  *object,
+                                 Path        *path,
+                                 guint        index,
+                                 GPtrArray   *records,
+                                 GError     **error);
+
+/* The array of objects @node at @path.@key, each element read by @read */
+static gboolean
+object_array (JsonNode     *node,
+              Path         *path,
+              const char   *key,
+              ReadElement   read,
+              GPtrArray    *records,
+              GError      **error)
+{
+  JsonArray *array;
+  guint n;
+
+  path_push_key (path, key);
+  if (!check_element (node, path, EXPECT_ARRAY, error))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      path_push_index (path, i);
+      if (!check_element (element, path, EXPECT_OBJECT, error) ||
+          !read (json_node_get_object (element), path, i, records, error))
+        return FALSE;
+      path_pop (path);
+    }
+  path_pop (path);
+
+  return TRUE;
+}
+
+static gboolean
+standard_value (JsonObject  *object,
+                Path        *path,
+                guint        index,
+                GPtrArray   *standards,
+                GError     **error)
+{
+  const char *title = NULL;
+  int kind = 0;
+
+  if (!read_enum (object, path, "kind", CWB_TYPE_STANDARD_KIND, &kind, error) ||
+      !read_string (object, path, "title", TRUE, TRUE, &title, error))
+    return FALSE;
+
+  g_ptr_array_add (standards, cwb_standard_new (kind, title));
+
+  return TRUE;
+}
+
+static gboolean
+platform_value (JsonObject  *object,
+                Path        *path,
+                guint        index,
+                GPtrArray   *platforms,
+                GError     **error)
+{
+  const char *name = NULL;
+  int level = 0;
+  int kind = 0;
+
+  if (!read_string (object, path, "name", TRUE, TRUE, &name, error) ||
+      !read_enum (object, path, "level", CWB_TYPE_PLATFORM_LEVEL, &level, error) ||
+      !read_enum (object, path, "kind", CWB_TYPE_PLATFORM_KIND, &kind, error))
+    return FALSE;
+
+  g_ptr_array_add (platforms, cwb_platform_new (name, level, kind));
+
+  return TRUE;
+}
+
+/* No year twice: the @index years this array gave before are the last
+ * ones of @years. */
+static gboolean
+fiscal_year_value (JsonObject  *object,
+                   Path        *path,
+                   guint        index,
+                   GPtrArray   *years,
+                   GError     **error)
+{
+  guint first = years->len - index;
+  gint64 year = 0;
+  gint64 rd_expense = CWB_UNKNOWN;
+  gint64 sales = CWB_UNKNOWN;
+
+  if (!read_integer (object, path, "year", TRUE, 1, 9999, &year, error) ||
+      !read_integer (object, path, "rd_expense", FALSE, 0, G_MAXINT64, &rd_expense, error) ||
+      !read_integer (object, path, "sales", FALSE, 0, G_MAXINT64, &sales, error))
+    return FALSE;
+
+  for (guint j = 0; j < index; j++)
+    {
+      const CwbFiscalYear *other = g_ptr_array_index (years, first + j);
+
+      if (other->year == year)
+        FAIL (path, "year", _("%s: year %d is given twice, also in fiscal_years[%u]"),
+              WHERE, (int) year, j);
+    }
+
+  g_ptr_array_add (years, cwb_fiscal_year_new ((int) year, rd_expense, sales));
+
+  return TRUE;
+}
+
+/* A member's fiscal years: at most MAX_FISCAL_YEARS of them */
+static gboolean
+fiscal_years_value (JsonNode   *node,
+                    Path       *path,
+                    GPtrArray  *years,
+                    GError    **error)
+{
+  guint n = JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+
+  if (n > MAX_FISCAL_YEARS)
+    FAIL (path, "fiscal_years", _("%s: at most %d fiscal years (the last three) may be given, found %u"),
+          WHERE, MAX_FISCAL_YEARS, n);
+
+  return object_array (node, path, "fiscal_years", fiscal_year_value, years, error);
+}
+
+static gboolean
+exception_value (JsonObject  *object,
+                 Path        *path,
+                 guint        index,
+                 GPtrArray   *exceptions,
+                 GError     **error)
+{
+  const char *rule = NULL;
+  const char *document = NULL;
+  const char *date = NULL;
+  const char *reason = NULL;
+
+  if (!read_string (object, path, "rule", TRUE, TRUE, &rule, error) ||
+      !read_string (object, path, "document", TRUE, TRUE, &document, error) ||
+      !read_date (object, path, "date", TRUE, &date, error) ||
+      !read_string (object, path, "reason", TRUE, FALSE, &reason, error))
+    return FALSE;
+
+  g_ptr_array_add (exceptions, cwb_exception_new (rule, document, date, reason));
+
+  return TRUE;
+}
+
+/*
+ * The readers the workspace database shares (cwb-consortium-file-private.h):
+ * the same checks, with a key path that starts at the record's key.
+ */
+gboolean
+_cwb_strv_from_json (JsonNode     *node,
+                     const char   *key,
+                     const char ***out,
+                     GError      **error)
+{
+  return string_list_value (node, &(Path) { .depth = 0 }, key, out, error);
+}
+
+gboolean
+_cwb_standards_from_json (JsonNode   *node,
+                          GPtrArray  *standards,
+                          GError    **error)
+{
+  return object_array (node, &(Path) { .depth = 0 }, "standards", standard_value, standards, error);
+}
+
+gboolean
+_cwb_platforms_from_json (JsonNode   *node,
+                          GPtrArray  *platforms,
+                          GError    **error)
+{
+  return object_array (node, &(Path) { .depth = 0 }, "platforms", platform_value, platforms, error);
+}
+
+gboolean
+_cwb_fiscal_years_from_json (JsonNode   *node,
+                             GPtrArray  *years,
+                             GError    **error)
+{
+  return fiscal_years_value (node, &(Path) { .depth = 0 }, years, error);
 }
 
 static gboolean
@@ -495,34 +703,9 @@ load_lists (CwbConsortium  *self,
   if (!lookup (object, path, "standards", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
 
-  if (node != NULL)
-    {
-      JsonArray *array = json_node_get_array (node);
-      GPtrArray *standards = cwb_consortium_get_standards (self);
-      guint n = json_array_get_length (array);
-
-      path_push_key (path, "standards");
-      for (guint i = 0; i < n; i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonObject *standard;
-          const char *title = NULL;
-          int kind = 0;
-
-          path_push_index (path, i);
-          if (!check_element (element, path, EXPECT_OBJECT, error))
-            return FALSE;
-          standard = json_node_get_object (element);
-
-          if (!read_enum (standard, path, "kind", CWB_TYPE_STANDARD_KIND, &kind, error) ||
-              !read_string (standard, path, "title", TRUE, TRUE, &title, error))
-            return FALSE;
-
-          g_ptr_array_add (standards, cwb_standard_new (kind, title));
-          path_pop (path);
-        }
-      path_pop (path);
-    }
+  if (node != NULL &&
+      !object_array (node, path, "standards", standard_value, cwb_consortium_get_standards (self), error))
+    return FALSE;
 
   path_pop (path);
 
@@ -620,9 +803,6 @@ load_platforms (CwbMember   *member,
                 GError     **error)
 {
   JsonNode *node;
-  JsonArray *array;
-  GPtrArray *platforms;
-  guint n;
 
   if (!lookup (object, path, "platforms", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
@@ -630,33 +810,8 @@ load_platforms (CwbMember   *member,
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  platforms = cwb_member_get_platforms (member);
-  n = json_array_get_length (array);
-
-  path_push_key (path, "platforms");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *platform;
-      const char *name = NULL;
-      int level = 0;
-      int kind = 0;
-
-      path_push_index (path, i);
-      if (!check_element (element, path, EXPECT_OBJECT, error))
-        return FALSE;
-      platform = json_node_get_object (element);
-
-      if (!read_string (platform, path, "name", TRUE, TRUE, &name, error) ||
-          !read_enum (platform, path, "level", CWB_TYPE_PLATFORM_LEVEL, &level, error) ||
-          !read_enum (platform, path, "kind", CWB_TYPE_PLATFORM_KIND, &kind, error))
-        return FALSE;
-
-      g_ptr_array_add (platforms, cwb_platform_new (name, level, kind));
-      path_pop (path);
-    }
-  path_pop (path);
+  if (!object_array (node, path, "platforms", platform_value, cwb_member_get_platforms (member), error))
+    return FALSE;
 
   cwb_member_set_has_platforms (member, TRUE);
 
@@ -670,9 +825,6 @@ load_fiscal_years (CwbMember   *member,
                    GError     **error)
 {
   JsonNode *node;
-  JsonArray *array;
-  GPtrArray *years;
-  guint n;
 
   if (!lookup (object, path, "fiscal_years", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
@@ -680,46 +832,8 @@ load_fiscal_years (CwbMember   *member,
   if (node == NULL)
     return TRUE;
 
-  array = json_node_get_array (node);
-  years = cwb_member_get_fiscal_years (member);
-  n = json_array_get_length (array);
-
-  if (n > MAX_FISCAL_YEARS)
-    FAIL (path, "fiscal_years", _("%s: at most %d fiscal years (the last three) may be given, found %u"),
-          WHERE, MAX_FISCAL_YEARS, n);
-
-  path_push_key (path, "fiscal_years");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *fiscal_year;
-      gint64 year = 0;
-      gint64 rd_expense = CWB_UNKNOWN;
-      gint64 sales = CWB_UNKNOWN;
-
-      path_push_index (path, i);
-      if (!check_element (element, path, EXPECT_OBJECT, error))
-        return FALSE;
-      fiscal_year = json_node_get_object (element);
-
-      if (!read_integer (fiscal_year, path, "year", TRUE, 1, 9999, &year, error) ||
-          !read_integer (fiscal_year, path, "rd_expense", FALSE, 0, G_MAXINT64, &rd_expense, error) ||
-          !read_integer (fiscal_year, path, "sales", FALSE, 0, G_MAXINT64, &sales, error))
-        return FALSE;
-
-      for (guint j = 0; j < i; j++)
-        {
-          const CwbFiscalYear *other = g_ptr_array_index (years, j);
-
-          if (other->year == year)
-            FAIL (path, "year", _("%s: year %d is given twice, also in fiscal_years[%u]"),
-                  WHERE, (int) year, j);
-        }
-
-      g_ptr_array_add (years, cwb_fiscal_year_new ((int) year, rd_expense, sales));
-      path_pop (path);
-    }
-  path_pop (path);
+  if (!fiscal_years_value (node, path, cwb_member_get_fiscal_years (member), error))
+    return FALSE;
 
   cwb_member_set_has_fiscal_years (member, TRUE);
 
@@ -873,47 +987,12 @@ load_exceptions (CwbConsortium  *self,
                  GError        **error)
 {
   JsonNode *node;
-  JsonArray *array;
-  GPtrArray *exceptions;
-  guint n;
 
   if (!lookup (root, path, "exceptions", EXPECT_ARRAY, FALSE, &node, error))
     return FALSE;
 
-  if (node == NULL)
-    return TRUE;
-
-  array = json_node_get_array (node);
-  exceptions = cwb_consortium_get_exceptions (self);
-  n = json_array_get_length (array);
-
-  path_push_key (path, "exceptions");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      JsonObject *object;
-      const char *rule = NULL;
-      const char *document = NULL;
-      const char *date = NULL;
-      const char *reason = NULL;
-
-      path_push_index (path, i);
-      if (!check_element (element, path, EXPECT_OBJECT, error))
-        return FALSE;
-      object = json_node_get_object (element);
-
-      if (!read_string (object, path, "rule", TRUE, TRUE, &rule, error) ||
-          !read_string (object, path, "document", TRUE, TRUE, &document, error) ||
-          !read_date (object, path, "date", TRUE, &date, error) ||
-          !read_string (object, path, "reason", TRUE, FALSE, &reason, error))
-        return FALSE;
-
-      g_ptr_array_add (exceptions, cwb_exception_new (rule, document, date, reason));
-      path_pop (path);
-    }
-  path_pop (path);
-
-  return TRUE;
+  return node == NULL ||
+         object_array (node, path, "exceptions", exception_value, cwb_consortium_get_exceptions (self), error);
 }
 
 /* Keys the host reads itself; every other key holding an object or an
@@ -1506,27 +1585,6 @@ cwb_consortium_file_load (GFile         *file,
   return cwb_consortium_file_load_data (data, (gssize) length, error);
 }
 
-static JsonNode *
-string_node (const char *value)
-{
-  JsonNode *node = json_node_new (JSON_NODE_VALUE);
-
-  json_node_set_string (node, value);
-
-  return node;
-}
-
-static JsonArray *
-strv_array (const char * const *items)
-{
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    json_array_add_element (array, string_node (items[i]));
-
-  return array;
-}
-
 static const char *
 enum_nick (GType type,
            int   value)
@@ -1536,13 +1594,116 @@ enum_nick (GType type,
   return enum_value != NULL ? enum_value->value_nick : "other";
 }
 
+/* Writes @record's keys into @entry. */
+typedef void (*WriteElement) (JsonObject    *entry,
+                              gconstpointer  record);
+
+/* (transfer full): an array of one object per element of @records */
+static JsonNode *
+objects_node (GPtrArray    *records,
+              WriteElement  write)
+{
+  JsonArray *array = json_array_sized_new (records != NULL ? records->len : 0);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      JsonObject *entry = json_object_new ();
+
+      write (entry, g_ptr_array_index (records, i));
+      json_array_add_object_element (array, entry);
+    }
+  json_node_take_array (node, array);
+
+  return node;
+}
+
+static void
+standard_object (JsonObject    *entry,
+                 gconstpointer  record)
+{
+  const CwbStandard *standard = record;
+
+  json_object_set_string_member (entry, "kind", enum_nick (CWB_TYPE_STANDARD_KIND, standard->kind));
+  json_object_set_string_member (entry, "title", standard->title);
+}
+
+static void
+platform_object (JsonObject    *entry,
+                 gconstpointer  record)
+{
+  const CwbPlatform *platform = record;
+
+  json_object_set_string_member (entry, "name", platform->name);
+  json_object_set_string_member (entry, "level", enum_nick (CWB_TYPE_PLATFORM_LEVEL, platform->level));
+  json_object_set_string_member (entry, "kind", enum_nick (CWB_TYPE_PLATFORM_KIND, platform->kind));
+}
+
+static void
+fiscal_year_object (JsonObject    *entry,
+                    gconstpointer  record)
+{
+  const CwbFiscalYear *year = record;
+
+  json_object_set_int_member (entry, "year", year->year);
+  /* a figure that was not given is left out */
+  if (year->rd_expense >= 0)
+    json_object_set_int_member (entry, "rd_expense", year->rd_expense);
+  if (year->sales >= 0)
+    json_object_set_int_member (entry, "sales", year->sales);
+}
+
+static void
+exception_object (JsonObject    *entry,
+                  gconstpointer  record)
+{
+  const CwbException *exception = record;
+
+  json_object_set_string_member (entry, "rule", exception->rule);
+  json_object_set_string_member (entry, "document", exception->document);
+  json_object_set_string_member (entry, "date", exception->date);
+  json_object_set_string_member (entry, "reason", exception->reason);
+}
+
+/*
+ * The writers the workspace database shares (cwb-consortium-file-private.h).
+ */
+JsonNode *
+_cwb_strv_to_json (const char * const *items)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    json_array_add_string_element (array, items[i]);
+  json_node_take_array (node, array);
+
+  return node;
+}
+
+JsonNode *
+_cwb_standards_to_json (GPtrArray *standards)
+{
+  return objects_node (standards, standard_object);
+}
+
+JsonNode *
+_cwb_platforms_to_json (GPtrArray *platforms)
+{
+  return objects_node (platforms, platform_object);
+}
+
+JsonNode *
+_cwb_fiscal_years_to_json (GPtrArray *years)
+{
+  return objects_node (years, fiscal_year_object);
+}
+
 static JsonObject *
 member_object (CwbMember *member)
 {
   JsonObject *object = json_object_new ();
   JsonObject *declarations = json_object_new ();
-  GPtrArray *platforms = cwb_member_get_platforms (member);
-  GPtrArray *years = cwb_member_get_fiscal_years (member);
 
   json_object_set_string_member (object, "uscc", cwb_member_get_uscc (member));
   json_object_set_string_member (object, "name", cwb_member_get_name (member));
@@ -1574,42 +1735,11 @@ member_object (CwbMember *member)
                                 cwb_member_get_rd_staff_fulltime (member));
 
   if (cwb_member_get_has_platforms (member))
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < platforms->len; i++)
-        {
-          const CwbPlatform *platform = g_ptr_array_index (platforms, i);
-          JsonObject *entry = json_object_new ();
-
-          json_object_set_string_member (entry, "name", platform->name);
-          json_object_set_string_member (entry, "level",
-                                         enum_nick (CWB_TYPE_PLATFORM_LEVEL, platform->level));
-          json_object_set_string_member (entry, "kind",
-                                         enum_nick (CWB_TYPE_PLATFORM_KIND, platform->kind));
-          json_array_add_object_element (array, entry);
-        }
-      json_object_set_array_member (object, "platforms", array);
-    }
-
+    json_object_set_member (object, "platforms",
+                            _cwb_platforms_to_json (cwb_member_get_platforms (member)));
   if (cwb_member_get_has_fiscal_years (member))
-    {
-      JsonArray *array = json_array_new ();
-
-      for (guint i = 0; i < years->len; i++)
-        {
-          const CwbFiscalYear *year = g_ptr_array_index (years, i);
-          JsonObject *entry = json_object_new ();
-
-          json_object_set_int_member (entry, "year", year->year);
-          if (year->rd_expense >= 0)
-            json_object_set_int_member (entry, "rd_expense", year->rd_expense);
-          if (year->sales >= 0)
-            json_object_set_int_member (entry, "sales", year->sales);
-          json_array_add_object_element (array, entry);
-        }
-      json_object_set_array_member (object, "fiscal_years", array);
-    }
+    json_object_set_member (object, "fiscal_years",
+                            _cwb_fiscal_years_to_json (cwb_member_get_fiscal_years (member)));
 
   return object;
 }
@@ -1631,12 +1761,8 @@ cwb_consortium_to_json (CwbConsortium *self)
   g_autoptr(GList) sections = NULL;
   JsonObject *root;
   JsonObject *lists;
-  JsonArray *standards_array;
   JsonArray *members_array;
-  JsonArray *exceptions_array;
-  GPtrArray *standards;
   GPtrArray *members;
-  GPtrArray *exceptions;
   JsonNode *node;
 
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
@@ -1647,27 +1773,16 @@ cwb_consortium_to_json (CwbConsortium *self)
   json_object_set_string_member (root, "industry", cwb_consortium_get_industry (self));
 
   lists = json_object_new ();
-  json_object_set_array_member (lists, "scientific_problems",
-                                strv_array (cwb_consortium_get_scientific_problems (self)));
-  json_object_set_array_member (lists, "key_technologies",
-                                strv_array (cwb_consortium_get_key_technologies (self)));
-  json_object_set_array_member (lists, "transformation_results",
-                                strv_array (cwb_consortium_get_transformation_results (self)));
-  json_object_set_array_member (lists, "landmark_results",
-                                strv_array (cwb_consortium_get_landmark_results (self)));
-  standards = cwb_consortium_get_standards (self);
-  standards_array = json_array_new ();
-  for (guint i = 0; i < standards->len; i++)
-    {
-      const CwbStandard *standard = g_ptr_array_index (standards, i);
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_string_member (entry, "kind",
-                                     enum_nick (CWB_TYPE_STANDARD_KIND, standard->kind));
-      json_object_set_string_member (entry, "title", standard->title);
-      json_array_add_object_element (standards_array, entry);
-    }
-  json_object_set_array_member (lists, "standards", standards_array);
+  json_object_set_member (lists, "scientific_problems",
+                          _cwb_strv_to_json (cwb_consortium_get_scientific_problems (self)));
+  json_object_set_member (lists, "key_technologies",
+                          _cwb_strv_to_json (cwb_consortium_get_key_technologies (self)));
+  json_object_set_member (lists, "transformation_results",
+                          _cwb_strv_to_json (cwb_consortium_get_transformation_results (self)));
+  json_object_set_member (lists, "landmark_results",
+                          _cwb_strv_to_json (cwb_consortium_get_landmark_results (self)));
+  json_object_set_member (lists, "standards",
+                          _cwb_standards_to_json (cwb_consortium_get_standards (self)));
   json_object_set_object_member (root, "lists", lists);
 
   if (cwb_consortium_get_has_organization (self))
@@ -1726,20 +1841,8 @@ cwb_consortium_to_json (CwbConsortium *self)
       json_object_set_member (root, key, json_node_copy (cwb_consortium_get_section (self, key)));
     }
 
-  exceptions = cwb_consortium_get_exceptions (self);
-  exceptions_array = json_array_new ();
-  for (guint i = 0; i < exceptions->len; i++)
-    {
-      const CwbException *exception = g_ptr_array_index (exceptions, i);
-      JsonObject *entry = json_object_new ();
-
-      json_object_set_string_member (entry, "rule", exception->rule);
-      json_object_set_string_member (entry, "document", exception->document);
-      json_object_set_string_member (entry, "date", exception->date);
-      json_object_set_string_member (entry, "reason", exception->reason);
-      json_array_add_object_element (exceptions_array, entry);
-    }
-  json_object_set_array_member (root, "exceptions", exceptions_array);
+  json_object_set_member (root, "exceptions",
+                          objects_node (cwb_consortium_get_exceptions (self), exception_object));
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, root);

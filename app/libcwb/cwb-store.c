@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "cwb-consortium-file-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-member.h"
@@ -326,199 +327,89 @@ enum_from_nick (GType       type,
   return enum_value != NULL ? enum_value->value : fallback;
 }
 
+/* The JSON columns hold the records in the consortium file's form
+ * (cwb-consortium-file-private.h); here only the text around them. */
 static char *
-strv_to_json (const char * const *items)
+json_column_text (JsonNode *node)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) owned = node;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    json_builder_add_string_value (builder, items[i]);
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
+  return json_to_string (owned, FALSE);
 }
 
-/* (transfer full): the elements of a JSON array, NULL if it is not one */
-static JsonArray *
-parse_json_array (const char *text)
+static void
+set_damaged_error (CwbStore    *self,
+                   const char  *what,
+                   GError     **error)
 {
+  g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+               _("The workspace database “%s” is damaged: %s"), self->path, what);
+}
+
+/* One of the file module's readers of records */
+typedef gboolean (*RecordsReader) (JsonNode   *node,
+                                   GPtrArray  *records,
+                                   GError    **error);
+
+/* Parses the JSON column @column of the current row and hands it to @read
+ * with @records; NULL text reads nothing and gives *@present = FALSE. */
+static gboolean
+column_records (CwbStore      *self,
+                sqlite3_stmt  *stmt,
+                int            column,
+                RecordsReader  read,
+                GPtrArray     *records,
+                gboolean      *present,
+                GError       **error)
+{
+  const char *text = column_text (stmt, column);
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (present != NULL)
+    *present = text != NULL;
 
   if (text == NULL)
-    return NULL;
+    return TRUE;
 
-  node = json_from_string (text, NULL);
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  return json_array_ref (json_node_get_array (node));
-}
-
-static GStrv
-json_to_strv (const char *text)
-{
-  g_autoptr(JsonArray) array = parse_json_array (text);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  node = json_from_string (text, &local_error);
+  if (node == NULL || !read (node, records, &local_error))
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        g_strv_builder_add (builder, json_node_get_string (element));
+      set_damaged_error (self, local_error->message, error);
+      return FALSE;
     }
 
-  return g_strv_builder_end (builder);
+  return TRUE;
 }
 
-static char *
-standards_to_json (GPtrArray *standards)
+/* The same for a list of strings, given to @set */
+static gboolean
+column_list (CwbStore       *self,
+             sqlite3_stmt   *stmt,
+             int             column,
+             const char     *key,
+             CwbConsortium  *consortium,
+             void          (*set) (CwbConsortium *, const char * const *),
+             GError        **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  const char *text = column_text (stmt, column);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree const char **items = NULL;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; standards != NULL && i < standards->len; i++)
+  if (text == NULL)
+    return TRUE;
+
+  node = json_from_string (text, &local_error);
+  if (node == NULL || !_cwb_strv_from_json (node, key, &items, &local_error))
     {
-      const CwbStandard *standard = g_ptr_array_index (standards, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, enum_to_nick (CWB_TYPE_STANDARD_KIND, standard->kind));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, standard->title);
-      json_builder_end_object (builder);
+      set_damaged_error (self, local_error->message, error);
+      return FALSE;
     }
-  json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
+  set (consortium, items);
 
-  return json_to_string (root, FALSE);
-}
-
-static char *
-platforms_to_json (CwbMember *member)
-{
-  GPtrArray *platforms = cwb_member_get_platforms (member);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (!cwb_member_get_has_platforms (member))
-    return NULL;
-
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; platforms != NULL && i < platforms->len; i++)
-    {
-      const CwbPlatform *platform = g_ptr_array_index (platforms, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, platform->name);
-      json_builder_set_member_name (builder, "level");
-      json_builder_add_string_value (builder, enum_to_nick (CWB_TYPE_PLATFORM_LEVEL, platform->level));
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, enum_to_nick (CWB_TYPE_PLATFORM_KIND, platform->kind));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
-}
-
-static char *
-fiscal_years_to_json (CwbMember *member)
-{
-  GPtrArray *years = cwb_member_get_fiscal_years (member);
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (!cwb_member_get_has_fiscal_years (member))
-    return NULL;
-
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; years != NULL && i < years->len; i++)
-    {
-      const CwbFiscalYear *year = g_ptr_array_index (years, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "year");
-      json_builder_add_int_value (builder, year->year);
-      /* a figure that was not given is left out */
-      if (year->rd_expense != CWB_UNKNOWN)
-        {
-          json_builder_set_member_name (builder, "rd_expense");
-          json_builder_add_int_value (builder, year->rd_expense);
-        }
-      if (year->sales != CWB_UNKNOWN)
-        {
-          json_builder_set_member_name (builder, "sales");
-          json_builder_add_int_value (builder, year->sales);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
-}
-
-static void
-platforms_from_json (CwbMember  *member,
-                     const char *text)
-{
-  g_autoptr(JsonArray) array = parse_json_array (text);
-  GPtrArray *platforms = cwb_member_get_platforms (member);
-
-  cwb_member_set_has_platforms (member, text != NULL);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *object = json_array_get_object_element (array, i);
-
-      if (object == NULL)
-        continue;
-
-      g_ptr_array_add (platforms,
-                       cwb_platform_new (json_object_get_string_member_with_default (object, "name", NULL),
-                                         enum_from_nick (CWB_TYPE_PLATFORM_LEVEL,
-                                                         json_object_get_string_member_with_default (object, "level", NULL),
-                                                         CWB_PLATFORM_LEVEL_OTHER),
-                                         enum_from_nick (CWB_TYPE_PLATFORM_KIND,
-                                                         json_object_get_string_member_with_default (object, "kind", NULL),
-                                                         CWB_PLATFORM_KIND_OTHER)));
-    }
-}
-
-static void
-fiscal_years_from_json (CwbMember  *member,
-                        const char *text)
-{
-  g_autoptr(JsonArray) array = parse_json_array (text);
-  GPtrArray *years = cwb_member_get_fiscal_years (member);
-
-  cwb_member_set_has_fiscal_years (member, text != NULL);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *object = json_array_get_object_element (array, i);
-
-      if (object == NULL)
-        continue;
-
-      g_ptr_array_add (years,
-                       cwb_fiscal_year_new (json_object_get_int_member_with_default (object, "year", 0),
-                                            json_object_get_int_member_with_default (object, "rd_expense", CWB_UNKNOWN),
-                                            json_object_get_int_member_with_default (object, "sales", CWB_UNKNOWN)));
-    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -772,9 +663,13 @@ enum {
 };
 
 static CwbMember *
-member_from_row (sqlite3_stmt *stmt)
+member_from_row (CwbStore      *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
 {
-  CwbMember *member = cwb_member_new ();
+  g_autoptr(CwbMember) member = cwb_member_new ();
+  gboolean has_platforms;
+  gboolean has_fiscal_years;
 
   cwb_member_set_id (member, sqlite3_column_int64 (stmt, MEMBER_ID));
   cwb_member_set_uscc (member, column_text (stmt, MEMBER_USCC));
@@ -793,10 +688,15 @@ member_from_row (sqlite3_stmt *stmt)
   cwb_member_set_established (member, column_text (stmt, MEMBER_ESTABLISHED));
   cwb_member_set_revenue (member, column_figure (stmt, MEMBER_REVENUE));
   cwb_member_set_rd_staff_fulltime (member, (int) column_figure (stmt, MEMBER_RD_STAFF_FULLTIME));
-  platforms_from_json (member, column_text (stmt, MEMBER_PLATFORMS));
-  fiscal_years_from_json (member, column_text (stmt, MEMBER_FISCAL_YEARS));
+  if (!column_records (self, stmt, MEMBER_PLATFORMS, _cwb_platforms_from_json,
+                       cwb_member_get_platforms (member), &has_platforms, error) ||
+      !column_records (self, stmt, MEMBER_FISCAL_YEARS, _cwb_fiscal_years_from_json,
+                       cwb_member_get_fiscal_years (member), &has_fiscal_years, error))
+    return NULL;
+  cwb_member_set_has_platforms (member, has_platforms);
+  cwb_member_set_has_fiscal_years (member, has_fiscal_years);
 
-  return member;
+  return g_steal_pointer (&member);
 }
 
 static gboolean
@@ -823,8 +723,14 @@ static void
 bind_member (sqlite3_stmt *stmt,
              CwbMember    *member)
 {
-  g_autofree char *platforms = platforms_to_json (member);
-  g_autofree char *fiscal_years = fiscal_years_to_json (member);
+  g_autofree char *platforms = NULL;
+  g_autofree char *fiscal_years = NULL;
+
+  /* NULL: not given, as opposed to given and empty */
+  if (cwb_member_get_has_platforms (member))
+    platforms = json_column_text (_cwb_platforms_to_json (cwb_member_get_platforms (member)));
+  if (cwb_member_get_has_fiscal_years (member))
+    fiscal_years = json_column_text (_cwb_fiscal_years_to_json (cwb_member_get_fiscal_years (member)));
 
   bind_text (stmt, ":uscc", cwb_member_get_uscc (member));
   bind_text (stmt, ":name", cwb_member_get_name (member));
@@ -892,11 +798,16 @@ static void
 bind_consortium (sqlite3_stmt  *stmt,
                  CwbConsortium *consortium)
 {
-  g_autofree char *scientific_problems = strv_to_json (cwb_consortium_get_scientific_problems (consortium));
-  g_autofree char *key_technologies = strv_to_json (cwb_consortium_get_key_technologies (consortium));
-  g_autofree char *transformation_results = strv_to_json (cwb_consortium_get_transformation_results (consortium));
-  g_autofree char *landmark_results = strv_to_json (cwb_consortium_get_landmark_results (consortium));
-  g_autofree char *standards = standards_to_json (cwb_consortium_get_standards (consortium));
+  g_autofree char *scientific_problems =
+    json_column_text (_cwb_strv_to_json (cwb_consortium_get_scientific_problems (consortium)));
+  g_autofree char *key_technologies =
+    json_column_text (_cwb_strv_to_json (cwb_consortium_get_key_technologies (consortium)));
+  g_autofree char *transformation_results =
+    json_column_text (_cwb_strv_to_json (cwb_consortium_get_transformation_results (consortium)));
+  g_autofree char *landmark_results =
+    json_column_text (_cwb_strv_to_json (cwb_consortium_get_landmark_results (consortium)));
+  g_autofree char *standards =
+    json_column_text (_cwb_standards_to_json (cwb_consortium_get_standards (consortium)));
 
   bind_text (stmt, ":name", cwb_consortium_get_name (consortium));
   bind_text (stmt, ":industry", cwb_consortium_get_industry (consortium));
@@ -1204,10 +1115,15 @@ read_members (CwbStore  *self,
 
   while (store_step_row (self, stmt, &has_row, error))
     {
+      CwbMember *member;
+
       if (!has_row)
         return g_steal_pointer (&members);
 
-      g_ptr_array_add (members, member_from_row (stmt));
+      member = member_from_row (self, stmt, error);
+      if (member == NULL)
+        return NULL;
+      g_ptr_array_add (members, member);
     }
 
   return NULL;
@@ -1499,12 +1415,6 @@ load_consortium (CwbStore  *self,
 
   {
     g_autoptr(CwbStatement) stmt = NULL;
-    g_auto(GStrv) scientific_problems = NULL;
-    g_auto(GStrv) key_technologies = NULL;
-    g_auto(GStrv) transformation_results = NULL;
-    g_auto(GStrv) landmark_results = NULL;
-    g_autoptr(JsonArray) standards = NULL;
-    GPtrArray *standards_out;
 
     stmt = store_prepare (self,
                           "SELECT name, industry, scientific_problems, key_technologies, "
@@ -1531,30 +1441,17 @@ load_consortium (CwbStore  *self,
     cwb_consortium_set_name (consortium, column_text (stmt, 0));
     cwb_consortium_set_industry (consortium, column_text (stmt, 1));
 
-    scientific_problems = json_to_strv (column_text (stmt, 2));
-    key_technologies = json_to_strv (column_text (stmt, 3));
-    transformation_results = json_to_strv (column_text (stmt, 4));
-    landmark_results = json_to_strv (column_text (stmt, 5));
-    cwb_consortium_set_scientific_problems (consortium, (const char * const *) scientific_problems);
-    cwb_consortium_set_key_technologies (consortium, (const char * const *) key_technologies);
-    cwb_consortium_set_transformation_results (consortium, (const char * const *) transformation_results);
-    cwb_consortium_set_landmark_results (consortium, (const char * const *) landmark_results);
-
-    standards = parse_json_array (column_text (stmt, 6));
-    standards_out = cwb_consortium_get_standards (consortium);
-    for (guint i = 0; standards != NULL && i < json_array_get_length (standards); i++)
-      {
-        JsonObject *object = json_array_get_object_element (standards, i);
-
-        if (object == NULL)
-          continue;
-
-        g_ptr_array_add (standards_out,
-                         cwb_standard_new (enum_from_nick (CWB_TYPE_STANDARD_KIND,
-                                                           json_object_get_string_member_with_default (object, "kind", NULL),
-                                                           CWB_STANDARD_KIND_TECHNICAL),
-                                           json_object_get_string_member_with_default (object, "title", NULL)));
-      }
+    if (!column_list (self, stmt, 2, "scientific_problems", consortium,
+                      cwb_consortium_set_scientific_problems, error) ||
+        !column_list (self, stmt, 3, "key_technologies", consortium,
+                      cwb_consortium_set_key_technologies, error) ||
+        !column_list (self, stmt, 4, "transformation_results", consortium,
+                      cwb_consortium_set_transformation_results, error) ||
+        !column_list (self, stmt, 5, "landmark_results", consortium,
+                      cwb_consortium_set_landmark_results, error) ||
+        !column_records (self, stmt, 6, _cwb_standards_from_json,
+                         cwb_consortium_get_standards (consortium), NULL, error))
+      return NULL;
 
     cwb_consortium_set_has_organization (consortium, sqlite3_column_int (stmt, 7) != 0);
     cwb_consortium_set_decision_body (consortium, column_text (stmt, 8));
