@@ -11,6 +11,7 @@
 #include <cwb-ui.h>
 
 #include "cwb-application.h"
+#include "cwb-test-utils.h"
 #include "cwb-window.h"
 
 #define PASS_TEXT "Meets the composition conditions"
@@ -26,69 +27,6 @@ typedef struct
   GtkWidget  *page;     /* owned by window */
   guint       report_notifies;
 } Fixture;
-
-/* Iterates the main context until *@done or five seconds have passed. */
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until_flag (gboolean *done)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-/* Iterates until the page has notified "report" @count times in all. */
-static void
-spin_until_reports (Fixture *fixture,
-                    guint    count)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (5, timeout_cb, &timed_out);
-
-  while (fixture->report_notifies < count && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-/* Spins the main loop until @cond holds; fails after five seconds. */
-#define WAIT_FOR(cond)                                                    \
-  G_STMT_START {                                                          \
-    gboolean timed_out_ = FALSE;                                          \
-    guint timeout_ = g_timeout_add_seconds (5, timeout_cb, &timed_out_);  \
-    while (!(cond) && !timed_out_)                                        \
-      g_main_context_iteration (NULL, TRUE);                              \
-    if (!timed_out_)                                                      \
-      g_source_remove (timeout_);                                         \
-    if (!(cond))                                                          \
-      g_error ("Timed out waiting for %s", #cond);                        \
-  } G_STMT_END
-
-/* Lets pending idles and layout run. */
-static void
-drain_main_context (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (50, timeout_cb, &done);
-  spin_until_flag (&done);
-}
 
 static void
 report_notify_cb (GObject    *page,
@@ -122,21 +60,6 @@ find_composition_area (CwbEngine *engine)
   g_assert_nonnull (found);
 
   return found;
-}
-
-static CwbConsortium *
-load_example (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CwbConsortium *consortium;
-
-  consortium = cwb_consortium_file_load (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (consortium);
-
-  return consortium;
 }
 
 static void
@@ -256,7 +179,7 @@ show_consortium (Fixture       *fixture,
   guint before = fixture->report_notifies;
 
   cwb_context_set_consortium (fixture->context, consortium);
-  spin_until_reports (fixture, before + 1);
+  CWB_TEST_WAIT_FOR (fixture->report_notifies >= before + 1);
 
   return page_dup_report (fixture);
 }
@@ -282,7 +205,7 @@ test_empty (Fixture       *fixture,
 {
   g_autoptr(CwbCheckReport) report = page_dup_report (fixture);
   g_autofree char *verdict = page_dup_verdict_text (fixture);
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
 
   g_assert_null (report);
   g_assert_null (verdict);
@@ -307,7 +230,7 @@ static void
 test_deep_sea_passes (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbCheckReport) report = show_consortium (fixture, consortium);
   g_autofree char *verdict = page_dup_verdict_text (fixture);
 
@@ -324,7 +247,7 @@ static void
 test_new_energy_vehicle_fails (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("new-energy-vehicle-fails.consortium.json");
   g_autoptr(CwbCheckReport) report = show_consortium (fixture, consortium);
   g_autofree char *verdict = page_dup_verdict_text (fixture);
   CwbCheckResult *c4;
@@ -341,7 +264,7 @@ static void
 test_seed_industry_warns (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("seed-industry-small.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("seed-industry-small.consortium.json");
   g_autoptr(CwbCheckReport) report = show_consortium (fixture, consortium);
   g_autofree char *verdict = page_dup_verdict_text (fixture);
 
@@ -391,7 +314,7 @@ static void
 test_edit_updates (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) file = load_example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbConsortium) file = cwb_test_load_example ("new-energy-vehicle-fails.consortium.json");
   g_autoptr(CwbConsortium) loaded = NULL;
   g_autoptr(CwbConsortium) reloaded = NULL;
   g_autoptr(CwbCheckReport) report = NULL;
@@ -410,7 +333,7 @@ test_edit_updates (Fixture       *fixture,
 
   /* Scroll down the list of results; an edit must not move it. */
   vadjustment = page_vadjustment (fixture);
-  WAIT_FOR (gtk_adjustment_get_page_size (vadjustment) > 0 &&
+  CWB_TEST_WAIT_FOR (gtk_adjustment_get_page_size (vadjustment) > 0 &&
             gtk_adjustment_get_upper (vadjustment) >
             gtk_adjustment_get_page_size (vadjustment) + 100);
   gtk_adjustment_set_value (vadjustment, 100);
@@ -427,8 +350,8 @@ test_edit_updates (Fixture       *fixture,
   cwb_context_set_consortium (fixture->context, NULL);
   cwb_context_set_consortium (fixture->context, reloaded);
   g_assert_cmpuint (fixture->report_notifies, ==, before);
-  spin_until_reports (fixture, before + 1);
-  drain_main_context ();
+  CWB_TEST_WAIT_FOR (fixture->report_notifies >= before + 1);
+  cwb_test_spin_for (50);
   g_assert_cmpuint (fixture->report_notifies, ==, before + 1);
 
   g_clear_object (&report);
@@ -455,7 +378,7 @@ test_plugin_reload (Fixture       *fixture,
 {
   PeasEngine *peas = cwb_engine_get_peas (fixture->engine);
   PeasPluginInfo *info = find_composition_info (peas);
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbCheckReport) report = NULL;
   g_autofree char *verdict = NULL;
 
@@ -466,7 +389,7 @@ test_plugin_reload (Fixture       *fixture,
       destroy_page (fixture);
       g_assert_true (peas_engine_unload_plugin (peas, info));
       g_assert_false (peas_plugin_info_is_loaded (info));
-      drain_main_context ();
+      cwb_test_spin_for (50);
 
       g_assert_true (peas_engine_load_plugin (peas, info));
       g_assert_true (peas_plugin_info_is_loaded (info));
@@ -480,7 +403,7 @@ test_plugin_reload (Fixture       *fixture,
       g_assert_cmpstr (verdict, ==, PASS_TEXT);
 
       cwb_context_set_consortium (fixture->context, NULL);
-      spin_until_reports (fixture, 2);
+      CWB_TEST_WAIT_FOR (fixture->report_notifies >= 2);
     }
 }
 
@@ -531,8 +454,7 @@ window_activated_cb (GApplication *app,
   CwbContext *context = cwb_application_get_context (CWB_APPLICATION (app));
   CwbStore *store = cwb_context_get_store (context);
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autofree char *path = g_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), "deep-sea.consortium.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = cwb_test_example_file ("deep-sea.consortium.json");
   g_autoptr(CwbMember) edited = NULL;
   g_autoptr(GError) error = NULL;
   CwbWindow *window = NULL;
@@ -546,12 +468,12 @@ window_activated_cb (GApplication *app,
   g_assert_nonnull (window);
 
   cwb_window_import_file (window, file);
-  WAIT_FOR (current_is (context, "海南省深海装备创新联合体"));
+  CWB_TEST_WAIT_FOR (current_is (context, "海南省深海装备创新联合体"));
 
   cwb_window_show_page (window, "composition");
   page = cwb_window_get_page (window, "composition");
   g_assert_nonnull (page);
-  WAIT_FOR (page_verdict_is (page, PASS_TEXT));
+  CWB_TEST_WAIT_FOR (page_verdict_is (page, PASS_TEXT));
   g_assert_cmpint (page_status (page, "C2"), ==, CWB_STATUS_PASS);
 
   /* An edit through the store: one member is no longer an independent
@@ -565,7 +487,7 @@ window_activated_cb (GApplication *app,
   g_assert_true (cwb_store_update_member (store, edited, &error));
   g_assert_no_error (error);
 
-  WAIT_FOR (page_verdict_is (page, FAIL_TEXT));
+  CWB_TEST_WAIT_FOR (page_verdict_is (page, FAIL_TEXT));
   g_assert_cmpint (page_status (page, "C2"), ==, CWB_STATUS_FAIL);
   g_assert_true (cwb_context_get_consortium (context) != consortium);
 
@@ -600,31 +522,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  GtkIconTheme *icon_theme;
-
-  system_dirs = g_strsplit (data_dirs != NULL && data_dirs[0] != '\0' ? data_dirs
-                            : "/usr/local/share:/usr/share", G_SEARCHPATH_SEPARATOR_S, -1);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-
-  /* The isolated dirs hide the system's icon themes and MIME database
-   * (gdk-pixbuf needs it to load an SVG icon); give them back, as a desktop
-   * session has them, so that the page's icons really load. */
-  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (icon_theme, icons);
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+  cwb_test_init_gui (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -8,9 +8,9 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include <cwb.h>
+
+#include "cwb-test-utils.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
 
@@ -27,14 +27,10 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
-  PeasPluginInfo *info;
 
   /* the real engine with CWB_PLUGIN_PATH at the build's plugins/ */
   fixture->engine = cwb_engine_new ();
-  cwb_engine_load_plugins (fixture->engine, NULL);
-  info = peas_engine_get_plugin_info (cwb_engine_get_peas (fixture->engine), "composition");
-  g_assert_nonnull (info);
-  g_assert_true (peas_plugin_info_is_loaded (info));
+  cwb_test_load_only (fixture->engine, "composition");
 
   fixture->rules = cwb_rule_set_new_default (&error);
   g_assert_no_error (error);
@@ -287,8 +283,6 @@ test_examples (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), cases[i].file, NULL);
-      g_autoptr(GError) error = NULL;
       g_autoptr(CwbConsortium) consortium = NULL;
       g_autoptr(CwbCheckReport) report = NULL;
       const char * const expected_ids[] = {
@@ -297,8 +291,7 @@ test_examples (Fixture       *fixture,
       };
 
       g_test_message ("%s", cases[i].file);
-      consortium = cwb_consortium_file_load (file, NULL, &error);
-      g_assert_no_error (error);
+      consortium = cwb_test_load_example (cases[i].file);
 
       report = check (fixture, consortium);
       g_assert_cmpint (cwb_check_report_get_verdict (report), ==, cases[i].verdict);
@@ -322,9 +315,7 @@ static void
 test_examples_details (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("CWB_EXAMPLES_DIR"),
-                                                     "new-energy-vehicle-fails.consortium.json", NULL);
-  g_autoptr(CwbConsortium) consortium = cwb_consortium_file_load (file, NULL, NULL);
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("new-energy-vehicle-fails.consortium.json");
   g_autoptr(CwbCheckReport) report = check (fixture, consortium);
   CwbCheckResult *result;
 
@@ -960,26 +951,6 @@ test_exceptions (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_remove (path);
-}
-
-static void
 test_one_consortium (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -1039,16 +1010,14 @@ test_one_consortium (Fixture       *fixture,
 
   g_assert_finalize_object (context);
   g_assert_finalize_object (store);
-  remove_tree (dir);
+  cwb_test_remove_tree (dir);
 }
 
 static void
 test_json (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("CWB_EXAMPLES_DIR"),
-                                                     "new-energy-vehicle-fails.consortium.json", NULL);
-  g_autoptr(CwbConsortium) consortium = cwb_consortium_file_load (file, NULL, NULL);
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("new-energy-vehicle-fails.consortium.json");
   g_autoptr(CwbCheckReport) report = check (fixture, consortium);
   g_autoptr(JsonNode) root = cwb_check_report_to_json (report, "new-energy-vehicle-fails.consortium.json");
   g_autoptr(JsonNode) no_file = cwb_check_report_to_json (report, NULL);
@@ -1188,27 +1157,18 @@ static void
 test_json_string_examples (Fixture       *fixture,
                            gconstpointer  data)
 {
-  const char *examples = g_getenv ("CWB_EXAMPLES_DIR");
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
+  g_auto(GStrv) names = cwb_test_list_examples ();
   guint n_checked = 0;
 
-  g_assert_nonnull (examples);
-  dir = g_dir_open (examples, 0, &error);
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
+  for (guint k = 0; names[k] != NULL; k++)
     {
-      g_autofree char *path = g_build_filename (examples, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      const char *name = names[k];
+      g_autoptr(GFile) file = cwb_test_example_file (name);
       g_autoptr(CwbConsortium) consortium = NULL;
       g_autoptr(CwbCheckReport) report = NULL;
       g_autofree char *with_file = NULL;
       g_autofree char *without_file = NULL;
 
-      if (!g_str_has_suffix (name, ".consortium.json"))
-        continue;
       if ((consortium = cwb_consortium_file_load (file, NULL, NULL)) == NULL)
         continue;   /* a bad file has no report */
 

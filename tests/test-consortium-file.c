@@ -13,16 +13,7 @@
 
 #include "cwb-consortium-file.h"
 #include "cwb-error.h"
-
-static char *
-example_path (const char *name)
-{
-  const char *dir = g_getenv ("CWB_EXAMPLES_DIR");
-
-  g_assert_nonnull (dir);
-
-  return g_build_filename (dir, name, NULL);
-}
+#include "cwb-test-utils.h"
 
 static char *
 fixture_path (const char *name)
@@ -30,26 +21,11 @@ fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "files", name, NULL);
 }
 
-static CwbConsortium *
-load_example (const char *name)
-{
-  g_autofree char *path = example_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CwbConsortium *consortium;
-
-  consortium = cwb_consortium_file_load (file, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (CWB_IS_CONSORTIUM (consortium));
-
-  return consortium;
-}
-
 static char *
 read_example (const char *name,
               gsize      *length)
 {
-  g_autofree char *path = example_path (name);
+  g_autofree char *path = cwb_test_example_path (name);
   g_autoptr(GError) error = NULL;
   char *data = NULL;
 
@@ -133,7 +109,7 @@ test_member_properties (void)
 static void
 test_consortium_copy_equal (void)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbConsortium) copy = cwb_consortium_copy (consortium);
   g_autoptr(JsonNode) section = NULL;
   CwbMember *lead;
@@ -236,7 +212,7 @@ test_consortium_lists_and_sections (void)
 static void
 test_example_deep_sea (void)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(GList) sections = cwb_consortium_list_sections (consortium);
   GPtrArray *members = cwb_consortium_get_members (consortium);
   CwbMember *lead = cwb_consortium_get_lead (consortium);
@@ -305,8 +281,8 @@ test_example_deep_sea (void)
 static void
 test_example_others (void)
 {
-  g_autoptr(CwbConsortium) seed = load_example ("seed-industry-small.consortium.json");
-  g_autoptr(CwbConsortium) nev = load_example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbConsortium) seed = cwb_test_load_example ("seed-industry-small.consortium.json");
+  g_autoptr(CwbConsortium) nev = cwb_test_load_example ("new-energy-vehicle-fails.consortium.json");
   CwbMember *lead;
   CwbMember *fourth;
 
@@ -330,7 +306,7 @@ test_example_others (void)
 static void
 test_example_broken_uscc (void)
 {
-  g_autofree char *path = example_path ("broken-uscc.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("broken-uscc.consortium.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(CwbConsortium) consortium = NULL;
@@ -353,7 +329,7 @@ test_round_trip (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (valid_examples); i++)
     {
-      g_autoptr(CwbConsortium) first = load_example (valid_examples[i]);
+      g_autoptr(CwbConsortium) first = cwb_test_load_example (valid_examples[i]);
       g_autoptr(CwbConsortium) second = NULL;
       g_autoptr(CwbConsortium) third = NULL;
       g_autoptr(GError) error = NULL;
@@ -394,7 +370,7 @@ test_round_trip (void)
 static void
 test_save_file (void)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbConsortium) loaded = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -450,7 +426,7 @@ test_save_file (void)
 static void
 test_save_fails (void)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-cwb-dir/x/saved.json");
   g_autoptr(GError) error = NULL;
 
@@ -814,7 +790,7 @@ test_unreadable (void)
 static void
 test_cancelled (void)
 {
-  g_autofree char *path = example_path ("deep-sea.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <adwaita.h>
 #include <cwb.h>
 
@@ -16,11 +15,7 @@
 #include "cwb-exception-dialog-private.h"
 #include "cwb-member-dialog.h"
 #include "cwb-member-dialog-private.h"
-
-/* The system's MIME directories, found before the test isolates the XDG
- * directories: GdkPixbuf needs them to recognise the SVG icons that
- * libadwaita's widgets load (an entry row's apply button). */
-static char **mime_dirs;
+#include "cwb-test-utils.h"
 
 typedef struct
 {
@@ -32,13 +27,6 @@ typedef struct
   GtkWindow           *window;
   CwbConsortiumEditor *editor;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Does what the window does: after every store write, reload the current
  * consortium and set it on the context again (a new object). */
@@ -64,13 +52,9 @@ static gint64
 import_example (Fixture    *f,
                 const char *basename)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), basename, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example (basename);
   g_autoptr(GError) error = NULL;
 
-  consortium = cwb_consortium_file_load (file, NULL, &error);
-  g_assert_no_error (error);
   cwb_store_import_consortium (f->store, consortium, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cwb_consortium_get_id (consortium), >, 0);
@@ -115,8 +99,6 @@ fixture_setup (Fixture       *f,
   g_autofree char *path = NULL;
   g_autoptr(CwbConsortium) consortium = NULL;
 
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-
   f->dir = g_dir_make_tmp ("test-editor-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "workbench.db", NULL);
@@ -137,7 +119,7 @@ fixture_setup (Fixture       *f,
   f->editor = CWB_CONSORTIUM_EDITOR (cwb_consortium_editor_new (f->context));
   gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
   gtk_window_present (f->window);
-  spin ();
+  cwb_test_drain ();
 }
 
 static void
@@ -145,9 +127,6 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autofree char *path = g_build_filename (f->dir, "workbench.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   gpointer editor = f->editor;
 
   /* close the dialogs a test left open */
@@ -161,7 +140,7 @@ fixture_teardown (Fixture       *f,
 
   g_object_add_weak_pointer (G_OBJECT (editor), &editor);
   gtk_window_destroy (f->window);
-  spin ();
+  cwb_test_drain ();
   g_assert_null (editor);
 
   g_signal_handlers_disconnect_by_data (f->store, f);
@@ -169,10 +148,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->rules);
   g_assert_finalize_object (f->store);
 
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  cwb_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -261,7 +237,7 @@ test_member_add (Fixture       *f,
   AdwComboRow *kind_row;
 
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-member", NULL);
-  spin ();
+  cwb_test_drain ();
   dialog = find_toplevel (CWB_TYPE_MEMBER_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -280,7 +256,7 @@ test_member_add (Fixture       *f,
 
   g_assert_true (gtk_widget_get_sensitive (_cwb_member_dialog_get_child (dialog, "save_button")));
   g_signal_emit_by_name (_cwb_member_dialog_get_child (dialog, "save_button"), "clicked");
-  spin ();
+  cwb_test_drain ();
 
   g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
   g_assert_cmpuint (n_stored_members (f), ==, 12);
@@ -308,7 +284,7 @@ test_member_edit (Fixture       *f,
 
   select_member (f, 1);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.edit-member", NULL);
-  spin ();
+  cwb_test_drain ();
   dialog = find_toplevel (CWB_TYPE_MEMBER_DIALOG);
   g_assert_nonnull (dialog);
 
@@ -323,7 +299,7 @@ test_member_edit (Fixture       *f,
 
   set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "海南大学（海口校区）");
   g_assert_true (cwb_member_dialog_save (dialog, NULL));
-  spin ();
+  cwb_test_drain ();
 
   after = stored_member (f, 1);
   g_assert_cmpint (cwb_member_get_id (after), ==, cwb_member_get_id (before));
@@ -344,10 +320,10 @@ test_member_cancel (Fixture       *f,
 
   dialog = cwb_member_dialog_new (f->context, f->id, before);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  cwb_test_drain ();
   set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "不应保存的名称");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  spin ();
+  cwb_test_drain ();
 
   g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
   after = stored_member (f, 2);
@@ -371,7 +347,7 @@ test_member_invalid_uscc (Fixture       *f,
   char check = '\0';
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  cwb_test_drain ();
 
   /* a prefix whose check character is a letter found nowhere else in the code */
   for (guint serial = 100; serial < 1000; serial++)
@@ -421,7 +397,7 @@ test_member_duplicate_uscc (Fixture       *f,
   GtkLabel *message;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  cwb_test_drain ();
 
   set_text (_cwb_member_dialog_get_child (dialog, "name_row"), "重复代码的单位");
   set_text (_cwb_member_dialog_get_child (dialog, "uscc_row"), cwb_member_get_uscc (university));
@@ -472,7 +448,7 @@ test_member_lead_figures (Fixture       *f,
 
   dialog = cwb_member_dialog_new (f->context, f->id, member);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  cwb_test_drain ();
 
   lead_group = _cwb_member_dialog_get_child (dialog, "lead_group");
   g_assert_false (gtk_widget_get_visible (lead_group));
@@ -539,7 +515,7 @@ test_member_lead_figures (Fixture       *f,
 
   g_assert_true (cwb_member_dialog_save (dialog, &error));
   g_assert_no_error (error);
-  spin ();
+  cwb_test_drain ();
 
   now_lead = stored_member (f, 3);
   demoted = stored_member (f, 0);
@@ -586,7 +562,7 @@ test_member_remove_undo (Fixture       *f,
 
   select_member (f, 3);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-member", NULL);
-  spin ();
+  cwb_test_drain ();
 
   g_assert_cmpuint (n_stored_members (f), ==, 10);
   g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 10);
@@ -601,7 +577,7 @@ test_member_remove_undo (Fixture       *f,
   target = adw_toast_get_action_target_value (toast);
   g_assert_nonnull (action_name);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), action_name, target));
-  spin ();
+  cwb_test_drain ();
 
   g_assert_cmpuint (n_stored_members (f), ==, 11);
   restored = stored_member (f, 3);
@@ -612,7 +588,7 @@ test_member_remove_undo (Fixture       *f,
 
   /* a second undo does nothing */
   gtk_widget_activate_action_variant (GTK_WIDGET (f->editor), action_name, target);
-  spin ();
+  cwb_test_drain ();
   g_assert_cmpuint (n_stored_members (f), ==, 11);
 }
 
@@ -623,15 +599,15 @@ test_exceptions_role (Fixture       *f,
   GtkWidget *group = _cwb_consortium_editor_get_child (f->editor, "exceptions_group");
 
   cwb_context_set_role (f->context, CWB_ROLE_LEAD);
-  spin ();
+  cwb_test_drain ();
   g_assert_false (gtk_widget_get_visible (group));
 
   cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
-  spin ();
+  cwb_test_drain ();
   g_assert_true (gtk_widget_get_visible (group));
 
   cwb_context_set_role (f->context, CWB_ROLE_LEAD);
-  spin ();
+  cwb_test_drain ();
   g_assert_false (gtk_widget_get_visible (group));
 }
 
@@ -665,7 +641,7 @@ test_exception_add (Fixture       *f,
 
   cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-exception", NULL);
-  spin ();
+  cwb_test_drain ();
   dialog = find_toplevel (CWB_TYPE_EXCEPTION_DIALOG);
   g_assert_nonnull (dialog);
 
@@ -710,7 +686,7 @@ test_exception_add (Fixture       *f,
   set_text (_cwb_exception_dialog_get_child (dialog, "date_row"), "2024-04-02");
   g_assert_true (cwb_exception_dialog_save (dialog, &error));
   g_assert_no_error (error);
-  spin ();
+  cwb_test_drain ();
   g_assert_null (find_toplevel (CWB_TYPE_EXCEPTION_DIALOG));
 
   after = load (f);
@@ -727,7 +703,7 @@ test_exception_add (Fixture       *f,
   /* a second exception for the same rule is refused */
   dialog = cwb_exception_dialog_new (f->context, f->id);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  cwb_test_drain ();
   rule_row = _cwb_exception_dialog_get_child (dialog, "rule_row");
   adw_combo_row_set_selected (rule_row, c3);
   set_text (_cwb_exception_dialog_get_child (dialog, "document_row"), "琼科〔2024〕13号");
@@ -755,7 +731,7 @@ test_lists (Fixture       *f,
 
   set_text (add_row, "深海高压环境材料失效机理");
   g_signal_emit_by_name (add_row, "entry-activated");
-  spin ();
+  cwb_test_drain ();
 
   consortium = load (f);
   problems = cwb_consortium_get_scientific_problems (consortium);
@@ -769,14 +745,14 @@ test_lists (Fixture       *f,
   /* an empty item is not added */
   set_text (add_row, "   ");
   g_signal_emit_by_name (add_row, "entry-activated");
-  spin ();
+  cwb_test_drain ();
   consortium = load (f);
   g_assert_cmpuint (g_strv_length ((char **) cwb_consortium_get_scientific_problems (consortium)), ==, 2);
   g_clear_object (&consortium);
 
   /* remove the first item */
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-list-item", "(uu)", 0, 0);
-  spin ();
+  cwb_test_drain ();
   consortium = load (f);
   problems = cwb_consortium_get_scientific_problems (consortium);
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
@@ -789,7 +765,7 @@ test_lists (Fixture       *f,
                               CWB_STANDARD_KIND_PRODUCT);
   set_text (_cwb_consortium_editor_get_child (f->editor, "standards_add_row"), "深海作业机器人产品规范");
   g_signal_emit_by_name (_cwb_consortium_editor_get_child (f->editor, "standards_add_button"), "clicked");
-  spin ();
+  cwb_test_drain ();
   consortium = load (f);
   standards = cwb_consortium_get_standards (consortium);
   g_assert_cmpuint (standards->len, ==, 2);
@@ -812,7 +788,7 @@ test_organization (Fixture       *f,
   g_signal_emit_by_name (row, "apply");
   gtk_switch_set_active (_cwb_consortium_editor_get_child (f->editor, "fund_supervision_switch"), FALSE);
   gtk_spin_button_set_value (_cwb_consortium_editor_get_child (f->editor, "staff_spin"), 5);
-  spin ();
+  cwb_test_drain ();
 
   consortium = load (f);
   g_assert_cmpstr (cwb_consortium_get_decision_body (consortium), ==, "联合体理事会");
@@ -851,7 +827,7 @@ test_name (Fixture       *f,
   set_text (row, "海南省深海科技创新联合体");
   g_assert_false (gtk_widget_get_visible (message_row));
   g_signal_emit_by_name (row, "apply");
-  spin ();
+  cwb_test_drain ();
   consortium = load (f);
   g_assert_cmpstr (cwb_consortium_get_name (consortium), ==, "海南省深海科技创新联合体");
 }
@@ -876,7 +852,7 @@ test_industry (Fixture       *f,
   cwb_consortium_set_industry (consortium, "海洋旅游");
   cwb_store_update_consortium (f->store, consortium, &error);
   g_assert_no_error (error);
-  spin ();
+  cwb_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 1);
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==, "海洋旅游");
   g_assert_true (gtk_widget_get_visible (warning));
@@ -888,7 +864,7 @@ test_industry (Fixture       *f,
 
   /* choosing one of the clusters writes it and drops the warning */
   adw_combo_row_set_selected (row, 0);
-  spin ();
+  cwb_test_drain ();
   consortium = load (f);
   g_assert_cmpstr (cwb_consortium_get_industry (consortium), ==, cwb_rule_set_get_industries (f->rules)[0]);
   g_assert_false (gtk_widget_get_visible (warning));
@@ -912,10 +888,10 @@ test_refresh_keeps_typing (Fixture       *f,
   for (guint i = 0; i < 200 && gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) < 300; i++)
     {
       g_usleep (10000);
-      spin ();
+      cwb_test_drain ();
     }
   gtk_adjustment_set_value (adjustment, 300);
-  spin ();
+  cwb_test_drain ();
   value = gtk_adjustment_get_value (adjustment);
   g_assert_cmpfloat (value, ==, 300);
 
@@ -935,7 +911,7 @@ test_refresh_keeps_typing (Fixture       *f,
   cwb_store_update_consortium (f->store, consortium, &error);
   g_assert_no_error (error);
   g_assert_true (cwb_context_get_consortium (f->context) != shown);
-  spin ();
+  cwb_test_drain ();
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advisory)), ==, "正在输入的文字");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (executive)), ==, "联合体秘书处");
@@ -951,7 +927,7 @@ test_empty_state (Fixture       *f,
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "form");
   cwb_context_set_consortium (f->context, NULL);
-  spin ();
+  cwb_test_drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_false (gtk_widget_is_sensitive (_cwb_consortium_editor_get_child (f->editor, "add_member_button")));
 }
@@ -960,20 +936,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char * const *system_dirs = g_get_system_data_dirs ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int status;
-
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (system_dirs[i], "mime", NULL);
-      g_strv_builder_add (builder, dir);
-    }
-  mime_dirs = g_strv_builder_end (builder);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+  cwb_test_init_gui (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -997,8 +960,5 @@ main (int   argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_strfreev (mime_dirs);
-
-  return status;
+  return g_test_run ();
 }

@@ -11,6 +11,8 @@
 
 #include <cwb.h>
 
+#include "cwb-test-utils.h"
+
 typedef struct
 {
   char          *plugin_path;  /* the build's plugins/ (CWB_PLUGIN_PATH as meson sets it) */
@@ -23,16 +25,13 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("CWB_EXAMPLES_DIR"),
-                                                     "deep-sea.consortium.json", NULL);
 
   fixture->plugin_path = g_strdup (g_getenv ("CWB_PLUGIN_PATH"));
   g_assert_nonnull (fixture->plugin_path);
 
   fixture->rules = cwb_rule_set_new_default (&error);
   g_assert_no_error (error);
-  fixture->consortium = cwb_consortium_file_load (file, NULL, &error);
-  g_assert_no_error (error);
+  fixture->consortium = cwb_test_load_example ("deep-sea.consortium.json");
 }
 
 static void
@@ -72,6 +71,18 @@ count_results (CwbEngine     *engine,
   g_autoptr(CwbCheckReport) report = cwb_context_check (context, consortium);
 
   return g_list_model_get_n_items (G_LIST_MODEL (report));
+}
+
+static gboolean
+has_result (CwbEngine     *engine,
+            CwbRuleSet    *rules,
+            CwbConsortium *consortium,
+            const char    *rule)
+{
+  g_autoptr(CwbContext) context = cwb_context_new (rules, NULL, NULL, engine);
+  g_autoptr(CwbCheckReport) report = cwb_context_check (context, consortium);
+
+  return cwb_check_report_lookup (report, rule) != NULL;
 }
 
 static void
@@ -152,10 +163,12 @@ static void
 test_disabled (Fixture       *fixture,
                gconstpointer  data)
 {
-  const char * const disabled[] = { "composition", NULL };
+  const char * const disabled[] = { "composition", "agreement", NULL };
   CwbEngine *engine = cwb_engine_new ();
   PeasPluginInfo *info = find_plugin (engine, "composition");
+  guint with_others;
 
+  /* with every plugin that checks disabled, nothing is checked */
   cwb_engine_load_plugins (engine, disabled);
   g_assert_false (peas_plugin_info_is_loaded (info));
   g_assert_null (cwb_engine_get_plugin_error (engine, info));
@@ -164,10 +177,12 @@ test_disabled (Fixture       *fixture,
   /* the checks follow plugins loaded and unloaded later */
   cwb_engine_load_plugins (engine, NULL);
   g_assert_true (peas_plugin_info_is_loaded (info));
-  g_assert_cmpuint (count_results (engine, fixture->rules, fixture->consortium), >, 0);
+  with_others = count_results (engine, fixture->rules, fixture->consortium);
+  g_assert_cmpuint (with_others, >, 0);
 
   g_assert_true (peas_engine_unload_plugin (cwb_engine_get_peas (engine), info));
-  g_assert_cmpuint (count_results (engine, fixture->rules, fixture->consortium), ==, 0);
+  g_assert_cmpuint (count_results (engine, fixture->rules, fixture->consortium), <, with_others);
+  g_assert_false (has_result (engine, fixture->rules, fixture->consortium, "C4"));
 
   assert_engine_freed (engine);
 }

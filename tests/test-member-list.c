@@ -4,10 +4,9 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "cwb.h"
 #include "cwb-store-private.h"
+#include "cwb-test-utils.h"
 
 #define N_MEMBERS 100000
 
@@ -26,27 +25,6 @@ typedef struct
   guint added;
   guint n_emissions;
 } ItemsChanged;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_remove (path);
-}
 
 static CwbMember *
 make_member (guint i)
@@ -123,7 +101,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
-  remove_tree (fixture->dir);
+  cwb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -10,6 +10,8 @@
 
 #include <cwb.h>
 
+#include "cwb-test-utils.h"
+
 /* tests/plugins/pycheck: adds an info result for rule S1, which no C plugin
  * checks, built from what it reads of the consortium through the API */
 #define PY_MODULE "pycheck"
@@ -20,18 +22,6 @@ typedef struct
   CwbEngine  *engine;
   CwbRuleSet *rules;
 } Fixture;
-
-static CwbConsortium *
-load_example (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("CWB_EXAMPLES_DIR"), name, NULL);
-  CwbConsortium *consortium = cwb_consortium_file_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (consortium);
-  return consortium;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -153,7 +143,7 @@ static void
 test_check (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbCheckReport) report = check (fixture, consortium);
   g_autoptr(CwbCheckReport) again = NULL;
 
@@ -181,7 +171,7 @@ static void
 test_other_consortium (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("new-energy-vehicle-fails.consortium.json");
   g_autoptr(CwbCheckReport) report = check (fixture, consortium);
 
   assert_python_result (fixture, report, consortium);
@@ -193,7 +183,7 @@ static void
 test_unload (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(CwbConsortium) consortium = load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbCheckReport) with = check (fixture, consortium);
   g_autoptr(CwbCheckReport) without = NULL;
   PeasPluginInfo *info = find_plugin (fixture, PY_MODULE);

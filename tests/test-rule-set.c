@@ -7,9 +7,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include <cwb.h>
+
+#include "cwb-test-utils.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
 
@@ -483,9 +483,7 @@ test_file (void)
   g_assert_null (rules);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  g_unlink (good_path);
-  g_unlink (bad_path);
-  g_rmdir (dir);
+  cwb_test_remove_tree (dir);
 }
 
 int

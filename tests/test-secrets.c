@@ -10,10 +10,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "cwb.h"
+#include "cwb-test-utils.h"
 
 #define PLUGIN_ID "test-secrets"
 
@@ -161,7 +161,6 @@ test_not_in_database (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *wal = NULL;
-  g_autofree char *shm = NULL;
   g_autoptr(JsonNode) section = json_from_string ("{\"name\": \"张三\"}", NULL);
   g_autofree char *secret = make_secret ();
   g_autofree char *found = NULL;
@@ -174,7 +173,6 @@ test_not_in_database (void)
   g_assert_no_error (error);
   path = g_build_filename (dir, "workbench.db", NULL);
   wal = g_strconcat (path, "-wal", NULL);
-  shm = g_strconcat (path, "-shm", NULL);
 
   store = cwb_store_open (path, &error);
   g_assert_no_error (error);
@@ -216,10 +214,7 @@ test_not_in_database (void)
   g_assert_true (cwb_secrets_clear_sync (secrets, PLUGIN_ID, "province-system", NULL, &error));
   g_assert_no_error (error);
 
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (path);
-  g_rmdir (dir);
+  cwb_test_remove_tree (dir);
 }
 
 int

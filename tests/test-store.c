@@ -11,6 +11,7 @@
 
 #include "cwb.h"
 #include "cwb-store-private.h"
+#include "cwb-test-utils.h"
 
 typedef struct
 {
@@ -27,27 +28,6 @@ typedef struct
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_remove (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -67,7 +47,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->store != NULL)
     g_assert_finalize_object (g_steal_pointer (&fixture->store));
 
-  remove_tree (fixture->dir);
+  cwb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -475,35 +455,20 @@ static void
 test_import_examples (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  const char *examples = g_getenv ("CWB_EXAMPLES_DIR");
+  g_auto(GStrv) names = cwb_test_list_examples ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
   GListModel *consortia;
-  const char *name;
   guint n_imported = 0;
-
-  if (examples == NULL)
-    {
-      g_test_skip ("CWB_EXAMPLES_DIR is not set");
-      return;
-    }
 
   open_store (fixture);
 
-  dir = g_dir_open (examples, 0, &error);
-  g_assert_no_error (error);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
+  for (guint k = 0; names[k] != NULL; k++)
     {
-      g_autofree char *path = g_build_filename (examples, name, NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) file = cwb_test_example_file (names[k]);
       g_autoptr(CwbConsortium) consortium = NULL;
       g_autoptr(CwbConsortium) loaded = NULL;
       g_autoptr(GError) local_error = NULL;
       GPtrArray *members;
-
-      if (!g_str_has_suffix (name, ".consortium.json"))
-        continue;
 
       consortium = cwb_consortium_file_load (file, NULL, &local_error);
       if (consortium == NULL)
@@ -615,6 +580,139 @@ test_import_sections_exceptions (Fixture       *fixture,
   /* a section of a consortium that does not exist */
   g_assert_false (cwb_store_set_section (fixture->store, id + 100, "agreement", section, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
+}
+
+/* The JSON columns hold the records in the consortium file's keys, as the
+ * store has always written them: a database written before keeps loading. */
+static void
+test_json_columns (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 2);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  CwbMember *lead = cwb_consortium_get_lead (consortium);
+  const char *landmarks[] = { "标志性成果", NULL };
+  CwbMember *loaded_lead;
+  CwbFiscalYear *year;
+  CwbPlatform *platform;
+  gint64 id;
+
+  cwb_member_set_has_platforms (lead, TRUE);
+  g_ptr_array_add (cwb_member_get_platforms (lead),
+                   cwb_platform_new ("海南省工程技术研究中心", CWB_PLATFORM_LEVEL_PROVINCIAL,
+                                     CWB_PLATFORM_KIND_ENGINEERING_CENTER));
+  cwb_member_set_has_fiscal_years (lead, TRUE);
+  g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2023, CWB_UNKNOWN, 50000000));
+  g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2024, 9000000, CWB_UNKNOWN));
+  g_ptr_array_add (cwb_consortium_get_standards (consortium),
+                   cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
+  cwb_consortium_set_landmark_results (consortium, landmarks);
+
+  open_store (fixture);
+  id = import (fixture, consortium);
+
+  g_assert_cmpstr (query_text (fixture->path, "SELECT platforms FROM member WHERE lead"), ==,
+                   "[{\"name\":\"海南省工程技术研究中心\",\"level\":\"provincial\","
+                   "\"kind\":\"engineering_center\"}]");
+  g_assert_cmpstr (query_text (fixture->path, "SELECT fiscal_years FROM member WHERE lead"), ==,
+                   "[{\"year\":2023,\"sales\":50000000},{\"year\":2024,\"rd_expense\":9000000}]");
+  g_assert_cmpstr (query_text (fixture->path, "SELECT standards FROM consortium"), ==,
+                   "[{\"kind\":\"product\",\"title\":\"热带种子标准\"}]");
+  g_assert_cmpstr (query_text (fixture->path, "SELECT scientific_problems FROM consortium"), ==,
+                   "[\"问题一\",\"问题二\"]");
+  g_assert_cmpstr (query_text (fixture->path, "SELECT key_technologies FROM consortium"), ==, "[]");
+  g_assert_cmpstr (query_text (fixture->path, "SELECT landmark_results FROM consortium"), ==,
+                   "[\"标志性成果\"]");
+  /* not given is NULL, given and empty would be [] */
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member "
+                              "WHERE NOT lead AND platforms IS NULL AND fiscal_years IS NULL"), ==, 1);
+
+  /* rows written by hand read back the same */
+  close_store (fixture);
+  exec_raw (fixture->path,
+            "UPDATE member SET platforms = '[]', "
+            "fiscal_years = '[{\"sales\":7,\"year\":2022}]' WHERE NOT lead");
+  open_store (fixture);
+  loaded = cwb_store_load_consortium (fixture->store, id, &error);
+  g_assert_no_error (error);
+
+  loaded_lead = cwb_consortium_get_lead (loaded);
+  g_assert_true (cwb_member_get_has_platforms (loaded_lead));
+  g_assert_cmpuint (cwb_member_get_platforms (loaded_lead)->len, ==, 1);
+  platform = g_ptr_array_index (cwb_member_get_platforms (loaded_lead), 0);
+  g_assert_cmpstr (platform->name, ==, "海南省工程技术研究中心");
+  g_assert_cmpint (platform->level, ==, CWB_PLATFORM_LEVEL_PROVINCIAL);
+  g_assert_cmpint (platform->kind, ==, CWB_PLATFORM_KIND_ENGINEERING_CENTER);
+  g_assert_cmpuint (cwb_member_get_fiscal_years (loaded_lead)->len, ==, 2);
+  year = g_ptr_array_index (cwb_member_get_fiscal_years (loaded_lead), 0);
+  g_assert_cmpint (year->year, ==, 2023);
+  g_assert_cmpint (year->rd_expense, ==, CWB_UNKNOWN);
+  g_assert_cmpint (year->sales, ==, 50000000);
+  g_assert_cmpstr (cwb_consortium_get_landmark_results (loaded)[0], ==, "标志性成果");
+  g_assert_cmpuint (cwb_consortium_get_standards (loaded)->len, ==, 1);
+
+  {
+    CwbMember *other = g_ptr_array_index (cwb_consortium_get_members (loaded), 1);
+
+    g_assert_true (cwb_member_get_has_platforms (other));
+    g_assert_cmpuint (cwb_member_get_platforms (other)->len, ==, 0);
+    g_assert_true (cwb_member_get_has_fiscal_years (other));
+    year = g_ptr_array_index (cwb_member_get_fiscal_years (other), 0);
+    g_assert_cmpint (year->year, ==, 2022);
+    g_assert_cmpint (year->sales, ==, 7);
+    g_assert_cmpint (year->rd_expense, ==, CWB_UNKNOWN);
+  }
+}
+
+/* A JSON column the file format would refuse fails the load with the
+ * column's key path, instead of loading something else. */
+static void
+test_json_damaged (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const struct {
+    const char *sql;
+    const char *message;
+  } cases[] = {
+    { "UPDATE member SET platforms = '[{\"name\":\"平台\",\"level\":\"galactic\",\"kind\":\"other\"}]' WHERE lead",
+      "platforms[0].level: unknown value “galactic”" },
+    { "UPDATE member SET fiscal_years = '[{\"year\":2024},{\"year\":2024}]' WHERE lead",
+      "fiscal_years[1].year: year 2024 is given twice" },
+    { "UPDATE member SET platforms = 'not json' WHERE lead",
+      NULL },
+    { "UPDATE consortium SET standards = '{}'",
+      "standards: expected an array, found an object" },
+    { "UPDATE consortium SET key_technologies = '[1]'",
+      "key_technologies[0]: expected a string, found an integer" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("海南省测试创新联合体%u", i);
+      g_autoptr(CwbConsortium) consortium = make_consortium (name, "91460000MA00000001", 2);
+      g_autoptr(CwbConsortium) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *where = NULL;
+      gint64 id;
+
+      g_test_message ("%s", cases[i].sql);
+      open_store (fixture);
+      id = import (fixture, consortium);
+      close_store (fixture);
+
+      exec_raw (fixture->path, cases[i].sql);
+      open_store (fixture);
+      loaded = cwb_store_load_consortium (fixture->store, id, &error);
+      g_assert_null (loaded);
+      g_assert_error (error, CWB_ERROR, CWB_ERROR_STORE);
+      where = g_strdup_printf ("The workspace database “%s” is damaged: ", fixture->path);
+      g_assert_true (g_str_has_prefix (error->message, where));
+      if (cases[i].message != NULL &&
+          strstr (error->message, cases[i].message) == NULL)
+        g_error ("expected “%s” in “%s”", cases[i].message, error->message);
+      close_store (fixture);
+    }
 }
 
 static void
@@ -1174,6 +1272,8 @@ main (int   argc,
   ADD ("/store/import/examples", test_import_examples);
   ADD ("/store/import/sections-exceptions", test_import_sections_exceptions);
   ADD ("/store/import/exists", test_import_exists);
+  ADD ("/store/json/columns", test_json_columns);
+  ADD ("/store/json/damaged", test_json_damaged);
   ADD ("/store/import/atomic", test_import_atomic);
   ADD ("/store/consortia/model", test_consortia_model);
   ADD ("/store/consortia/update", test_update_consortium);

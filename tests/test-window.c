@@ -6,13 +6,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <adwaita.h>
 #include <cwb-ui.h>
 
 #include "cwb-application.h"
 #include "cwb-preferences-window-private.h"
+#include "cwb-test-utils.h"
 #include "cwb-window-private.h"
 #include "cwb-window.h"
 
@@ -25,41 +25,6 @@ typedef struct
   CwbApplication *app;
   CwbWindow      *window;
 } Fixture;
-
-static gboolean
-tick_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @cond holds; fails after 20 s. */
-#define WAIT_FOR(cond)                                                    \
-  G_STMT_START {                                                          \
-    guint tick_ = g_timeout_add (10, tick_cb, NULL);                      \
-    gint64 end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;          \
-    while (!(cond) && g_get_monotonic_time () < end_)                     \
-      g_main_context_iteration (NULL, TRUE);                              \
-    g_source_remove (tick_);                                              \
-    if (!(cond))                                                          \
-      g_error ("Timed out waiting for %s", #cond);                        \
-  } G_STMT_END
-
-/* Lets pending idles run (a bounded number of iterations). */
-static void
-drain (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
-}
-
-static GFile *
-example_file (const char *name)
-{
-  const char *dir = g_getenv ("CWB_EXAMPLES_DIR");
-
-  g_assert_nonnull (dir);
-  return g_file_new_build_filename (dir, name, NULL);
-}
 
 static AdwMessageDialog *
 find_message_dialog (void)
@@ -85,7 +50,7 @@ respond (AdwMessageDialog *dialog,
   g_assert_true (adw_message_dialog_has_response (dialog, response));
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  cwb_test_drain ();
 }
 
 static CwbStore *
@@ -113,23 +78,10 @@ import_and_wait (Fixture    *fixture,
                  const char *file_name,
                  const char *name)
 {
-  g_autoptr(GFile) file = example_file (file_name);
+  g_autoptr(GFile) file = cwb_test_example_file (file_name);
 
   cwb_window_import_file (fixture->window, file);
-  WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
-}
-
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
+  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
 }
 
 static void
@@ -171,8 +123,7 @@ fixture_tear_down (Fixture       *fixture,
 
   db = g_build_filename (fixture->dir, "workbench.db", NULL);
   g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
-  remove_database (db);
-  g_rmdir (fixture->dir);
+  cwb_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_unsetenv ("CWB_DATA_DIR");
 }
@@ -192,7 +143,7 @@ app_activated_cb (GApplication *app,
       fixture->window = l->data;
   g_assert_nonnull (fixture->window);
   g_assert_nonnull (cwb_application_get_context (fixture->app));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
+  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
 
   body (fixture);
 
@@ -233,7 +184,7 @@ test_startup_empty (Fixture *fixture)
   g_assert_null (cwb_context_get_consortium (context));
 
   /* The list is filled after the window is shown; then the empty state. */
-  WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (_cwb_window_get_consortia_model (fixture->window)), ==, 0);
 
   /* The editor is about one consortium: not available, and not built. */
@@ -254,7 +205,7 @@ test_import_selects (Fixture *fixture)
   GListModel *model;
   g_autoptr(CwbConsortium) item = NULL;
 
-  WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
 
@@ -266,7 +217,7 @@ test_import_selects (Fixture *fixture)
 
   /* The list shows it, selected; the editor page is shown. */
   model = _cwb_window_get_consortia_model (fixture->window);
-  WAIT_FOR (g_list_model_get_n_items (model) == 1);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 1);
   item = g_list_model_get_item (model, 0);
   g_assert_cmpstr (cwb_consortium_get_name (item), ==, DEEP_SEA);
   g_assert_cmpstr (cwb_consortium_get_industry (item), ==, "深海科技");
@@ -277,30 +228,30 @@ test_import_selects (Fixture *fixture)
 
   /* Deleting asks first; “Cancel” keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-consortium", NULL);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
   respond (find_message_dialog (), "cancel");
   g_assert_cmpuint (n_stored (fixture), ==, 1);
   g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-consortium", NULL);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
   respond (find_message_dialog (), "delete");
-  WAIT_FOR (n_stored (fixture) == 0);
-  WAIT_FOR (current_name (fixture) == NULL);
+  CWB_TEST_WAIT_FOR (n_stored (fixture) == 0);
+  CWB_TEST_WAIT_FOR (current_name (fixture) == NULL);
   g_assert_cmpint (cwb_store_lookup_consortium (store, DEEP_SEA), ==, 0);
-  WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
 }
 
 static void
 test_import_bad_file (Fixture *fixture)
 {
-  g_autoptr(GFile) file = example_file ("broken-uscc.consortium.json");
+  g_autoptr(GFile) file = cwb_test_example_file ("broken-uscc.consortium.json");
   AdwMessageDialog *dialog;
 
-  WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
 
   cwb_window_import_file (fixture->window, file);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
 
   dialog = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "members[2].uscc"));
@@ -317,7 +268,7 @@ static void
 test_import_replace (Fixture *fixture)
 {
   CwbStore *store = get_store (fixture);
-  g_autoptr(GFile) file = example_file ("deep-sea.consortium.json");
+  g_autoptr(GFile) file = cwb_test_example_file ("deep-sea.consortium.json");
   g_autoptr(CwbConsortium) edited = NULL;
   g_autoptr(CwbConsortium) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -336,7 +287,7 @@ test_import_replace (Fixture *fixture)
 
   /* The same name asks first; “Cancel” changes nothing. */
   cwb_window_import_file (fixture->window, file);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), DEEP_SEA));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==,
@@ -351,7 +302,7 @@ test_import_replace (Fixture *fixture)
 
   /* “Replace” puts the file's content back. */
   cwb_window_import_file (fixture->window, file);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
   respond (find_message_dialog (), "replace");
 
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, DEEP_SEA), &error);
@@ -360,7 +311,7 @@ test_import_replace (Fixture *fixture)
   g_assert_cmpuint (n_stored (fixture), ==, 1);
 
   /* …and the context follows. */
-  WAIT_FOR (g_strcmp0 (cwb_consortium_get_industry (cwb_context_get_consortium (
+  CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_consortium_get_industry (cwb_context_get_consortium (
                          cwb_application_get_context (fixture->app))), "深海科技") == 0);
 }
 
@@ -422,7 +373,7 @@ test_preferences_plugins (Fixture *fixture)
   /* Off: unloaded at once, its page destroyed, the choice saved. */
   gtk_switch_set_active (toggle, FALSE);
   g_assert_false (peas_plugin_info_is_loaded (info));
-  WAIT_FOR (!_cwb_window_has_page (fixture->window, "composition"));
+  CWB_TEST_WAIT_FOR (!_cwb_window_has_page (fixture->window, "composition"));
   g_assert_null (page);
   g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "page:consortium");
   disabled = g_settings_get_strv (settings, "disabled-plugins");
@@ -432,7 +383,7 @@ test_preferences_plugins (Fixture *fixture)
   /* On again: the page is back. */
   gtk_switch_set_active (toggle, TRUE);
   g_assert_true (peas_plugin_info_is_loaded (info));
-  WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
+  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
   g_assert_true (GTK_IS_WIDGET (cwb_window_get_page (fixture->window, "composition")));
   disabled = g_settings_get_strv (settings, "disabled-plugins");
   g_assert_false (g_strv_contains ((const char * const *) disabled, "composition"));
@@ -475,7 +426,7 @@ test_new_and_export (Fixture *fixture)
 
   /* New: an empty or existing name is refused with a message. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-consortium", NULL);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   name_row = GTK_EDITABLE (new_dialog_part (dialog, FALSE));
   message = new_dialog_part (dialog, TRUE);
@@ -497,7 +448,7 @@ test_new_and_export (Fixture *fixture)
   g_assert_false (gtk_widget_get_visible (message));
   respond (dialog, "create");
 
-  WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, name), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cwb_consortium_get_industry (stored), ==, cwb_rule_set_get_industries (rules)[0]);
@@ -511,7 +462,7 @@ test_new_and_export (Fixture *fixture)
   g_assert_false (g_file_query_exists (out, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL);
-  WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), name));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a valid consortium file"));
@@ -607,22 +558,22 @@ test_search (Fixture *fixture)
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
   import_and_wait (fixture, "seed-industry-small.consortium.json", SEED);
-  WAIT_FOR (g_list_model_get_n_items (model) == 2);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 2);
 
   /* By name */
   gtk_editable_set_text (search, "深海");
-  WAIT_FOR (g_list_model_get_n_items (model) == 1);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 1);
   item = g_list_model_get_item (model, 0);
   g_assert_cmpstr (cwb_consortium_get_name (item), ==, DEEP_SEA);
   g_clear_object (&item);
 
   gtk_editable_set_text (search, "no such consortium");
-  WAIT_FOR (g_list_model_get_n_items (model) == 0);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 0);
   /* hiding the current one does not unselect it */
   g_assert_cmpstr (current_name (fixture), ==, SEED);
 
   gtk_editable_set_text (search, "");
-  WAIT_FOR (g_list_model_get_n_items (model) == 2);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 2);
 
   /* By industry: “all” then the sixteen clusters */
   g_assert_cmpuint (g_list_model_get_n_items (industries), ==, 17);
@@ -636,17 +587,17 @@ test_search (Fixture *fixture)
   g_assert_cmpuint (seed_industry, !=, GTK_INVALID_LIST_POSITION);
 
   gtk_drop_down_set_selected (industry, seed_industry);
-  WAIT_FOR (g_list_model_get_n_items (model) == 1);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 1);
   item = g_list_model_get_item (model, 0);
   g_assert_cmpstr (cwb_consortium_get_name (item), ==, SEED);
   g_clear_object (&item);
 
   /* both filters together */
   gtk_editable_set_text (search, "深海");
-  WAIT_FOR (g_list_model_get_n_items (model) == 0);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 0);
 
   gtk_drop_down_set_selected (industry, 0);
-  WAIT_FOR (g_list_model_get_n_items (model) == 1);
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 1);
 }
 
 static gboolean
@@ -721,8 +672,7 @@ test_newer_schema_refused (void)
   g_assert_no_error (error);
   g_assert_cmpmem (before, before_len, after, after_len);
 
-  remove_database (path);
-  g_rmdir (dir);
+  cwb_test_remove_tree (dir);
 }
 
 /* g_test_add() wrappers */
@@ -761,31 +711,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *data_dirs = g_getenv ("XDG_DATA_DIRS");
-  g_auto(GStrv) system_dirs = NULL;
-  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
-  GtkIconTheme *icon_theme;
-
-  system_dirs = g_strsplit (data_dirs != NULL && data_dirs[0] != '\0' ? data_dirs
-                            : "/usr/local/share:/usr/share", ":", -1);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-
-  /* The isolated dirs hide the system's icon themes and MIME database
-   * (gdk-pixbuf needs it to load an SVG icon); give them back, as a desktop
-   * session has them, so that no icon fails to load. */
-  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  for (guint i = 0; system_dirs[i] != NULL; i++)
-    {
-      g_autofree char *icons = g_build_filename (system_dirs[i], "icons", NULL);
-
-      gtk_icon_theme_add_search_path (icon_theme, icons);
-      g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
-    }
-  g_ptr_array_add (mime_dirs, NULL);
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+  cwb_test_init_gui (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func##_run, fixture_tear_down)

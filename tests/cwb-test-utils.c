@@ -1,0 +1,231 @@
+/* cwb-test-utils.c — helpers every test program links
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-test-utils"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#ifdef CWB_TEST_WITH_GTK
+#include <adwaita.h>
+#endif
+
+#include "cwb-test-utils.h"
+
+#define DRAIN_MAX_ITERATIONS 1000
+#define WAIT_TICK_MSEC 10
+
+/* ------------------------------------------------------------------ */
+/* examples                                                            */
+
+const char *
+cwb_test_examples_dir (void)
+{
+  const char *dir = g_getenv ("CWB_EXAMPLES_DIR");
+
+  g_assert_nonnull (dir);
+
+  return dir;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+cwb_test_list_examples (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (cwb_test_examples_dir (), 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".consortium.json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_add (names, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+char *
+cwb_test_example_path (const char *name)
+{
+  return g_build_filename (cwb_test_examples_dir (), name, NULL);
+}
+
+GFile *
+cwb_test_example_file (const char *name)
+{
+  return g_file_new_build_filename (cwb_test_examples_dir (), name, NULL);
+}
+
+static CwbConsortium *
+load (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *consortium;
+
+  consortium = cwb_consortium_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (CWB_IS_CONSORTIUM (consortium));
+
+  return consortium;
+}
+
+CwbConsortium *
+cwb_test_load_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return load (file);
+}
+
+CwbConsortium *
+cwb_test_load_example (const char *name)
+{
+  g_autoptr(GFile) file = cwb_test_example_file (name);
+
+  return load (file);
+}
+
+/* ------------------------------------------------------------------ */
+/* temporary folders                                                   */
+
+void
+cwb_test_remove_tree (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK) && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          cwb_test_remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+/* ------------------------------------------------------------------ */
+/* the main loop                                                       */
+
+void
+cwb_test_drain (void)
+{
+  for (guint i = 0; i < DRAIN_MAX_ITERATIONS && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static gboolean
+flag_cb (gpointer user_data)
+{
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+cwb_test_spin_for (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+cwb_test_wait_begin (CwbTestWait *wait)
+{
+  wait->tick_id = g_timeout_add (WAIT_TICK_MSEC, tick_cb, NULL);
+  wait->deadline = g_get_monotonic_time () + CWB_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+}
+
+gboolean
+cwb_test_wait_iterate (CwbTestWait *wait)
+{
+  g_main_context_iteration (NULL, TRUE);
+
+  return g_get_monotonic_time () < wait->deadline;
+}
+
+void
+cwb_test_wait_end (CwbTestWait *wait)
+{
+  g_clear_handle_id (&wait->tick_id, g_source_remove);
+}
+
+/* ------------------------------------------------------------------ */
+/* GUI tests                                                           */
+
+#ifdef CWB_TEST_WITH_GTK
+void
+cwb_test_init_gui (int    *argc,
+                   char ***argv)
+{
+  /* read before g_test_init() points XDG_DATA_DIRS at an empty folder */
+  g_auto(GStrv) system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
+  g_auto(GStrv) mime_dirv = NULL;
+  GtkIconTheme *icon_theme;
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_dirs[i], "icons", NULL);
+      g_autofree char *mime = g_build_filename (system_dirs[i], "mime", NULL);
+
+      gtk_icon_theme_add_search_path (icon_theme, icons);
+      g_strv_builder_add (mime_dirs, mime);
+    }
+  mime_dirv = g_strv_builder_end (mime_dirs);
+  /* copied by GIO */
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirv);
+}
+#endif
+
+void
+cwb_test_load_only (CwbEngine  *engine,
+                    const char *module)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) disabled = NULL;
+  PeasPluginInfo *info;
+
+  for (const GList *l = peas_engine_get_plugin_list (cwb_engine_get_peas (engine)); l != NULL; l = l->next)
+    if (g_strcmp0 (peas_plugin_info_get_module_name (l->data), module) != 0)
+      g_strv_builder_add (builder, peas_plugin_info_get_module_name (l->data));
+
+  disabled = g_strv_builder_end (builder);
+  cwb_engine_load_plugins (engine, (const char * const *) disabled);
+
+  info = peas_engine_get_plugin_info (cwb_engine_get_peas (engine), module);
+  g_assert_nonnull (info);
+  g_assert_true (peas_plugin_info_is_loaded (info));
+}
