@@ -1,4 +1,4 @@
-/* cwb-cli.c — the command-line verbs: check, import, export
+/* cwb-cli.c — the command-line verbs: check, import, export and the plugins'
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,6 +85,8 @@ exit_status_help (void)
            "66, then 65, then 1, then 2, then 0.");
 }
 
+static void print_plugin_commands (void);
+
 static void
 print_top_help (void)
 {
@@ -105,6 +107,7 @@ print_top_help (void)
              "  -h, --help    print this help; “%s COMMAND --help” describes a command\n"
              "\n"),
            PROGRAM_NAME, PROGRAM_NAME, PROGRAM_NAME);
+  print_plugin_commands ();
   g_print ("%s\n", exit_status_help ());
 }
 
@@ -810,6 +813,261 @@ cmd_export (int    argc,
   return CWB_CLI_EXIT_OK;
 }
 
+/* plugin commands: CwbCommand extensions of the loaded plugins */
+
+typedef struct
+{
+  CwbEngine        *engine;    /* owned */
+  PeasExtensionSet *commands;  /* owned: CwbCommand; cleared before the engine */
+} CwbPluginCommands;
+
+typedef struct
+{
+  const char *name;
+  CwbCommand *found;           /* not owned */
+} FindData;
+
+static gboolean
+is_builtin_verb (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (strcmp (name, verbs[i].name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* one engine with the enabled plugins loaded, as for `check` */
+static void
+cwb_plugin_commands_load (CwbPluginCommands *self)
+{
+  g_auto(GStrv) disabled = dup_disabled_plugins ();
+
+  self->engine = cwb_engine_new ();
+  cwb_engine_load_plugins (self->engine, (const char * const *) disabled);
+  self->commands = peas_extension_set_new (cwb_engine_get_peas (self->engine),
+                                           CWB_TYPE_COMMAND, NULL);
+}
+
+static void
+cwb_plugin_commands_clear (CwbPluginCommands *self)
+{
+  /* the extensions go before the plugins that provide them */
+  g_clear_object (&self->commands);
+  g_clear_object (&self->engine);
+}
+
+static void
+find_command_cb (PeasExtensionSet *set,
+                 PeasPluginInfo   *info,
+                 PeasExtension    *extension,
+                 gpointer          user_data)
+{
+  FindData *data = user_data;
+  CwbCommand *command = CWB_COMMAND (extension);
+  const char *name = cwb_command_get_name (command);
+
+  if (name == NULL || g_strcmp0 (name, data->name) != 0)
+    return;
+
+  if (data->found == NULL)
+    data->found = command;
+  else
+    g_debug ("The command “%s” of the plugin “%s” is hidden by another plugin's",
+             name, peas_plugin_info_get_module_name (info));
+}
+
+static CwbCommand *
+cwb_plugin_commands_find (CwbPluginCommands *self,
+                          const char        *name)
+{
+  FindData data = { name, NULL };
+
+  peas_extension_set_foreach (self->commands, find_command_cb, &data);
+
+  return data.found;
+}
+
+static int
+compare_commands (gconstpointer a,
+                  gconstpointer b)
+{
+  CwbCommand *command_a = *(CwbCommand * const *) a;
+  CwbCommand *command_b = *(CwbCommand * const *) b;
+
+  return g_strcmp0 (cwb_command_get_name (command_a), cwb_command_get_name (command_b));
+}
+
+static void
+collect_command_cb (PeasExtensionSet *set,
+                    PeasPluginInfo   *info,
+                    PeasExtension    *extension,
+                    gpointer          user_data)
+{
+  GPtrArray *commands = user_data;
+  CwbCommand *command = CWB_COMMAND (extension);
+  const char *name = cwb_command_get_name (command);
+
+  if (name == NULL || *name == '\0' || name[0] == '-' || is_builtin_verb (name))
+    return;
+
+  for (guint i = 0; i < commands->len; i++)
+    if (g_strcmp0 (cwb_command_get_name (commands->pdata[i]), name) == 0)
+      return;
+
+  g_ptr_array_add (commands, command);
+}
+
+/* the plugins' verbs, under their own heading, for the program's --help */
+static void
+print_plugin_commands (void)
+{
+  CwbPluginCommands plugins = { 0 };
+  g_autoptr(GPtrArray) commands = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  cwb_plugin_commands_load (&plugins);
+  peas_extension_set_foreach (plugins.commands, collect_command_cb, commands);
+  g_ptr_array_sort (commands, compare_commands);
+
+  if (commands->len > 0)
+    {
+      g_string_append (text, _("Commands of plugins:\n"));
+      for (guint i = 0; i < commands->len; i++)
+        {
+          CwbCommand *command = commands->pdata[i];
+          const char *usage = cwb_command_get_usage (command);
+          const char *summary = cwb_command_get_summary (command);
+
+          if (usage == NULL || *usage == '\0')
+            usage = cwb_command_get_name (command);
+          g_string_append_printf (text, "  %s\n", usage);
+          if (summary != NULL && *summary != '\0')
+            g_string_append_printf (text, "      %s\n", summary);
+        }
+      g_string_append_c (text, '\n');
+      g_print ("%s", text->str);
+    }
+
+  g_ptr_array_set_size (commands, 0);
+  cwb_plugin_commands_clear (&plugins);
+}
+
+/* Takes --db PATH / --db=PATH out of a plugin verb's arguments (@argv[2…],
+ * up to a "--"); returns the new vector, with "consortium-workbench VERB"
+ * first, or NULL after printing a usage error. */
+static char **
+plugin_arguments (const char  *verb,
+                  int          argc,
+                  char       **argv,
+                  char       **db)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  gboolean options = TRUE;
+
+  g_ptr_array_add (args, g_strdup_printf ("%s %s", PROGRAM_NAME, verb));
+
+  for (int i = 2; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (options && strcmp (arg, "--") == 0)
+        options = FALSE;
+
+      if (options && strcmp (arg, "--db") == 0)
+        {
+          if (i + 1 >= argc || argv[i + 1][0] == '\0')
+            {
+              usage_error (verb, _("The option --db needs a PATH."));
+              return NULL;
+            }
+          g_free (*db);
+          *db = g_strdup (argv[++i]);
+        }
+      else if (options && g_str_has_prefix (arg, "--db="))
+        {
+          if (arg[5] == '\0')
+            {
+              usage_error (verb, _("The option --db needs a PATH."));
+              return NULL;
+            }
+          g_free (*db);
+          *db = g_strdup (arg + 5);
+        }
+      else
+        g_ptr_array_add (args, g_strdup (arg));
+    }
+
+  g_ptr_array_add (args, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&args), FALSE);
+}
+
+static int
+run_plugin_command (int    argc,
+                    char **argv)
+{
+  const char *verb = argv[1];
+  CwbPluginCommands plugins = { 0 };
+  CwbCommand *command;
+  g_autoptr(CwbRuleSet) rules = NULL;
+  g_autoptr(CwbStore) store = NULL;
+  g_autoptr(CwbContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *db = NULL;
+  int status = CWB_CLI_EXIT_OK;
+
+  cwb_plugin_commands_load (&plugins);
+
+  if ((command = cwb_plugin_commands_find (&plugins, verb)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), verb);
+
+      cwb_plugin_commands_clear (&plugins);
+      return usage_error (NULL, message);
+    }
+
+  if ((args = plugin_arguments (verb, argc, argv, &db)) == NULL)
+    {
+      cwb_plugin_commands_clear (&plugins);
+      return CWB_CLI_EXIT_USAGE;
+    }
+
+  if (db != NULL && !cwb_command_needs_store (command))
+    {
+      g_autofree char *message = g_strdup_printf (_("The command “%s” uses no database: "
+                                                    "--db is not an option of it."), verb);
+
+      cwb_plugin_commands_clear (&plugins);
+      return usage_error (verb, message);
+    }
+
+  if ((rules = cwb_rule_set_new_default (&error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      cwb_plugin_commands_clear (&plugins);
+      return CWB_CLI_EXIT_FAIL;
+    }
+
+  if (cwb_command_needs_store (command) && (store = open_store (db, &status)) == NULL)
+    {
+      cwb_plugin_commands_clear (&plugins);
+      return status;
+    }
+
+  context = cwb_context_new (rules, store, NULL, plugins.engine);
+
+  g_set_prgname (args[0]);
+  status = cwb_command_run (command, context, (int) g_strv_length (args), args);
+  fflush (stdout);
+
+  g_clear_object (&context);
+  cwb_plugin_commands_clear (&plugins);
+
+  return status;
+}
+
 /* public */
 
 int
@@ -827,11 +1085,9 @@ cwb_cli_is_command (const char *arg)
   if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (strcmp (arg, verbs[i].name) == 0)
-      return TRUE;
-
-  return FALSE;
+  /* the window opens no files: any word is a verb, built in or a plugin's
+   * (cwb_cli_run() says if it is unknown) */
+  return arg[0] != '\0' && arg[0] != '-';
 }
 
 int
@@ -868,8 +1124,11 @@ cwb_cli_run (int    argc,
         }
     }
 
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), verb);
-    return usage_error (NULL, message);
-  }
+  if (verb[0] == '-' || verb[0] == '\0')
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), verb);
+      return usage_error (NULL, message);
+    }
+
+  return run_plugin_command (argc, argv);
 }

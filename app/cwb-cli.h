@@ -1,4 +1,4 @@
-/* cwb-cli.h — the command-line verbs: check, import, export
+/* cwb-cli.h — the command-line verbs: check, import, export and the plugins'
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,12 +25,15 @@ typedef enum {
   CWB_CLI_EXIT_CANT_WRITE = 73,  /* EX_CANTCREAT: export cannot write its output file */
 } CwbCliExit;
 
-/* TRUE if @arg names a command-line verb ("check", "import", "export") or
- * asks for the command line's help ("--help", "-h"). */
+/* TRUE if @arg is a command-line verb — a built-in one ("check", "import",
+ * "export"), a plugin's (CwbCommand) or an unknown word, which the window
+ * does not take either — or asks for the command line's help ("--help",
+ * "-h"). Loads no plugin. */
 gboolean cwb_cli_is_command (const char  *arg);
 
 /* Runs the verb in @argv[1] (argv[0] is the program) and returns the exit
- * status. Never initialises GTK nor opens a display. */
+ * status: a built-in verb, else a loaded plugin's CwbCommand of that name,
+ * else a usage error (64). Never initialises GTK nor opens a display. */
 int      cwb_cli_run        (int          argc,
                              char       **argv);
 

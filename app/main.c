@@ -74,8 +74,9 @@ check_gui_arguments (int    argc,
   return CWB_CLI_EXIT_OK;
 }
 
-/* "--db PATH check …" and "--db=PATH check …" are read as "check --db PATH …":
- * returns a new argument vector with the verb first, or NULL. */
+/* "--db PATH VERB …" and "--db=PATH VERB …" are read as "VERB --db PATH …",
+ * for the built-in verbs and the plugins' alike: returns a new argument
+ * vector with the verb first, or NULL. */
 static char **
 move_verb_first (int    argc,
                  char **argv)
@@ -115,7 +116,8 @@ main (int    argc,
 
   bind_text_domain ();
 
-  /* The command line: never initialises GTK, never connects to a display. */
+  /* The command line, the plugins' verbs included: never initialises GTK,
+   * never connects to a display. */
   if (argc > 1 && cwb_cli_is_command (argv[1]))
     return cwb_cli_run (argc, argv);
 

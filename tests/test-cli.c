@@ -1,4 +1,4 @@
-/* test-cli.c — the command line (check, import, export), run as a process
+/* test-cli.c — the command line (check, import, export, plugins' verbs), run as a process
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +15,8 @@
 #include <sqlite3.h>
 
 #include <cwb.h>
+
+#include "cwb-test-utils.h"
 
 /* Each case runs the built executable in its own temp dir, with its own
  * $CWB_DATA_DIR and a $DISPLAY that does not exist: a command that touched
@@ -124,37 +126,15 @@ run_cli_env (Fixture            *f,
 #define run_cli(f, run, ...) run_cli_env ((f), NULL, (run), __VA_ARGS__)
 
 static char *
-example (const char *name)
-{
-  const char *dir = g_getenv ("CWB_EXAMPLES_DIR");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
 bad_files_dir (void)
 {
   return g_test_build_filename (G_TEST_DIST, "files", NULL);
 }
 
-static CwbConsortium *
-load_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  CwbConsortium *consortium = cwb_consortium_file_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (consortium);
-  return consortium;
-}
-
 static char *
 example_name (const char *file_name)
 {
-  g_autofree char *path = example (file_name);
-  g_autoptr(CwbConsortium) consortium = load_file (path);
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example (file_name);
 
   return g_strdup (cwb_consortium_get_name (consortium));
 }
@@ -345,25 +325,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->tmpdir);
+  cwb_test_remove_tree (f->tmpdir);
   g_clear_pointer (&f->tmpdir, g_free);
   g_clear_pointer (&f->data_dir, g_free);
 }
@@ -374,7 +339,7 @@ static void
 test_check_deep_sea_pass (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *path = example ("deep-sea.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *name = example_name ("deep-sea.consortium.json");
   g_autofree char *db = default_db (f);
   g_autoptr(GPtrArray) reports = NULL;
@@ -407,7 +372,7 @@ static void
 test_check_seed_warn (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *path = example ("seed-industry-small.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("seed-industry-small.consortium.json");
   g_autoptr(GPtrArray) reports = NULL;
   Run run = { 0 };
 
@@ -431,7 +396,7 @@ static void
 test_check_new_energy_fail (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *path = example ("new-energy-vehicle-fails.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("new-energy-vehicle-fails.consortium.json");
   g_autoptr(GPtrArray) reports = NULL;
   Run run = { 0 };
 
@@ -458,7 +423,7 @@ static void
 test_check_broken_uscc (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *path = example ("broken-uscc.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("broken-uscc.consortium.json");
   Run run = { 0 };
 
   run_cli (f, &run, "check", "--json", path, NULL);
@@ -479,10 +444,10 @@ static void
 test_check_several_worst (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
-  g_autofree char *seed = example ("seed-industry-small.consortium.json");
-  g_autofree char *nev = example ("new-energy-vehicle-fails.consortium.json");
-  g_autofree char *broken = example ("broken-uscc.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *seed = cwb_test_example_path ("seed-industry-small.consortium.json");
+  g_autofree char *nev = cwb_test_example_path ("new-energy-vehicle-fails.consortium.json");
+  g_autofree char *broken = cwb_test_example_path ("broken-uscc.consortium.json");
   g_autofree char *missing = g_build_filename (f->tmpdir, "missing.consortium.json", NULL);
   g_autoptr(GPtrArray) reports = NULL;
   Run run = { 0 };
@@ -638,7 +603,7 @@ static void
 test_check_json_escaping (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *contents = NULL;
   g_autofree char *path = g_build_filename (f->tmpdir, "we\"ird\\name\t深海.json", NULL);
   g_autoptr(GPtrArray) reports = NULL;
@@ -665,8 +630,8 @@ static void
 test_check_chinese (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = example ("deep-sea.consortium.json");
-  g_autofree char *seed = example ("seed-industry-small.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *seed = cwb_test_example_path ("seed-industry-small.consortium.json");
   g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
   const char *env[] = { "LC_ALL", "LC_MESSAGES", "LANG=zh_CN.UTF-8", "LANGUAGE=zh_CN", NULL };
   gboolean have_zh = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
@@ -698,7 +663,7 @@ static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = example ("deep-sea.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
   Run run = { 0 };
 
   run_cli (f, &run, "frobnicate", path, NULL);
@@ -778,7 +743,7 @@ static void
 test_import_export_round_trip (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autofree char *path = example ("deep-sea.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *name = example_name ("deep-sea.consortium.json");
   g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
   g_autoptr(CwbConsortium) original = NULL;
@@ -800,8 +765,8 @@ test_import_export_round_trip (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (file_exists (out));
 
-  original = load_file (path);
-  exported = load_file (out);
+  original = cwb_test_load_file (path);
+  exported = cwb_test_load_file (out);
   g_assert_true (cwb_consortium_equal (original, exported));
 
   /* the exported file checks the same */
@@ -821,7 +786,7 @@ test_import_export_round_trip (Fixture       *f,
     run_cli (f, &run, "--db", db, "export", name, "-o", out2, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_clear_object (&exported);
-    exported = load_file (out2);
+    exported = cwb_test_load_file (out2);
     g_assert_true (cwb_consortium_equal (original, exported));
   }
   run_clear (&run);
@@ -831,7 +796,7 @@ static void
 test_import_twice (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = example ("seed-industry-small.consortium.json");
+  g_autofree char *path = cwb_test_example_path ("seed-industry-small.consortium.json");
   g_autofree char *name = example_name ("seed-industry-small.consortium.json");
   g_autofree char *db = default_db (f);
   g_autoptr(CwbStore) store = NULL;
@@ -861,9 +826,9 @@ static void
 test_import_several_one_bad (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
-  g_autofree char *seed = example ("seed-industry-small.consortium.json");
-  g_autofree char *broken = example ("broken-uscc.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *seed = cwb_test_example_path ("seed-industry-small.consortium.json");
+  g_autofree char *broken = cwb_test_example_path ("broken-uscc.consortium.json");
   g_autofree char *deep_name = example_name ("deep-sea.consortium.json");
   g_autofree char *seed_name = example_name ("seed-industry-small.consortium.json");
   g_autofree char *broken_name = json_file_name (broken);
@@ -902,7 +867,7 @@ static void
 test_export_unknown (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
   g_autofree char *db = default_db (f);
   Run run = { 0 };
@@ -928,10 +893,10 @@ static void
 test_export_invalid (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
   g_autofree char *db = default_db (f);
-  g_autoptr(CwbConsortium) consortium = load_file (deep);
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_file (deep);
   g_autoptr(CwbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *members = cwb_consortium_get_members (consortium);
@@ -962,7 +927,7 @@ static void
 test_check_c7_with_db (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *db = g_build_filename (f->tmpdir, "c7.db", NULL);
   g_autofree char *copy = write_renamed_copy (f, deep, "海南省另一个深海创新联合体",
                                               "copy.consortium.json");
@@ -1003,7 +968,7 @@ static void
 test_newer_schema (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *deep = example ("deep-sea.consortium.json");
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
   g_autofree char *db = g_build_filename (f->tmpdir, "newer.db", NULL);
   g_autofree char *out = g_build_filename (f->tmpdir, "out.consortium.json", NULL);
   g_autofree char *before = NULL;
@@ -1036,6 +1001,193 @@ test_newer_schema (Fixture       *f,
   run_clear (&run);
 }
 
+/* commands of plugins (CwbCommand) */
+
+/* whether the command's working directory has @name */
+static gboolean
+in_tmpdir_exists (Fixture    *f,
+                  const char *name)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+
+  return file_exists (path);
+}
+
+/* the Python test command of tests/plugins/pycommand, with the real plugins;
+ * NULL (and the test skipped) when it was not built (no introspection) */
+static char *
+pycommand_plugin_path (void)
+{
+  const char *test_plugins = g_getenv ("CWB_TEST_PLUGINS_DIR");
+  g_autofree char *dir = NULL;
+  g_autofree char *plugin = NULL;
+
+  g_assert_nonnull (test_plugins);
+  dir = g_build_filename (test_plugins, "pycommand", NULL);
+  plugin = g_build_filename (dir, "pycommand.plugin", NULL);
+  if (!file_exists (plugin))
+    {
+      g_test_skip ("the Python test command is built only with introspection");
+      return NULL;
+    }
+
+  return g_strdup_printf ("CWB_PLUGIN_PATH=%s%s%s", dir, G_SEARCHPATH_SEPARATOR_S,
+                          g_getenv ("CWB_PLUGIN_PATH"));
+}
+
+static void
+test_plugin_unknown (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
+  Run run = { 0 };
+
+  /* not a built-in verb, not a plugin's: still a usage error, with the
+   * plugins loaded, and nothing written */
+  run_cli (f, &run, "frobnicate", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (f, &run, "--db", "x.db", "frobnicate", path, NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+
+  run_cli (f, &run, "--db=x.db", "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+
+  g_assert_false (file_exists (f->data_dir));
+  g_assert_false (in_tmpdir_exists (f, "x.db"));
+  run_clear (&run);
+}
+
+static void
+test_plugin_help (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *env_path = pycommand_plugin_path ();
+  const char *heading;
+  const char *exit_status;
+  Run run = { 0 };
+
+  run_cli (f, &run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* the agreement plugin's verb, under its own heading, with its summary */
+  heading = strstr (run.out, "Commands of plugins:\n");
+  g_assert_nonnull (heading);
+  g_assert_nonnull (strstr (heading, "\n  agreement FILE -o "));
+  g_assert_nonnull (strstr (heading, "formation agreement"));
+  exit_status = strstr (run.out, "Exit status:");
+  g_assert_nonnull (exit_status);
+  g_assert_true (heading < exit_status);
+  /* a built-in verb is not listed again among the plugins' */
+  g_assert_null (strstr (heading, "\n  check"));
+
+  if (env_path == NULL)
+    {
+      run_clear (&run);
+      return;
+    }
+
+  {
+    const char *env[] = { env_path, NULL };
+
+    run_cli_env (f, env, &run, "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    heading = strstr (run.out, "Commands of plugins:\n");
+    g_assert_nonnull (heading);
+    /* sorted by name: agreement, then py-store */
+    g_assert_nonnull (strstr (heading, "\n  agreement FILE"));
+    g_assert_nonnull (strstr (heading, "\n  py-store [--db PATH] [ARG…]\n"
+                                       "      print the database and the arguments"));
+    g_assert_true (strstr (heading, "\n  agreement") < strstr (heading, "\n  py-store"));
+  }
+
+  g_assert_false (file_exists (f->data_dir));
+  run_clear (&run);
+}
+
+/* a command that needs the store gets --db PATH or the default database,
+ * its own arguments without --db, and its exit status is the process's */
+static void
+test_plugin_store (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *env_path = pycommand_plugin_path ();
+  g_autofree char *db = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *expected = NULL;
+  Run run = { 0 };
+
+  if (env_path == NULL)
+    return;
+
+  {
+    const char *env[] = { env_path, NULL };
+
+    db = g_build_filename (f->tmpdir, "given.db", NULL);
+    run_cli_env (f, env, &run, "py-store", "a", "--db", db, "b c", "--", "--db", "x", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    expected = g_strdup_printf ("prgname: consortium-workbench py-store\n"
+                                "argv0: consortium-workbench py-store\n"
+                                "store: %s\n"
+                                "args: a|b c|--|--db|x\n"
+                                "rules: hainan-2022\n", db);
+    g_assert_cmpstr (run.out, ==, expected);
+    g_assert_true (file_exists (db));
+    g_assert_false (file_exists (f->data_dir));
+    g_clear_pointer (&expected, g_free);
+
+    /* --db before the verb, as for the built-in verbs */
+    run_cli_env (f, env, &run, "--db", db, "py-store", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    expected = g_strdup_printf ("store: %s\nargs: \n", db);
+    g_assert_nonnull (strstr (run.out, expected));
+    g_clear_pointer (&expected, g_free);
+
+    /* without --db: the default database, created */
+    default_path = default_db (f);
+    run_cli_env (f, env, &run, "py-store", "z", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    expected = g_strdup_printf ("store: %s\nargs: z\n", default_path);
+    g_assert_nonnull (strstr (run.out, expected));
+    g_assert_true (file_exists (default_path));
+
+    /* --db without a PATH: a usage error, run() is not called */
+    run_cli_env (f, env, &run, "py-store", "--db", NULL);
+    g_assert_cmpint (run.status, ==, 64);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "--db"));
+    run_cli_env (f, env, &run, "py-store", "--db=", NULL);
+    g_assert_cmpint (run.status, ==, 64);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  run_clear (&run);
+}
+
+/* a command that uses no store refuses --db, and opens nothing */
+static void
+test_plugin_no_store (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = cwb_test_example_path ("deep-sea.consortium.json");
+  Run run = { 0 };
+
+  run_cli (f, &run, "agreement", path, "-o", "out.pdf", "--db", "x.db", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  g_assert_nonnull (strstr (run.err, "--db"));
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (f, &run, "--db=x.db", "agreement", path, "-o", "out.pdf", NULL);
+  g_assert_cmpint (run.status, ==, 64);
+
+  g_assert_false (file_exists (f->data_dir));
+  g_assert_false (in_tmpdir_exists (f, "x.db"));
+  g_assert_false (in_tmpdir_exists (f, "out.pdf"));
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1062,6 +1214,10 @@ main (int    argc,
   ADD ("/cli/export/unknown", test_export_unknown);
   ADD ("/cli/export/invalid", test_export_invalid);
   ADD ("/cli/store/newer-schema", test_newer_schema);
+  ADD ("/cli/plugin/unknown", test_plugin_unknown);
+  ADD ("/cli/plugin/help", test_plugin_help);
+  ADD ("/cli/plugin/store", test_plugin_store);
+  ADD ("/cli/plugin/no-store", test_plugin_no_store);
 #undef ADD
 
   return g_test_run ();

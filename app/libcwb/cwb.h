@@ -8,6 +8,7 @@
 #include "cwb-check-provider.h"
 #include "cwb-check-report.h"
 #include "cwb-check-result.h"
+#include "cwb-command.h"
 #include "cwb-consortium-file.h"
 #include "cwb-consortium.h"
 #include "cwb-context.h"
