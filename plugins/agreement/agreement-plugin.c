@@ -1,0 +1,33 @@
+/* agreement-plugin.c — registers the agreement plugin's extensions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "agreement-plugin"
+
+#include "config.h"
+
+#include <libpeas/peas.h>
+#include <cwb-ui.h>
+
+#include "cwb-agreement-area.h"
+#include "cwb-agreement-command.h"
+#include "cwb-agreement-provider.h"
+
+G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
+
+G_MODULE_EXPORT void
+peas_register_types (PeasObjectModule *module)
+{
+  cwb_agreement_provider_register_type (G_TYPE_MODULE (module));
+  cwb_agreement_area_register_type (G_TYPE_MODULE (module));
+
+  peas_object_module_register_extension_type (module,
+                                              CWB_TYPE_CHECK_PROVIDER,
+                                              CWB_TYPE_AGREEMENT_PROVIDER);
+  peas_object_module_register_extension_type (module,
+                                              CWB_TYPE_COMMAND,
+                                              CWB_TYPE_AGREEMENT_COMMAND);
+  peas_object_module_register_extension_type (module,
+                                              CWB_TYPE_AREA,
+                                              CWB_TYPE_AGREEMENT_AREA);
+}

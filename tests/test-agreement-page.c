@@ -1,0 +1,721 @@
+/* test-agreement-page.c — the agreement plugin's page, with real plugins
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-agreement-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cwb.h>
+#include <cwb-ui.h>
+#include <zip.h>
+
+#include "cwb-agreement.h"
+#include "cwb-agreement-diff.h"
+#include "cwb-agreement-library.h"
+#include "cwb-agreement-matrix.h"
+#include "cwb-test-utils.h"
+
+#define DEEP_SEA "海南省深海装备创新联合体"
+
+typedef struct
+{
+  CwbRuleSet    *rules;
+  CwbStore      *store;
+  CwbEngine     *engine;
+  CwbContext    *context;
+  GtkWidget     *window;
+  GtkWidget     *page;     /* owned by window */
+  gint64         id;
+  guint          reload_source;
+  gulong         changed_handler;
+} Fixture;
+
+static void
+find_area_cb (PeasExtensionSet *set,
+              PeasPluginInfo   *info,
+              PeasExtension    *extension,
+              gpointer          user_data)
+{
+  CwbArea **found = user_data;
+
+  if (g_strcmp0 (cwb_area_get_id (CWB_AREA (extension)), "agreement") == 0)
+    *found = g_object_ref (CWB_AREA (extension));
+}
+
+/* (transfer full): the "agreement" area of the loaded plugins */
+static CwbArea *
+find_agreement_area (CwbEngine *engine)
+{
+  g_autoptr(PeasExtensionSet) set = NULL;
+  CwbArea *found = NULL;
+
+  set = peas_extension_set_new (cwb_engine_get_peas (engine), CWB_TYPE_AREA, NULL);
+  peas_extension_set_foreach (set, find_area_cb, &found);
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+/* Like the window: after a write to the store, the current consortium is
+ * reloaded and set on the context again (in an idle). */
+static gboolean
+reload_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(CwbConsortium) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->reload_source = 0;
+  if (fixture->id == 0)
+    return G_SOURCE_REMOVE;
+
+  reloaded = cwb_store_load_consortium (fixture->store, fixture->id, &error);
+  g_assert_no_error (error);
+  cwb_context_set_consortium (fixture->context, reloaded);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (CwbStore *store,
+                  int       kind,
+                  gint64    consortium_id,
+                  Fixture  *fixture)
+{
+  if (fixture->id != 0 && consortium_id == fixture->id && fixture->reload_source == 0)
+    fixture->reload_source = g_idle_add (reload_cb, fixture);
+}
+
+static void
+create_page (Fixture *fixture)
+{
+  g_autoptr(CwbArea) area = find_agreement_area (fixture->engine);
+
+  fixture->page = cwb_area_create_page (area, fixture->context);
+  g_assert_true (GTK_IS_WIDGET (fixture->page));
+  g_assert_false (g_object_is_floating (fixture->page));
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
+  g_object_unref (fixture->page);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+destroy_page (Fixture *fixture)
+{
+  if (fixture->window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  g_assert_null (fixture->page);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 2, 10, 0, 0);
+
+  fixture->rules = cwb_rule_set_new_default (&error);
+  g_assert_no_error (error);
+  fixture->store = cwb_store_open (db, &error);
+  g_assert_no_error (error);
+  fixture->engine = cwb_engine_new ();
+  cwb_engine_load_plugins (fixture->engine, NULL);
+  fixture->context = cwb_context_new (fixture->rules, fixture->store, NULL, fixture->engine);
+  cwb_context_set_now (fixture->context, now);
+  fixture->changed_handler = g_signal_connect (fixture->store, "changed",
+                                               G_CALLBACK (store_changed_cb), fixture);
+
+  create_page (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  destroy_page (fixture);
+  cwb_test_drain ();
+  g_clear_handle_id (&fixture->reload_source, g_source_remove);
+  g_clear_signal_handler (&fixture->changed_handler, fixture->store);
+  g_assert_finalize_object (fixture->context);
+  g_clear_object (&fixture->engine);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->rules);
+}
+
+static CwbAgreement *
+page_agreement (Fixture *fixture)
+{
+  CwbAgreement *agreement = NULL;
+
+  g_object_get (fixture->page, "agreement", &agreement, NULL);
+  if (agreement != NULL)
+    g_object_unref (agreement);   /* the page keeps it */
+  return agreement;
+}
+
+static CwbAgreementState
+page_state (Fixture *fixture)
+{
+  int state = -1;
+
+  g_object_get (fixture->page, "state", &state, NULL);
+  return state;
+}
+
+static char *
+page_state_text (Fixture *fixture)
+{
+  char *text = NULL;
+
+  g_object_get (fixture->page, "state-text", &text, NULL);
+  return text;
+}
+
+/* The stored agreement of the fixture's consortium. */
+static CwbAgreement *
+stored_agreement (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  CwbAgreement *agreement = cwb_agreement_load (fixture->store, fixture->id, &error);
+
+  g_assert_no_error (error);
+  return agreement;
+}
+
+/* Imports the example (with @agreement as its section, or the file's when
+ * @keep) and shows it. */
+static CwbConsortium *
+import_and_show (Fixture    *fixture,
+                 const char *name,
+                 gboolean    keep)
+{
+  g_autoptr(CwbConsortium) file = cwb_test_load_example (name);
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *loaded;
+
+  if (!keep)
+    cwb_consortium_set_section (file, "agreement", NULL);
+
+  g_assert_true (cwb_store_import_consortium (fixture->store, file, FALSE, &error));
+  g_assert_no_error (error);
+  fixture->id = cwb_consortium_get_id (file);
+  loaded = cwb_store_load_consortium (fixture->store, fixture->id, &error);
+  g_assert_no_error (error);
+
+  cwb_context_set_consortium (fixture->context, loaded);
+  CWB_TEST_WAIT_FOR (page_agreement (fixture) != NULL);
+  cwb_test_drain ();
+
+  return loaded;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          const char *format,
+          ...)
+{
+  va_list args;
+  GVariant *parameter = NULL;
+
+  g_assert_true (gtk_widget_is_sensitive (fixture->page));
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+  g_assert_true (gtk_widget_activate_action_variant (fixture->page, action, parameter));
+}
+
+/* The page's AdwMessageDialog made for @purpose, or NULL. */
+static AdwMessageDialog *
+find_dialog (const char *purpose)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (window), "cwb-purpose"), purpose) == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* As a click on the dialog's button: the response, then the dialog closes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+collect_text_views (GtkWidget *widget,
+                    GPtrArray *views)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (views, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, views);
+}
+
+/* The editor of @item (the nine editors come first, in order). */
+static GtkTextView *
+item_text_view (Fixture          *fixture,
+                CwbAgreementItem  item)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_text_views (fixture->page, views);
+  g_assert_cmpuint (views->len, ==, CWB_AGREEMENT_N_ITEMS + 1);   /* and the comparison */
+  return g_ptr_array_index (views, item);
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+}
+
+static gboolean
+stored_text_is (Fixture          *fixture,
+                CwbAgreementItem  item,
+                const char       *text)
+{
+  g_autoptr(CwbAgreement) agreement = stored_agreement (fixture);
+
+  return g_strcmp0 (cwb_agreement_get_text (agreement, item), text) == 0;
+}
+
+/* Drafts all nine items from the first shipped model clause of each. */
+static void
+draft_from_model_clauses (Fixture *fixture)
+{
+  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+    {
+      g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (i);
+      const CwbAgreementClause *clause;
+      g_autofree char *shown = NULL;
+
+      g_assert_cmpuint (clauses->len, >=, 2);
+      clause = g_ptr_array_index (clauses, 0);
+      activate (fixture, "agreement.insert-clause", "(ss)", cwb_agreement_item_to_key (i), clause->id);
+      shown = text_view_text (item_text_view (fixture, i));
+      g_assert_cmpstr (shown, ==, clause->text);
+      /* written through at once */
+      g_assert_true (stored_text_is (fixture, i, clause->text));
+    }
+  cwb_test_drain ();
+}
+
+static void
+sign_and_seal_all (Fixture       *fixture,
+                   CwbConsortium *consortium)
+{
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      CwbMember *member = g_ptr_array_index (members, i);
+      g_autofree char *rep = g_strdup_printf ("代表%u", i);
+
+      activate (fixture, "agreement.set-signature", "(ssbsbs)", cwb_member_get_uscc (member),
+                rep, TRUE, "2026-04-01", TRUE, i == members->len - 1 ? "2026-04-02" : "2026-04-01");
+    }
+  cwb_test_drain ();
+}
+
+/* ------------------------------------------------------------------ tests */
+
+static void
+test_area (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(CwbArea) area = find_agreement_area (fixture->engine);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_cmpstr (cwb_area_get_id (area), ==, "agreement");
+  g_assert_cmpstr (cwb_area_get_title (area), ==, "Formation Agreement");
+  g_assert_true (gtk_icon_theme_has_icon (theme, cwb_area_get_icon_name (area)));
+  g_assert_cmpint (cwb_area_get_priority (area), ==, 20);
+  g_assert_cmpint (cwb_area_get_scope (area), ==, CWB_AREA_SCOPE_CONSORTIUM);
+
+  /* no consortium: nothing shown */
+  g_assert_null (page_agreement (fixture));
+  g_assert_null (page_state_text (fixture));
+}
+
+static void
+test_deep_sea_effective (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", TRUE);
+  g_autofree char *text = page_state_text (fixture);
+  g_autofree char *date = cwb_format_date ("2026-03-01");
+
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
+  g_assert_true (g_str_has_prefix (text, cwb_agreement_state_get_label (CWB_AGREEMENT_STATE_EFFECTIVE)));
+  g_assert_nonnull (strstr (text, date));
+
+  /* frozen: the text is not editable and there is nothing to freeze */
+  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  gtk_widget_activate_action (fixture->page, "agreement.freeze", NULL);
+  cwb_test_drain ();
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
+
+  /* and no selection: empty again */
+  cwb_context_set_consortium (fixture->context, NULL);
+  CWB_TEST_WAIT_FOR (page_agreement (fixture) == NULL);
+}
+
+static void
+test_draft_freeze_sign (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
+  g_autoptr(CwbAgreement) stored = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *effective = NULL;
+
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
+  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+
+  /* freezing an incomplete draft is refused and changes nothing */
+  activate (fixture, "agreement.freeze", NULL);
+  cwb_test_drain ();
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
+  stored = stored_agreement (fixture);
+  g_assert_false (cwb_agreement_get_frozen (stored));
+  g_clear_object (&stored);
+
+  draft_from_model_clauses (fixture);
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
+
+  activate (fixture, "agreement.freeze", NULL);
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_PENDING);
+  stored = stored_agreement (fixture);
+  g_assert_true (cwb_agreement_get_frozen (stored));
+  g_assert_cmpuint (cwb_agreement_get_versions (stored)->len, ==, 1);
+  g_assert_cmpstr (((CwbAgreementVersion *) g_ptr_array_index (cwb_agreement_get_versions (stored), 0))->date,
+                   ==, "2026-04-02");
+  g_clear_object (&stored);
+  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+
+  /* a bad date is refused with the model's message and changes nothing */
+  activate (fixture, "agreement.set-signature", "(ssbsbs)", "91460100000000118U",
+            "张三", TRUE, "2026-02-30", FALSE, "");
+  cwb_test_drain ();
+  stored = stored_agreement (fixture);
+  g_assert_null (cwb_agreement_lookup_signature (stored, "91460100000000118U"));
+  g_clear_object (&stored);
+
+  sign_and_seal_all (fixture, consortium);
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_EFFECTIVE);
+  text = page_state_text (fixture);
+  effective = cwb_format_date ("2026-04-02");
+  g_assert_nonnull (strstr (text, effective));
+
+  stored = stored_agreement (fixture);
+  g_assert_cmpstr (cwb_agreement_lookup_signature (stored, "91460100000000118U")->legal_rep, ==, "代表0");
+}
+
+static void
+test_edit_after_freeze (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
+  CwbMember *first = g_ptr_array_index (cwb_consortium_get_members (consortium), 0);
+  g_autoptr(CwbAgreement) stored = NULL;
+  AdwMessageDialog *dialog;
+  const CwbAgreementSignature *signature;
+
+  draft_from_model_clauses (fixture);
+  activate (fixture, "agreement.freeze", NULL);
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_PENDING);
+  sign_and_seal_all (fixture, consortium);
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_EFFECTIVE);
+
+  /* asked first; cancelling changes nothing */
+  activate (fixture, "agreement.edit-text", NULL);
+  CWB_TEST_WAIT_FOR (find_dialog ("reopen") != NULL);
+  dialog = find_dialog ("reopen");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), cwb_member_get_name (first)));
+  respond (dialog, "cancel");
+  CWB_TEST_WAIT_FOR (find_dialog ("reopen") == NULL);
+  cwb_test_drain ();
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
+
+  /* confirmed: a new draft, every signature cleared, the text kept as a version */
+  activate (fixture, "agreement.edit-text", NULL);
+  CWB_TEST_WAIT_FOR (find_dialog ("reopen") != NULL);
+  respond (find_dialog ("reopen"), "reopen");
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_DRAFT);
+
+  stored = stored_agreement (fixture);
+  g_assert_false (cwb_agreement_get_frozen (stored));
+  signature = cwb_agreement_lookup_signature (stored, cwb_member_get_uscc (first));
+  g_assert_nonnull (signature);
+  g_assert_false (signature->legal_rep_signed);
+  g_assert_false (signature->sealed);
+  g_assert_cmpstr (signature->legal_rep, ==, "代表0");
+  g_assert_cmpuint (cwb_agreement_get_versions (stored)->len, ==, 1);
+  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+
+  /* replacing a written text with a model clause asks first */
+  {
+    g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    const CwbAgreementClause *second = g_ptr_array_index (clauses, 1);
+
+    activate (fixture, "agreement.insert-clause", "(ss)", "goals", second->id);
+    CWB_TEST_WAIT_FOR (find_dialog ("replace") != NULL);
+    respond (find_dialog ("replace"), "replace");
+    CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS, second->text));
+  }
+}
+
+static void
+test_typing_is_saved (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
+  GtkTextView *view = item_text_view (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  /* saved after a pause in typing; the host's reload does not undo it */
+  gtk_text_buffer_insert_at_cursor (buffer, "争议提交海口仲裁委员会仲裁。", -1);
+  g_assert_false (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  cwb_test_spin_for (100);
+  {
+    g_autofree char *shown = text_view_text (view);
+    g_assert_cmpstr (shown, ==, "争议提交海口仲裁委员会仲裁。");
+  }
+
+  /* typed and the window closed at once: written, not lost */
+  gtk_text_buffer_insert_at_cursor (buffer, "仲裁裁决是终局的。", -1);
+  destroy_page (fixture);
+  g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION,
+                                 "争议提交海口仲裁委员会仲裁。仲裁裁决是终局的。"));
+}
+
+static void
+test_authority_reads (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
+  g_autoptr(CwbAgreement) stored = NULL;
+  g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+
+  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  cwb_test_drain ();
+
+  g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
+  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  /* the drafting actions are off */
+  gtk_widget_activate_action (fixture->page, "agreement.insert-clause", "(ss)", "goals",
+                              ((CwbAgreementClause *) g_ptr_array_index (clauses, 0))->id);
+  gtk_widget_activate_action (fixture->page, "agreement.freeze", NULL);
+  cwb_test_drain ();
+  stored = stored_agreement (fixture);
+  g_assert_null (cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS));
+  g_assert_false (cwb_agreement_get_frozen (stored));
+
+  cwb_context_set_role (fixture->context, CWB_ROLE_LEAD);
+  cwb_test_drain ();
+  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+}
+
+/* The names in the sheet's own XML of an XLSX at @path. */
+static char *
+read_sheet_xml (const char *path)
+{
+  int err = 0;
+  zip_t *archive = zip_open (path, ZIP_RDONLY, &err);
+  zip_stat_t stat;
+  zip_file_t *file;
+  char *xml;
+
+  g_assert_nonnull (archive);
+  g_assert_cmpint (zip_stat (archive, "xl/worksheets/sheet1.xml", 0, &stat), ==, 0);
+  file = zip_fopen (archive, "xl/worksheets/sheet1.xml", 0);
+  g_assert_nonnull (file);
+  xml = g_malloc0 (stat.size + 1);
+  g_assert_cmpint (zip_fread (file, xml, stat.size), ==, (zip_int64_t) stat.size);
+  zip_fclose (file);
+  zip_close (archive);
+
+  return xml;
+}
+
+static void
+test_matrix_xlsx (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", TRUE);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "matrix.xlsx", NULL);
+  g_autofree char *xml = NULL;
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (g_get_user_cache_dir (), "no-such-dir", "m.xlsx", NULL);
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  activate (fixture, "agreement.export-matrix-to", "s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  xml = read_sheet_xml (path);
+  for (guint i = 0; i < members->len; i++)
+    g_assert_nonnull (strstr (xml, cwb_member_get_name (g_ptr_array_index (members, i))));
+  g_assert_nonnull (strstr (xml, "2026-03-01"));
+
+  /* headless, and a path that cannot be written is an error */
+  {
+    g_autoptr(CwbAgreement) agreement = stored_agreement (fixture);
+
+    g_assert_false (cwb_agreement_matrix_write_xlsx (agreement, consortium, bad, &error));
+    g_assert_error (error, CWB_ERROR, CWB_ERROR_STORE);
+  }
+}
+
+static void
+test_matrix_rows (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbAgreement) agreement = cwb_agreement_new_for_consortium (consortium, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  CwbMember *leaving = g_ptr_array_index (members, members->len - 1);
+  g_autofree char *leaving_uscc = g_strdup (cwb_member_get_uscc (leaving));
+  g_autoptr(CwbMember) joining = cwb_member_copy (g_ptr_array_index (members, 1));
+  CwbAgreementMatrixRow *row;
+
+  g_assert_no_error (error);
+  /* one member leaves, one joins after freezing */
+  g_ptr_array_remove_index (members, members->len - 1);
+  cwb_member_set_uscc (joining, "91460000000000000X");
+  cwb_member_set_name (joining, "新加入有限公司");
+  g_ptr_array_add (members, g_object_ref (joining));
+
+  rows = cwb_agreement_matrix_build_rows (agreement, consortium);
+  g_assert_cmpuint (rows->len, ==, members->len + 1);
+  row = g_ptr_array_index (rows, members->len - 1);
+  g_assert_cmpstr (row->name, ==, "新加入有限公司");
+  g_assert_true (row->is_member);
+  g_assert_false (row->has_record);
+  g_assert_false (row->legal_rep_signed);
+  row = g_ptr_array_index (rows, members->len);
+  g_assert_cmpstr (row->uscc, ==, leaving_uscc);
+  g_assert_false (row->is_member);
+  g_assert_true (row->has_record);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->signed_date, ==, "2026-03-01");
+  g_assert_cmpstr (row->sealed_date, ==, "2026-03-01");
+}
+
+typedef struct
+{
+  GString *same, *removed, *added, *marked;
+} DiffCollect;
+
+static void
+diff_cb (CwbAgreementDiffOp  op,
+         const char         *text,
+         gsize               length,
+         gpointer            user_data)
+{
+  DiffCollect *c = user_data;
+
+  switch (op)
+    {
+    case CWB_AGREEMENT_DIFF_SAME:
+      g_string_append_len (c->same, text, length);
+      g_string_append_len (c->marked, text, length);
+      break;
+    case CWB_AGREEMENT_DIFF_REMOVED:
+      g_string_append_len (c->removed, text, length);
+      g_string_append (c->marked, "[-");
+      g_string_append_len (c->marked, text, length);
+      g_string_append (c->marked, "]");
+      break;
+    case CWB_AGREEMENT_DIFF_ADDED:
+      g_string_append_len (c->added, text, length);
+      g_string_append (c->marked, "[+");
+      g_string_append_len (c->marked, text, length);
+      g_string_append (c->marked, "]");
+      break;
+    }
+}
+
+static void
+test_diff (void)
+{
+  static const struct {
+    const char *old_text, *new_text, *marked;
+  } cases[] = {
+    { "甲方负责研发。", "甲方负责研发和测试。", "甲方负责研发[+和测试]。" },
+    { "甲方负责研发和测试。", "甲方负责研发。", "甲方负责研发[-和测试]。" },
+    { "收益按出资比例分配。", "收益按贡献比例分配。", "收益按[-出资][+贡献]比例分配。" },
+    { NULL, "新条款", "[+新条款]" },
+    { "旧条款", "", "[-旧条款]" },
+    { "相同", "相同", "相同" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DiffCollect c = { g_string_new (NULL), g_string_new (NULL), g_string_new (NULL), g_string_new (NULL) };
+
+      cwb_agreement_diff (cases[i].old_text, cases[i].new_text, diff_cb, &c);
+      g_assert_cmpstr (c.marked->str, ==, cases[i].marked);
+      g_string_free (c.same, TRUE);
+      g_string_free (c.removed, TRUE);
+      g_string_free (c.added, TRUE);
+      g_string_free (c.marked, TRUE);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cwb_test_init_gui (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/agreement-page/area", test_area);
+  ADD ("/agreement-page/deep-sea-effective", test_deep_sea_effective);
+  ADD ("/agreement-page/draft-freeze-sign", test_draft_freeze_sign);
+  ADD ("/agreement-page/edit-after-freeze", test_edit_after_freeze);
+  ADD ("/agreement-page/typing-is-saved", test_typing_is_saved);
+  ADD ("/agreement-page/authority-reads", test_authority_reads);
+  ADD ("/agreement-page/matrix-xlsx", test_matrix_xlsx);
+  ADD ("/agreement-page/matrix-rows", test_matrix_rows);
+#undef ADD
+  g_test_add_func ("/agreement-page/diff", test_diff);
+
+  return g_test_run ();
+}
