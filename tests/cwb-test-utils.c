@@ -229,3 +229,37 @@ cwb_test_load_only (CwbEngine  *engine,
   g_assert_nonnull (info);
   g_assert_true (peas_plugin_info_is_loaded (info));
 }
+
+#ifdef CWB_TEST_WITH_GTK
+typedef struct {
+  const char *id;
+  CwbArea    *found;
+} FindArea;
+
+static void
+find_area_cb (PeasExtensionSet *set,
+              PeasPluginInfo   *info,
+              PeasExtension    *extension,
+              gpointer          user_data)
+{
+  FindArea *find = user_data;
+
+  if (find->found == NULL && g_strcmp0 (cwb_area_get_id (CWB_AREA (extension)), find->id) == 0)
+    find->found = g_object_ref (CWB_AREA (extension));
+}
+
+CwbArea *
+cwb_test_find_area (CwbEngine  *engine,
+                    const char *id)
+{
+  g_autoptr(PeasExtensionSet) set = NULL;
+  FindArea find = { id, NULL };
+
+  set = peas_extension_set_new (cwb_engine_get_peas (engine), CWB_TYPE_AREA, NULL);
+  peas_extension_set_foreach (set, find_area_cb, &find);
+  if (find.found == NULL)
+    g_error ("No loaded plugin provides the area “%s”", id);
+
+  return find.found;
+}
+#endif

@@ -10,6 +10,9 @@
 #pragma once
 
 #include <cwb.h>
+#ifdef CWB_TEST_WITH_GTK
+#include <cwb-ui.h>
+#endif
 
 G_BEGIN_DECLS
 
@@ -97,6 +100,11 @@ void           cwb_test_wait_end       (CwbTestWait *wait);
  * in the tests. */
 void           cwb_test_init_gui       (int        *argc,
                                         char     ***argv);
+
+/* (transfer full): the CwbArea with id @id among @engine's loaded
+ * plugins; fails the test if there is none. */
+CwbArea       *cwb_test_find_area      (CwbEngine  *engine,
+                                        const char *id);
 #endif
 
 G_END_DECLS

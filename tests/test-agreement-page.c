@@ -32,32 +32,6 @@ typedef struct
   gulong         changed_handler;
 } Fixture;
 
-static void
-find_area_cb (PeasExtensionSet *set,
-              PeasPluginInfo   *info,
-              PeasExtension    *extension,
-              gpointer          user_data)
-{
-  CwbArea **found = user_data;
-
-  if (g_strcmp0 (cwb_area_get_id (CWB_AREA (extension)), "agreement") == 0)
-    *found = g_object_ref (CWB_AREA (extension));
-}
-
-/* (transfer full): the "agreement" area of the loaded plugins */
-static CwbArea *
-find_agreement_area (CwbEngine *engine)
-{
-  g_autoptr(PeasExtensionSet) set = NULL;
-  CwbArea *found = NULL;
-
-  set = peas_extension_set_new (cwb_engine_get_peas (engine), CWB_TYPE_AREA, NULL);
-  peas_extension_set_foreach (set, find_area_cb, &found);
-  g_assert_nonnull (found);
-
-  return found;
-}
-
 /* Like the window: after a write to the store, the current consortium is
  * reloaded and set on the context again (in an idle). */
 static gboolean
@@ -91,7 +65,7 @@ store_changed_cb (CwbStore *store,
 static void
 create_page (Fixture *fixture)
 {
-  g_autoptr(CwbArea) area = find_agreement_area (fixture->engine);
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "agreement");
 
   fixture->page = cwb_area_create_page (area, fixture->context);
   g_assert_true (GTK_IS_WIDGET (fixture->page));
@@ -354,7 +328,7 @@ static void
 test_area (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(CwbArea) area = find_agreement_area (fixture->engine);
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "agreement");
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_assert_cmpstr (cwb_area_get_id (area), ==, "agreement");

@@ -37,35 +37,9 @@ report_notify_cb (GObject    *page,
 }
 
 static void
-find_area_cb (PeasExtensionSet *set,
-              PeasPluginInfo   *info,
-              PeasExtension    *extension,
-              gpointer          user_data)
-{
-  CwbArea **found = user_data;
-
-  if (g_strcmp0 (cwb_area_get_id (CWB_AREA (extension)), "composition") == 0)
-    *found = g_object_ref (CWB_AREA (extension));
-}
-
-/* (transfer full): the "composition" area of the loaded plugins */
-static CwbArea *
-find_composition_area (CwbEngine *engine)
-{
-  g_autoptr(PeasExtensionSet) set = NULL;
-  CwbArea *found = NULL;
-
-  set = peas_extension_set_new (cwb_engine_get_peas (engine), CWB_TYPE_AREA, NULL);
-  peas_extension_set_foreach (set, find_area_cb, &found);
-  g_assert_nonnull (found);
-
-  return found;
-}
-
-static void
 create_page (Fixture *fixture)
 {
-  g_autoptr(CwbArea) area = find_composition_area (fixture->engine);
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "composition");
 
   fixture->report_notifies = 0;
   fixture->page = cwb_area_create_page (area, fixture->context);
@@ -188,7 +162,7 @@ static void
 test_area (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(CwbArea) area = find_composition_area (fixture->engine);
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "composition");
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_assert_cmpstr (cwb_area_get_id (area), ==, "composition");
