@@ -573,6 +573,46 @@ test_matrix_xlsx (Fixture       *fixture,
   }
 }
 
+/* Printing goes through GtkPrintOperation with the documents' page layout;
+ * exported instead of sent to a printer, the pages carry the agreement. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", TRUE);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  activate (fixture, "agreement.print-to", "s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  /* the title (in the test's C locale the words around the name are
+   * English), then every party with its credit code */
+  g_assert_nonnull (strstr (text, DEEP_SEA));
+  for (guint i = 0; i < cwb_consortium_get_members (consortium)->len; i++)
+    {
+      CwbMember *member = g_ptr_array_index (cwb_consortium_get_members (consortium), i);
+
+      g_assert_nonnull (strstr (text, cwb_member_get_name (member)));
+      g_assert_nonnull (strstr (text, cwb_member_get_uscc (member)));
+    }
+}
+
 static void
 test_matrix_rows (Fixture       *fixture,
                   gconstpointer  data)
@@ -688,6 +728,7 @@ main (int   argc,
   ADD ("/agreement-page/authority-reads", test_authority_reads);
   ADD ("/agreement-page/matrix-xlsx", test_matrix_xlsx);
   ADD ("/agreement-page/matrix-rows", test_matrix_rows);
+  ADD ("/agreement-page/print", test_print);
 #undef ADD
   g_test_add_func ("/agreement-page/diff", test_diff);
 

@@ -2226,23 +2226,20 @@ print_draw_page_cb (GtkPrintOperation  *operation,
   cairo_restore (cr);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+/* (transfer full) (nullable): the print operation of the agreement, drawn
+ * with the documents' page layout; NULL when there is no agreement */
+static GtkPrintOperation *
+make_print_operation (CwbAgreementPage *self)
 {
-  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(CwbAgreementLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  GtkPrintOperationResult result;
 
   flush_edits (self);
   if (self->agreement == NULL)
-    return;
+    return NULL;
 
   layout = cwb_agreement_layout_new (self->agreement, self->consortium, self->context,
                                      CWB_AGREEMENT_PAGE_WIDTH, CWB_AGREEMENT_PAGE_HEIGHT);
@@ -2263,10 +2260,49 @@ print_action (GtkWidget  *widget,
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (print_draw_page_cb), layout, 0);
   g_object_set_data_full (G_OBJECT (operation), "cwb-layout", g_object_ref (layout), g_object_unref);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (widget)), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  return operation;
+}
+
+static void
+run_print_operation (CwbAgreementPage        *self,
+                     GtkPrintOperation       *operation,
+                     GtkPrintOperationAction  action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_print_operation_run (operation, action,
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_message (self, error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = make_print_operation (self);
+
+  if (operation != NULL)
+    run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+/* The print operation without its dialog, into a PDF file: what the
+ * printer would get (for tests and scripts). */
+static void
+print_to_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = make_print_operation (self);
+
+  if (operation == NULL)
+    return;
+
+  gtk_print_operation_set_export_filename (operation, g_variant_get_string (parameter, NULL));
+  run_print_operation (self, operation, GTK_PRINT_OPERATION_ACTION_EXPORT);
 }
 
 /* ------------------------------------------------------------- GObject */
@@ -2441,6 +2477,7 @@ cwb_agreement_page_class_init (CwbAgreementPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreement.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "agreement.export-docx", NULL, export_docx_action);
   gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "agreement.print-to", "s", print_to_action);
 }
 
 static void
