@@ -6,7 +6,7 @@ set -eu
 packages="
   gcc pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libpeas-dev
-  libsecret-1-dev libsqlite3-dev libjson-glib-dev libzip-dev libxml2-dev libxlsxwriter-dev poppler-utils
+  libsecret-1-dev libsqlite3-dev libjson-glib-dev libzip-dev libxml2-dev libxlsxwriter-dev libcsv-dev poppler-utils
   gobject-introspection libgirepository1.0-dev python3-gi
   desktop-file-utils appstream-util
   xvfb xauth xdotool dbus dbus-x11 gnome-keyring
