@@ -20,6 +20,7 @@
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-member.h"
+#include "cwb-statement-private.h"
 #include "cwb-store-private.h"
 
 #define MIGRATIONS_PATH "/io/github/cwb/libcwb/migrations"
@@ -36,6 +37,16 @@ struct _CwbStore
   GHashTable *statements;
   /* of CwbConsortium (id, name, industry); NULL until first asked for */
   GListStore *consortia;
+
+  /* "plugin_id\nsql" → CwbStatement, the plugins' own statements */
+  GHashTable *plugin_statements;
+  /* open transactions: the outermost is BEGIN, the others SAVEPOINTs */
+  guint       depth;
+  /* of PendingChange: what to announce when the outermost commits */
+  GArray     *pending;
+  /* while a plugin's statement is prepared: whose, and why it was refused */
+  const char *auth_plugin_id;
+  char       *auth_refusal;
 };
 
 G_DEFINE_FINAL_TYPE (CwbStore, cwb_store, G_TYPE_OBJECT)
@@ -49,16 +60,16 @@ static guint signals[N_SIGNALS];
 
 /* A cached statement: released (reset, bindings cleared) when it goes out
  * of scope, never finalized before the store is. */
-typedef sqlite3_stmt CwbStatement;
+typedef sqlite3_stmt StoreStatement;
 
 static void
-statement_release (CwbStatement *stmt)
+statement_release (StoreStatement *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbStatement, statement_release)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStatement, statement_release)
 
 static void
 statement_finalize (gpointer stmt)
@@ -120,7 +131,7 @@ set_no_consortium_error (gint64   id,
 /* ------------------------------------------------------------------ */
 /* statements                                                          */
 
-static CwbStatement *
+static StoreStatement *
 store_prepare (CwbStore    *self,
                const char  *sql,
                GError     **error)
@@ -253,7 +264,7 @@ store_exec_cached (CwbStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  g_autoptr(CwbStatement) stmt = store_prepare (self, sql, error);
+  g_autoptr(StoreStatement) stmt = store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -264,42 +275,84 @@ store_exec_cached (CwbStore    *self,
 /* ------------------------------------------------------------------ */
 /* transactions                                                        */
 
+/* Transactions nest: the outermost is a real one (BEGIN IMMEDIATE for a
+ * write, BEGIN DEFERRED for a read), an inner one is a SAVEPOINT inside it;
+ * so the store's own writes may run inside a plugin's transaction
+ * (cwb_store_run_in_transaction()). Changes are announced when the
+ * outermost commits (emit_changes()). */
+
+static gboolean
+store_begin_as (CwbStore    *self,
+                const char  *outermost,
+                GError     **error)
+{
+  g_assert (self->depth > 0 || sqlite3_get_autocommit (self->db));
+
+  if (!store_exec_cached (self, self->depth == 0 ? outermost : "SAVEPOINT cwb_nested", error))
+    return FALSE;
+
+  self->depth++;
+
+  return TRUE;
+}
+
 static gboolean
 store_begin (CwbStore  *self,
              GError   **error)
 {
-  g_assert (sqlite3_get_autocommit (self->db));
-
-  return store_exec_cached (self, "BEGIN IMMEDIATE", error);
+  return store_begin_as (self, "BEGIN IMMEDIATE", error);
 }
 
 static gboolean
 store_begin_read (CwbStore  *self,
                   GError   **error)
 {
-  g_assert (sqlite3_get_autocommit (self->db));
-
-  return store_exec_cached (self, "BEGIN DEFERRED", error);
+  return store_begin_as (self, "BEGIN DEFERRED", error);
 }
 
+static void emit_pending (CwbStore *self);
+static void drop_pending (CwbStore *self);
+
+/* On failure the transaction is still open: the caller rolls it back. */
 static gboolean
 store_commit (CwbStore  *self,
               GError   **error)
 {
-  return store_exec_cached (self, "COMMIT", error);
+  g_assert (self->depth > 0);
+
+  if (!store_exec_cached (self, self->depth == 1 ? "COMMIT" : "RELEASE cwb_nested", error))
+    return FALSE;
+
+  self->depth--;
+  if (self->depth == 0)
+    emit_pending (self);
+
+  return TRUE;
 }
 
 static void
 store_rollback (CwbStore *self)
 {
-  /* SQLite may have rolled back already (e.g. after SQLITE_FULL) */
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->depth > 0);
+
+  /* SQLite may have rolled back the whole transaction already (e.g. after
+   * SQLITE_FULL); then the outer levels fail to commit and roll back too */
   if (!sqlite3_get_autocommit (self->db))
     {
-      g_autoptr(GError) error = NULL;
+      if (self->depth == 1)
+        store_exec_cached (self, "ROLLBACK", &error);
+      else if (store_exec_cached (self, "ROLLBACK TO cwb_nested", &error))
+        store_exec_cached (self, "RELEASE cwb_nested", &error);
 
-      if (!store_exec_cached (self, "ROLLBACK", &error))
+      if (error != NULL)
         g_warning ("%s", error->message);
     }
+
+  self->depth--;
+  if (self->depth == 0)
+    drop_pending (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -480,7 +533,7 @@ read_user_version (CwbStore  *self,
                    int       *version,
                    GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = store_prepare (self, "PRAGMA user_version", error);
+  g_autoptr(StoreStatement) stmt = store_prepare (self, "PRAGMA user_version", error);
   gboolean has_row;
 
   if (stmt == NULL || !store_step_row (self, stmt, &has_row, error))
@@ -625,13 +678,86 @@ consortia_add (CwbStore      *self,
   g_list_store_insert_sorted (self->consortia, summary, compare_consortia, NULL);
 }
 
+/* Announces @changes, or, inside a transaction, when the outermost
+ * commits. */
+/* Reads the consortia model again from the database, if it was built. */
+static void
+consortia_reload (CwbStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean has_row;
+
+  if (self->consortia == NULL)
+    return;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = store_prepare (self, "SELECT id, name, industry FROM consortium ORDER BY name, id", &error);
+  if (stmt != NULL)
+    {
+      while (store_step_row (self, stmt, &has_row, &error) && has_row)
+        g_ptr_array_add (items, consortium_summary_new (sqlite3_column_int64 (stmt, 0),
+                                                        column_text (stmt, 1),
+                                                        column_text (stmt, 2)));
+    }
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+
+  g_list_store_splice (self->consortia, 0, g_list_model_get_n_items (G_LIST_MODEL (self->consortia)),
+                       items->pdata, items->len);
+}
+
 static void
 emit_changes (CwbStore            *self,
               const PendingChange *changes,
               guint                n_changes)
 {
+  if (self->depth > 0)
+    {
+      g_array_append_vals (self->pending, changes, n_changes);
+      return;
+    }
+
   for (guint i = 0; i < n_changes; i++)
     g_signal_emit (self, signals[CHANGED], 0, changes[i].kind, changes[i].consortium_id);
+}
+
+static void
+emit_pending (CwbStore *self)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  g_assert (self->depth == 0);
+
+  if (self->pending->len == 0)
+    return;
+
+  /* a handler may write (and queue) again */
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+
+  emit_changes (self, (const PendingChange *) (gpointer) pending->data, pending->len);
+}
+
+/* The outermost transaction rolled back: what was announced for later
+ * never happened, and the consortia model may have followed writes that
+ * are gone. */
+static void
+drop_pending (CwbStore *self)
+{
+  gboolean consortia_changed = FALSE;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    if (g_array_index (self->pending, PendingChange, i).kind == CWB_CHANGE_CONSORTIUM)
+      consortia_changed = TRUE;
+
+  g_array_set_size (self->pending, 0);
+
+  if (consortia_changed)
+    consortia_reload (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -758,7 +884,7 @@ insert_member_row (CwbStore   *self,
                    gint64     *member_id,
                    GError    **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
 
   if (!check_member (member, error))
     return FALSE;
@@ -849,7 +975,7 @@ lookup_consortium (CwbStore    *self,
                    gint64      *id,
                    GError     **error)
 {
-  g_autoptr(CwbStatement) stmt = store_prepare (self, "SELECT id FROM consortium WHERE name = :name", error);
+  g_autoptr(StoreStatement) stmt = store_prepare (self, "SELECT id FROM consortium WHERE name = :name", error);
   gboolean has_row;
 
   if (stmt == NULL)
@@ -869,7 +995,7 @@ consortium_exists (CwbStore  *self,
                    gint64     id,
                    GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = store_prepare (self, "SELECT 1 FROM consortium WHERE id = :id", error);
+  g_autoptr(StoreStatement) stmt = store_prepare (self, "SELECT 1 FROM consortium WHERE id = :id", error);
   gboolean has_row;
 
   if (stmt == NULL)
@@ -890,7 +1016,7 @@ touch_consortium (CwbStore  *self,
                   gint64     id,
                   GError   **error)
 {
-  g_autoptr(CwbStatement) stmt =
+  g_autoptr(StoreStatement) stmt =
     store_prepare (self,
                    "UPDATE consortium SET modified = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') "
                    "WHERE id = :id",
@@ -910,7 +1036,7 @@ delete_consortium_row (CwbStore  *self,
                        gboolean  *deleted,
                        GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = store_prepare (self, "DELETE FROM consortium WHERE id = :id", error);
+  g_autoptr(StoreStatement) stmt = store_prepare (self, "DELETE FROM consortium WHERE id = :id", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -931,7 +1057,7 @@ write_exceptions (CwbStore       *self,
                   GError        **error)
 {
   GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
-  g_autoptr(CwbStatement) delete = NULL;
+  g_autoptr(StoreStatement) delete = NULL;
 
   delete = store_prepare (self, "DELETE FROM exception WHERE consortium_id = :consortium_id", error);
   if (delete == NULL)
@@ -944,7 +1070,7 @@ write_exceptions (CwbStore       *self,
   for (guint i = 0; exceptions != NULL && i < exceptions->len; i++)
     {
       const CwbException *exception = g_ptr_array_index (exceptions, i);
-      g_autoptr(CwbStatement) insert = NULL;
+      g_autoptr(StoreStatement) insert = NULL;
 
       if (exception->rule == NULL || exception->rule[0] == '\0')
         {
@@ -980,7 +1106,7 @@ read_exceptions (CwbStore  *self,
                  gint64     consortium_id,
                  GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_exception_free);
   gboolean has_row;
 
@@ -1037,7 +1163,7 @@ write_section (CwbStore    *self,
                JsonNode    *node,
                GError     **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   g_autofree char *json = NULL;
 
   if (node == NULL)
@@ -1074,7 +1200,7 @@ count_members (CwbStore  *self,
                guint     *n_members,
                GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   gboolean has_row;
 
   stmt = store_prepare (self, "SELECT count(*) FROM member WHERE consortium_id = :consortium_id", error);
@@ -1097,7 +1223,7 @@ read_members (CwbStore  *self,
               guint      limit,
               GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean has_row;
 
@@ -1146,8 +1272,17 @@ static void
 cwb_store_finalize (GObject *object)
 {
   CwbStore *self = (CwbStore *) object;
+  GHashTableIter iter;
+  gpointer statement;
 
+  /* a plugin may still hold one of its statements: it dies with the store */
+  g_hash_table_iter_init (&iter, self->plugin_statements);
+  while (g_hash_table_iter_next (&iter, NULL, &statement))
+    _cwb_statement_detach (statement);
+  g_clear_pointer (&self->plugin_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->auth_refusal, g_free);
 
   if (self->db != NULL)
     {
@@ -1194,6 +1329,8 @@ static void
 cwb_store_init (CwbStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_finalize);
+  self->plugin_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1354,32 +1491,13 @@ cwb_store_get_path (CwbStore *self)
 GListModel *
 cwb_store_get_consortia (CwbStore *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwbStatement) stmt = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean has_row;
-
   g_return_val_if_fail (CWB_IS_STORE (self), NULL);
 
-  if (self->consortia != NULL)
-    return G_LIST_MODEL (self->consortia);
-
-  self->consortia = g_list_store_new (CWB_TYPE_CONSORTIUM);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  stmt = store_prepare (self, "SELECT id, name, industry FROM consortium ORDER BY name, id", &error);
-  if (stmt != NULL)
+  if (self->consortia == NULL)
     {
-      while (store_step_row (self, stmt, &has_row, &error) && has_row)
-        g_ptr_array_add (items, consortium_summary_new (sqlite3_column_int64 (stmt, 0),
-                                                        column_text (stmt, 1),
-                                                        column_text (stmt, 2)));
+      self->consortia = g_list_store_new (CWB_TYPE_CONSORTIUM);
+      consortia_reload (self);
     }
-
-  if (error != NULL)
-    g_warning ("%s", error->message);
-
-  g_list_store_splice (self->consortia, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (self->consortia);
 }
@@ -1414,7 +1532,7 @@ load_consortium (CwbStore  *self,
   gboolean has_row;
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "SELECT name, industry, scientific_problems, key_technologies, "
@@ -1480,7 +1598,7 @@ load_consortium (CwbStore  *self,
                      cwb_exception_copy (g_ptr_array_index (exceptions, i)));
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "SELECT key, json FROM section WHERE consortium_id = :consortium_id ORDER BY key",
@@ -1600,7 +1718,7 @@ cwb_store_import_consortium (CwbStore       *self,
     }
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "INSERT INTO consortium (name, industry, scientific_problems, key_technologies, "
@@ -1701,7 +1819,7 @@ cwb_store_update_consortium (CwbStore       *self,
     return FALSE;
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "UPDATE consortium SET name = :name, industry = :industry, "
@@ -1848,7 +1966,7 @@ cwb_store_insert_member (CwbStore   *self,
 
   if (position < n_members)
     {
-      g_autoptr(CwbStatement) stmt = NULL;
+      g_autoptr(StoreStatement) stmt = NULL;
 
       stmt = store_prepare (self,
                             "UPDATE member SET position = position + 1 "
@@ -1885,7 +2003,7 @@ locate_member (CwbStore  *self,
                guint     *position,
                GError   **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   gboolean has_row;
 
   stmt = store_prepare (self, "SELECT consortium_id, position FROM member WHERE id = :id", error);
@@ -1931,7 +2049,7 @@ cwb_store_update_member (CwbStore   *self,
     goto failed;
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "UPDATE member SET uscc = :uscc, name = :name, kind = :kind, lead = :lead, "
@@ -2002,7 +2120,7 @@ cwb_store_remove_member (CwbStore  *self,
     goto failed;
 
   {
-    g_autoptr(CwbStatement) stmt = store_prepare (self, "DELETE FROM member WHERE id = :id", error);
+    g_autoptr(StoreStatement) stmt = store_prepare (self, "DELETE FROM member WHERE id = :id", error);
 
     if (stmt == NULL)
       goto failed;
@@ -2013,7 +2131,7 @@ cwb_store_remove_member (CwbStore  *self,
   }
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "UPDATE member SET position = position - 1 "
@@ -2060,7 +2178,7 @@ cwb_store_get_section (CwbStore    *self,
                        const char  *key,
                        GError     **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonNode *node;
   gboolean has_row;
@@ -2135,7 +2253,7 @@ cwb_store_find_consortia_led_by (CwbStore   *self,
                                  gint64      except_id)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   g_autoptr(GError) error = NULL;
   gboolean has_row;
 
@@ -2169,7 +2287,7 @@ read_plugin_version (CwbStore    *self,
                      int         *version,
                      GError     **error)
 {
-  g_autoptr(CwbStatement) stmt = NULL;
+  g_autoptr(StoreStatement) stmt = NULL;
   gboolean has_row;
 
   stmt = store_prepare (self, "SELECT version FROM plugin_schema WHERE plugin_id = :plugin_id", error);
@@ -2257,7 +2375,7 @@ cwb_store_migrate_plugin (CwbStore            *self,
     }
 
   {
-    g_autoptr(CwbStatement) stmt = NULL;
+    g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
                           "INSERT INTO plugin_schema (plugin_id, version) VALUES (:plugin_id, :version) "
@@ -2280,6 +2398,250 @@ cwb_store_migrate_plugin (CwbStore            *self,
 failed:
   store_rollback (self);
   return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* plugins' own SQL                                                    */
+
+/* Whether @table is one of @plugin_id's: "<plugin_id>_…", any case */
+static gboolean
+is_plugin_table (const char *plugin_id,
+                 const char *table)
+{
+  gsize length = strlen (plugin_id);
+
+  return table != NULL &&
+         g_ascii_strncasecmp (table, plugin_id, length) == 0 &&
+         table[length] == '_' && table[length + 1] != '\0';
+}
+
+/* The authorizer while a plugin's statement is prepared: it may read (also
+ * the host's tables, which its foreign keys need), call functions and
+ * write its own tables; no schema changes (cwb_store_migrate_plugin()),
+ * transactions (cwb_store_run_in_transaction()), PRAGMA or ATTACH. */
+static int
+plugin_authorizer (void       *user_data,
+                   int         action,
+                   const char *arg1,
+                   const char *arg2,
+                   const char *database,
+                   const char *trigger)
+{
+  CwbStore *self = user_data;
+  const char *plugin_id = self->auth_plugin_id;
+
+  switch (action)
+    {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+      return SQLITE_OK;
+
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+      if (is_plugin_table (plugin_id, arg1) && g_strcmp0 (database, "main") == 0)
+        return SQLITE_OK;
+      /* DROP and the like write SQLite's own tables first */
+      if (arg1 != NULL && g_ascii_strncasecmp (arg1, "sqlite_", strlen ("sqlite_")) == 0)
+        break;
+      if (self->auth_refusal == NULL)
+        self->auth_refusal = g_strdup_printf (_("the plugin “%s” may write only its own tables, "
+                                                "whose names begin with “%s_”, not “%s”"),
+                                              plugin_id, plugin_id, arg1);
+      return SQLITE_DENY;
+
+    default:
+      break;
+    }
+
+  if (self->auth_refusal == NULL)
+    self->auth_refusal = g_strdup_printf (_("the plugin “%s” may not change the schema, open "
+                                            "transactions or run PRAGMA or ATTACH in its SQL; "
+                                            "its tables come from its migration steps"),
+                                          plugin_id);
+  return SQLITE_DENY;
+}
+
+/**
+ * cwb_store_prepare:
+ * @self: a #CwbStore
+ * @plugin_id: the plugin's module name, as in cwb_store_migrate_plugin()
+ * @sql: one SQL statement with named parameters
+ * @error: return location for a #GError
+ *
+ * Prepares a plugin's own SQL on the store's connection, once: a second
+ * call with the same @plugin_id and @sql returns the same statement, reset
+ * with nothing bound. The SQL may read any table but write only the
+ * plugin's own, created by its cwb_store_migrate_plugin() steps with names
+ * beginning with "@plugin_id_"; statements that change the schema, open or
+ * end transactions, or run PRAGMA or ATTACH are refused
+ * (%CWB_ERROR_PLUGIN), as is text with more than one statement. The host's
+ * tables are not part of the API: read them only for foreign keys to
+ * `consortium (id)`. SQL SQLite cannot prepare (a syntax error, a table
+ * that does not exist) fails with %CWB_ERROR_STORE naming the reason.
+ *
+ * Returns: (transfer none): the statement, owned by the store and valid as
+ *   long as it, or %NULL with @error set
+ */
+CwbStatement *
+cwb_store_prepare (CwbStore     *self,
+                   const char   *plugin_id,
+                   const char   *sql,
+                   GError      **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt = NULL;
+  CwbStatement *statement;
+  const char *tail = NULL;
+  int rc;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+  g_return_val_if_fail (plugin_id != NULL && *plugin_id != '\0', NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  key = g_strconcat (plugin_id, "\n", sql, NULL);
+  statement = g_hash_table_lookup (self->plugin_statements, key);
+  if (statement != NULL)
+    {
+      cwb_statement_reset (statement);
+      return statement;
+    }
+
+  g_clear_pointer (&self->auth_refusal, g_free);
+  self->auth_plugin_id = plugin_id;
+  sqlite3_set_authorizer (self->db, plugin_authorizer, self);
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+  sqlite3_set_authorizer (self->db, NULL, NULL);
+  self->auth_plugin_id = NULL;
+
+  if (rc != SQLITE_OK && self->auth_refusal != NULL)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_PLUGIN,
+                   _("The workspace database refused the SQL of the plugin “%s”: %s"),
+                   plugin_id, self->auth_refusal);
+      g_clear_pointer (&self->auth_refusal, g_free);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                   _("The workspace database “%s” could not prepare the SQL of the plugin “%s”: %s"),
+                   self->path, plugin_id, sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  while (tail != NULL && g_ascii_isspace (*tail))
+    tail++;
+
+  if (stmt == NULL || (tail != NULL && *tail != '\0'))
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_PLUGIN,
+                   _("The workspace database refused the SQL of the plugin “%s”: "
+                     "it must be exactly one statement"),
+                   plugin_id);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  statement = _cwb_statement_new (stmt, self->path, plugin_id);
+  g_hash_table_insert (self->plugin_statements, g_steal_pointer (&key), statement);
+
+  return statement;
+}
+
+/**
+ * CwbStoreTransactionFunc:
+ * @store: the store
+ * @user_data: the data given to cwb_store_run_in_transaction()
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE to commit, %FALSE with @error set to roll back
+ */
+
+/**
+ * cwb_store_run_in_transaction:
+ * @self: a #CwbStore
+ * @func: (scope call): what to do inside the transaction
+ * @user_data: (closure): data for @func
+ * @error: return location for a #GError
+ *
+ * Runs @func inside one write transaction on the store's connection: all
+ * its writes land, or none. Inside, @func may run the plugin's statements
+ * and call the store's own writes (cwb_store_set_section() …), which then
+ * become part of this transaction, and may call this function again (a
+ * savepoint: an inner failure the outer @func handles rolls back only the
+ * inner part). The "changed" signals of everything inside are emitted
+ * after the outermost transaction committed, and never if it rolled back.
+ *
+ * Returns: %TRUE when committed; %FALSE with @error set (@func's error)
+ *   when it rolled back
+ */
+gboolean
+cwb_store_run_in_transaction (CwbStore                *self,
+                              CwbStoreTransactionFunc  func,
+                              gpointer                 user_data,
+                              GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!func (self, user_data, &local_error))
+    {
+      store_rollback (self);
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, CWB_ERROR, CWB_ERROR_PLUGIN,
+                             _("A plugin cancelled its change to the workspace database "
+                               "without saying why"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (local_error != NULL)
+    {
+      g_critical ("A CwbStoreTransactionFunc returned TRUE and set an error: %s",
+                  local_error->message);
+      g_clear_error (&local_error);
+    }
+
+  if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cwb_store_notify_section_changed:
+ * @self: a #CwbStore
+ * @consortium_id: the consortium whose plugin data changed
+ *
+ * For a plugin that wrote its own tables: emits "changed" with
+ * %CWB_CHANGE_SECTION and @consortium_id, now, or inside
+ * cwb_store_run_in_transaction() when the outermost transaction commits.
+ */
+void
+cwb_store_notify_section_changed (CwbStore *self,
+                                  gint64    consortium_id)
+{
+  PendingChange change = { CWB_CHANGE_SECTION, consortium_id };
+
+  g_return_if_fail (CWB_IS_STORE (self));
+
+  emit_changes (self, &change, 1);
 }
 
 /* 0 when the plugin has no tables yet */

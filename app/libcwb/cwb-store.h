@@ -10,6 +10,7 @@
 #include "cwb-consortium.h"
 #include "cwb-member-list.h"
 #include "cwb-records.h"
+#include "cwb-statement.h"
 #include "cwb-types.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,8 @@ G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
  * nothing. Import: CONSORTIUM with the new id (with @replace, first
  * CONSORTIUM with the replaced id); update_consortium: CONSORTIUM, plus
  * SECTION when the exceptions changed; delete: CONSORTIUM; member writes:
- * MEMBERS; set_section: SECTION.
+ * MEMBERS; set_section: SECTION. Inside cwb_store_run_in_transaction() the
+ * signals wait for the outermost commit (and are dropped on rollback).
  */
 
 /* $CWB_DATA_DIR/workbench.db, else $XDG_DATA_HOME/consortium-workbench/workbench.db */
@@ -114,5 +116,33 @@ gboolean       cwb_store_migrate_plugin          (CwbStore       *self,
                                                   GError        **error);
 int            cwb_store_get_plugin_version      (CwbStore       *self,
                                                   const char     *plugin_id);
+
+/* A plugin's own SQL, on the store's connection (no second connection: one
+ * busy timeout, one transaction at a time, one change signal). @sql is one
+ * statement that may read any table but write only the plugin's own
+ * tables, those its migration steps created, named "<plugin_id>_…"; schema
+ * changes, transactions, PRAGMA and ATTACH are refused (CWB_ERROR_PLUGIN).
+ * Prepared once per (@plugin_id, @sql) and kept by the store: (transfer
+ * none), handed out reset. See cwb-statement.h for binding and stepping. */
+CwbStatement  *cwb_store_prepare                 (CwbStore       *self,
+                                                  const char     *plugin_id,
+                                                  const char     *sql,
+                                                  GError        **error);
+
+/* Returns TRUE to commit, FALSE with @error set to roll back. */
+typedef gboolean (*CwbStoreTransactionFunc)      (CwbStore       *store,
+                                                  gpointer        user_data,
+                                                  GError        **error);
+/* Runs @func in one write transaction: its statements and the store's own
+ * writes it calls land together or not at all; nested calls are
+ * savepoints; "changed" is emitted after the outermost commit. */
+gboolean       cwb_store_run_in_transaction      (CwbStore       *self,
+                                                  CwbStoreTransactionFunc func,
+                                                  gpointer        user_data,
+                                                  GError        **error);
+/* After a plugin wrote its own tables: "changed" with CWB_CHANGE_SECTION
+ * for @consortium_id (inside a transaction: when the outermost commits). */
+void           cwb_store_notify_section_changed  (CwbStore       *self,
+                                                  gint64          consortium_id);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "cwb-records.h"
 #include "cwb-rule-set.h"
 #include "cwb-secrets.h"
+#include "cwb-statement.h"
 #include "cwb-store.h"
 #include "cwb-types.h"
 #include "cwb-uscc.h"

@@ -176,15 +176,31 @@ user_clause_new (gint64            id,
   return clause;
 }
 
+typedef struct
+{
+  GPtrArray        *list;
+  CwbAgreementItem  item;
+} ListData;
+
+static void
+add_user_clause (gint64      id,
+                 const char *title,
+                 const char *note,
+                 const char *text,
+                 gpointer    user_data)
+{
+  ListData *data = user_data;
+
+  g_ptr_array_add (data->list, user_clause_new (id, data->item, title, note, text));
+}
+
 GPtrArray *
 cwb_agreement_library_list (CwbStore          *store,
                             CwbAgreementItem   item,
                             GError           **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  int rc;
+  ListData data;
 
   g_return_val_if_fail (store == NULL || CWB_IS_STORE (store), NULL);
   g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
@@ -194,31 +210,11 @@ cwb_agreement_library_list (CwbStore          *store,
   if (store == NULL)
     return g_steal_pointer (&list);
 
-  db = _cwb_agreement_db_get (store, error);
-  if (db == NULL)
+  data.list = list;
+  data.item = item;
+  if (!_cwb_agreement_store_list_clauses (store, cwb_agreement_item_to_key (item), add_user_clause,
+                                          &data, error))
     return NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT id, title, note, text FROM agreement_clause WHERE item = ?1 ORDER BY id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _cwb_agreement_db_error (db, error);
-      return NULL;
-    }
-
-  sqlite3_bind_text (stmt, 1, cwb_agreement_item_to_key (item), -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, user_clause_new (sqlite3_column_int64 (stmt, 0), item,
-                                            (const char *) sqlite3_column_text (stmt, 1),
-                                            (const char *) sqlite3_column_text (stmt, 2),
-                                            (const char *) sqlite3_column_text (stmt, 3)));
-
-  if (rc != SQLITE_DONE)
-    {
-      _cwb_agreement_db_error (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
 
   return g_steal_pointer (&list);
 }
@@ -233,8 +229,7 @@ cwb_agreement_library_save (CwbStore          *store,
 {
   g_autofree char *clean_title = NULL;
   g_autofree char *clean_note = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
+  gint64 id = 0;
 
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
   g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
@@ -255,34 +250,11 @@ cwb_agreement_library_save (CwbStore          *store,
   if (!cwb_agreement_text_is_blank (note))
     clean_note = g_strstrip (g_strdup (note));
 
-  db = _cwb_agreement_db_get (store, error);
-  if (db == NULL)
+  if (!_cwb_agreement_store_insert_clause (store, cwb_agreement_item_to_key (item), clean_title,
+                                           clean_note, text, &id, error))
     return NULL;
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO agreement_clause (item, title, note, text) VALUES (?1, ?2, ?3, ?4)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _cwb_agreement_db_error (db, error);
-      return NULL;
-    }
-
-  sqlite3_bind_text (stmt, 1, cwb_agreement_item_to_key (item), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clean_title, -1, SQLITE_STATIC);
-  if (clean_note != NULL)
-    sqlite3_bind_text (stmt, 3, clean_note, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_STATIC);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _cwb_agreement_db_error (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-
-  return user_clause_new (sqlite3_last_insert_rowid (db), item, clean_title, clean_note, text);
+  return user_clause_new (id, item, clean_title, clean_note, text);
 }
 
 gboolean
@@ -290,32 +262,15 @@ cwb_agreement_library_delete (CwbStore  *store,
                               gint64     user_id,
                               GError   **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
+  gboolean deleted = FALSE;
 
   g_return_val_if_fail (CWB_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  db = _cwb_agreement_db_get (store, error);
-  if (db == NULL)
+  if (!_cwb_agreement_store_delete_clause (store, user_id, &deleted, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (db, "DELETE FROM agreement_clause WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _cwb_agreement_db_error (db, error);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _cwb_agreement_db_error (db, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  if (sqlite3_changes (db) == 0)
+  if (!deleted)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND,
                    _("There is no saved clause %lld."), (long long) user_id);

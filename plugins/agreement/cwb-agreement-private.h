@@ -4,20 +4,61 @@
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cwb.h>
 
 G_BEGIN_DECLS
 
-/* The plugin's own connection to @store's database file, its tables
- * migrated (cwb_store_migrate_plugin() "agreement"); kept with @store and
- * closed with it. (transfer none) */
-sqlite3 *_cwb_agreement_db_get   (CwbStore    *store,
-                                  GError     **error);
-/* Sets @error (CWB_ERROR_STORE) from @db's last error. */
-void     _cwb_agreement_db_error (sqlite3     *db,
-                                  GError     **error);
+/* The plugin's tables (cwb-agreement-store.c, which holds all its SQL):
+ * on the store's own connection, migrated by cwb_store_migrate_plugin()
+ * "agreement" before the first statement. Each writing call is one
+ * statement (autocommit) unless it runs inside
+ * cwb_store_run_in_transaction(). Errors as cwb_statement_step(): a
+ * missing consortium is CWB_ERROR_NOT_FOUND. */
+gboolean _cwb_agreement_store_put_scan      (CwbStore    *store,
+                                             gint64       consortium_id,
+                                             const char  *uscc,
+                                             const char  *name,
+                                             const char  *media_type,
+                                             const char  *sha256,
+                                             GBytes      *data,
+                                             GError     **error);
+/* *@data NULL when no scan is stored (not an error) */
+gboolean _cwb_agreement_store_get_scan      (CwbStore    *store,
+                                             gint64       consortium_id,
+                                             const char  *uscc,
+                                             GBytes     **data,
+                                             char       **sha256,
+                                             GError     **error);
+gboolean _cwb_agreement_store_delete_scan   (CwbStore    *store,
+                                             gint64       consortium_id,
+                                             const char  *uscc,
+                                             gboolean    *deleted,
+                                             GError     **error);
+
+/* One saved clause; the strings are valid during the call only. */
+typedef void (*CwbAgreementClauseRowFunc)   (gint64       id,
+                                             const char  *title,
+                                             const char  *note,
+                                             const char  *text,
+                                             gpointer     user_data);
+/* The user's clauses of one item (its key), in the order saved */
+gboolean _cwb_agreement_store_list_clauses  (CwbStore    *store,
+                                             const char  *item_key,
+                                             CwbAgreementClauseRowFunc func,
+                                             gpointer     user_data,
+                                             GError     **error);
+/* @note may be NULL; *@id: the new clause's id */
+gboolean _cwb_agreement_store_insert_clause (CwbStore    *store,
+                                             const char  *item_key,
+                                             const char  *title,
+                                             const char  *note,
+                                             const char  *text,
+                                             gint64      *id,
+                                             GError     **error);
+gboolean _cwb_agreement_store_delete_clause (CwbStore    *store,
+                                             gint64       id,
+                                             gboolean    *deleted,
+                                             GError     **error);
 
 /* The headings of @items (element-type CwbAgreementItem), quoted and
  * joined with the list separator. (transfer full) */

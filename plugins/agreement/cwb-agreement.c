@@ -2197,79 +2197,6 @@ cwb_agreement_compute_sha256 (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
-/* The plugin's tables: version 1 holds the scans and the user's clauses. */
-static const char * const schema_steps[] = {
-  "CREATE TABLE agreement_scan ("
-  "  consortium_id INTEGER NOT NULL REFERENCES consortium (id) ON DELETE CASCADE,"
-  "  uscc          TEXT    NOT NULL,"
-  "  name          TEXT    NOT NULL,"
-  "  media_type    TEXT    NOT NULL,"
-  "  size          INTEGER NOT NULL,"
-  "  sha256        TEXT    NOT NULL,"
-  "  data          BLOB    NOT NULL,"
-  "  PRIMARY KEY (consortium_id, uscc)"
-  ") WITHOUT ROWID;"
-  "CREATE TABLE agreement_clause ("
-  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
-  "  item          TEXT    NOT NULL,"
-  "  title         TEXT    NOT NULL,"
-  "  note          TEXT,"
-  "  text          TEXT    NOT NULL"
-  ");"
-  "CREATE INDEX agreement_clause_item ON agreement_clause (item, id);",
-  NULL
-};
-
-#define DB_KEY "cwb-agreement-db"
-
-static void
-db_close (gpointer db)
-{
-  sqlite3_close (db);
-}
-
-void
-_cwb_agreement_db_error (sqlite3  *db,
-                         GError  **error)
-{
-  g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
-               _("The workspace database failed: %s"), sqlite3_errmsg (db));
-}
-
-sqlite3 *
-_cwb_agreement_db_get (CwbStore  *store,
-                       GError   **error)
-{
-  sqlite3 *db = g_object_get_data (G_OBJECT (store), DB_KEY);
-
-  if (db != NULL)
-    return db;
-
-  if (!cwb_store_migrate_plugin (store, "agreement", schema_steps, error))
-    return NULL;
-
-  if (sqlite3_open_v2 (cwb_store_get_path (store), &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
-                   _("Could not open the workspace database “%s”: %s"),
-                   cwb_store_get_path (store), db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cwb_agreement_db_error (db, error);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  g_object_set_data_full (G_OBJECT (store), DB_KEY, db, db_close);
-
-  return db;
-}
-
 CwbAgreementScan *
 cwb_agreement_store_scan (CwbStore    *store,
                           gint64       consortium_id,
@@ -2279,13 +2206,9 @@ cwb_agreement_store_scan (CwbStore    *store,
                           GError     **error)
 {
   g_autoptr(CwbAgreementScan) scan = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *base = NULL;
   const char *media_type = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  gsize size;
-  const void *data;
-  int rc;
 
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
   g_return_val_if_fail (uscc != NULL, NULL);
@@ -2303,51 +2226,23 @@ cwb_agreement_store_scan (CwbStore    *store,
       return NULL;
     }
 
-  db = _cwb_agreement_db_get (store, error);
-  if (db == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &size);
   scan = g_new0 (CwbAgreementScan, 1);
   scan->name = g_steal_pointer (&base);
   scan->media_type = g_strdup (media_type);
-  scan->size = (gint64) size;
+  scan->size = (gint64) g_bytes_get_size (bytes);
   scan->sha256 = cwb_agreement_compute_sha256 (bytes);
 
-  if (sqlite3_prepare_v2 (db,
-                          "INSERT INTO agreement_scan (consortium_id, uscc, name, media_type, size, sha256, data) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                          "ON CONFLICT (consortium_id, uscc) DO UPDATE SET name = excluded.name, "
-                          "media_type = excluded.media_type, size = excluded.size, "
-                          "sha256 = excluded.sha256, data = excluded.data",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (!_cwb_agreement_store_put_scan (store, consortium_id, uscc, scan->name, scan->media_type,
+                                      scan->sha256, bytes, &local_error))
     {
-      _cwb_agreement_db_error (db, error);
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, consortium_id);
-  sqlite3_bind_text (stmt, 2, uscc, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, scan->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, scan->media_type, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, scan->size);
-  sqlite3_bind_text (stmt, 6, scan->sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob64 (stmt, 7, data, size, SQLITE_STATIC);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      if (sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      if (g_error_matches (local_error, CWB_ERROR, CWB_ERROR_NOT_FOUND))
         g_set_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND,
                      _("There is no consortium %lld in the workspace database."),
                      (long long) consortium_id);
       else
-        _cwb_agreement_db_error (db, error);
-      sqlite3_finalize (stmt);
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-
-  sqlite3_finalize (stmt);
 
   return g_steal_pointer (&scan);
 }
@@ -2362,42 +2257,13 @@ cwb_agreement_load_scan (CwbStore    *store,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *stored_sha256 = NULL;
   g_autofree char *actual = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
-  int rc;
 
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
   g_return_val_if_fail (uscc != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = _cwb_agreement_db_get (store, error);
-  if (db == NULL)
+  if (!_cwb_agreement_store_get_scan (store, consortium_id, uscc, &bytes, &stored_sha256, error))
     return NULL;
-
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT data, sha256 FROM agreement_scan WHERE consortium_id = ?1 AND uscc = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _cwb_agreement_db_error (db, error);
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, consortium_id);
-  sqlite3_bind_text (stmt, 2, uscc, -1, SQLITE_TRANSIENT);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-      stored_sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      _cwb_agreement_db_error (db, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
 
   if (bytes == NULL)
     {
@@ -2428,33 +2294,14 @@ cwb_agreement_delete_scan (CwbStore    *store,
                            const char  *uscc,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
+  gboolean deleted = FALSE;
 
   g_return_val_if_fail (CWB_IS_STORE (store), FALSE);
   g_return_val_if_fail (uscc != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  db = _cwb_agreement_db_get (store, error);
-  if (db == NULL)
+  if (!_cwb_agreement_store_delete_scan (store, consortium_id, uscc, &deleted, error))
     return FALSE;
 
-  if (sqlite3_prepare_v2 (db, "DELETE FROM agreement_scan WHERE consortium_id = ?1 AND uscc = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _cwb_agreement_db_error (db, error);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, consortium_id);
-  sqlite3_bind_text (stmt, 2, uscc, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _cwb_agreement_db_error (db, error);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  return sqlite3_changes (db) > 0;
+  return deleted;
 }
