@@ -908,11 +908,9 @@ test_export_invalid (Fixture       *f,
 
   g_assert_no_errno (g_mkdir_with_parents (f->data_dir, 0700));
   store = open_store (db);
-  if (!cwb_store_import_consortium (store, consortium, FALSE, &error))
-    {
-      g_test_skip ("the store refuses a consortium without a lead");
-      return;
-    }
+  /* the workspace keeps drafts that are not yet valid files */
+  g_assert_true (cwb_store_import_consortium (store, consortium, FALSE, &error));
+  g_assert_no_error (error);
   g_clear_object (&store);
 
   run_cli (f, &run, "export", "无牵头单位的联合体", "-o", out, NULL);
