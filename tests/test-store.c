@@ -1569,6 +1569,69 @@ transaction_cb (CwbStore  *store,
   return TRUE;
 }
 
+/* A plugin's full-text index in a database opened again: FTS5 connects an
+ * existing table with a PRAGMA data_version of its own, which the plugin
+ * authorizer must let through (a fresh table is created without it). */
+static const char * const fts_steps[] = {
+  "CREATE VIRTUAL TABLE test_fts USING fts5 (body, tokenize='trigram');",
+  NULL
+};
+
+static gint64
+count_matches (CwbStore   *store,
+               const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  CwbStatement *stmt = cwb_store_prepare (store, "test",
+                                          "SELECT count(*) FROM test_fts WHERE test_fts MATCH :q",
+                                          &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  cwb_statement_bind_text (stmt, ":q", query);
+  g_assert_true (cwb_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  n = cwb_statement_get_int64 (stmt, 0);
+  cwb_statement_reset (stmt);
+
+  return n;
+}
+
+static void
+add_body (CwbStore   *store,
+          const char *body)
+{
+  g_autoptr(GError) error = NULL;
+  CwbStatement *stmt = cwb_store_prepare (store, "test", "INSERT INTO test_fts (body) VALUES (:body)", &error);
+
+  g_assert_no_error (error);
+  cwb_statement_bind_text (stmt, ":body", body);
+  g_assert_false (cwb_statement_step (stmt, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_plugin_fts_reopened (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  open_store (fixture);
+  g_assert_true (cwb_store_migrate_plugin (fixture->store, "test", fts_steps, &error));
+  g_assert_no_error (error);
+  add_body (fixture->store, "深海装备与海洋工程");
+  close_store (fixture);
+
+  /* a new connection: the table exists, FTS5 connects it */
+  open_store (fixture);
+  g_assert_true (cwb_store_migrate_plugin (fixture->store, "test", fts_steps, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_matches (fixture->store, "海洋工程"), ==, 1);
+  add_body (fixture->store, "热带海洋生物资源");
+  g_assert_cmpint (count_matches (fixture->store, "海洋"), ==, 0); /* two characters: not a trigram */
+  g_assert_cmpint (count_matches (fixture->store, "\"海洋生\""), ==, 1);
+}
+
 static void
 test_plugin_transaction (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -1672,6 +1735,7 @@ main (int   argc,
   ADD ("/store/plugin/statements", test_plugin_statements);
   ADD ("/store/plugin/statement-errors", test_plugin_statement_errors);
   ADD ("/store/plugin/transaction", test_plugin_transaction);
+  ADD ("/store/plugin/fts-reopened", test_plugin_fts_reopened);
 
 #undef ADD
 

@@ -2438,14 +2438,22 @@ plugin_authorizer (void       *user_data,
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
 
+    case SQLITE_PRAGMA:
+      /* read-only, and what FTS5 asks when it connects a table */
+      if (g_strcmp0 (arg1, "data_version") == 0 && arg2 == NULL)
+        return SQLITE_OK;
+      break;
+
     case SQLITE_INSERT:
     case SQLITE_UPDATE:
     case SQLITE_DELETE:
       if (is_plugin_table (plugin_id, arg1) && g_strcmp0 (database, "main") == 0)
         return SQLITE_OK;
-      /* DROP and the like write SQLite's own tables first */
+      /* SQLite's own bookkeeping (e.g. when a virtual table is first
+       * connected); a schema change is refused by its own action code
+       * (CREATE, DROP, ALTER) below, so this lets nothing more through */
       if (arg1 != NULL && g_ascii_strncasecmp (arg1, "sqlite_", strlen ("sqlite_")) == 0)
-        break;
+        return SQLITE_OK;
       if (self->auth_refusal == NULL)
         self->auth_refusal = g_strdup_printf (_("the plugin “%s” may write only its own tables, "
                                                 "whose names begin with “%s_”, not “%s”"),
