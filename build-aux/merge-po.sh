@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 grep -vE '^[[:space:]]*(#|$)' po/POTFILES.in > "$tmp/list"
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=ngettext:1,2 --keyword=Description --add-comments=Translators \
+  --keyword=ngettext:1,2 --keyword=g_dngettext:2,3 --keyword=Description --add-comments=Translators \
   -o "$tmp/all.pot" -f "$tmp/list"
 for f in po/parts/*.po; do
   [ -f "$f" ] || continue

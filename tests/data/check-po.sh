@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$src"
 grep -vE '^[[:space:]]*(#|$)' po/POTFILES.in > "$tmp/list"
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-         --keyword=ngettext:1,2 --keyword=Description -o "$tmp/all.pot" -f "$tmp/list"
+         --keyword=ngettext:1,2 --keyword=g_dngettext:2,3 --keyword=Description -o "$tmp/all.pot" -f "$tmp/list"
 if [ -s "$tmp/all.pot" ]; then
   missing=$(LC_ALL=C msgcmp "$po" "$tmp/all.pot" 2>&1 | grep -c 'this message is used but not defined' || true)
   if [ "$missing" != 0 ]; then
