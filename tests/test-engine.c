@@ -163,7 +163,7 @@ static void
 test_disabled (Fixture       *fixture,
                gconstpointer  data)
 {
-  const char * const disabled[] = { "composition", "agreement", NULL };
+  const char * const disabled[] = { "composition", "agreement", "experts", NULL };
   CwbEngine *engine = cwb_engine_new ();
   PeasPluginInfo *info = find_plugin (engine, "composition");
   guint with_others;

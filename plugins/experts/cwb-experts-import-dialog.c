@@ -1,0 +1,653 @@
+/* cwb-experts-import-dialog.c — the preview of an import of experts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-experts-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cwb-experts-import-dialog.h"
+
+struct _CwbExpertsImportDialog
+{
+  AdwWindow        parent_instance;
+
+  /* owned */
+  CwbContext      *context;
+  char            *path;
+  GCancellable    *cancellable;
+  GListModel      *rows;          /* CwbExpertImportRow, NULL while reading */
+  char            *error;
+  guint            count_source;
+  gboolean         applying;
+
+  /* children */
+  GtkStack        *stack;
+  GtkProgressBar  *progress_bar;
+  GtkLabel        *progress_label;
+  GtkLabel        *summary_label;
+  GtkColumnView   *column_view;
+  AdwStatusPage   *error_page;
+  GtkWidget       *apply_button;
+};
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PATH,
+  PROP_ROWS,
+  PROP_ERROR,
+  N_PROPS
+};
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (CwbExpertsImportDialog, cwb_experts_import_dialog, ADW_TYPE_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------- progress */
+
+typedef struct
+{
+  GWeakRef weak;
+  guint    done;
+  guint    total;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_weak_ref_clear (&progress->weak);
+  g_free (progress);
+}
+
+static void
+show_progress (CwbExpertsImportDialog *self,
+               guint                   done,
+               guint                   total)
+{
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) done / total));
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+}
+
+static gboolean
+progress_idle_cb (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(CwbExpertsImportDialog) self = g_weak_ref_get (&progress->weak);
+
+  if (self != NULL)
+    show_progress (self, progress->done, progress->total);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the reading thread: to the main loop. */
+static void
+read_progress_cb (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  g_weak_ref_init (&progress->weak, user_data);
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle_cb, progress, progress_free);
+}
+
+/* From the import on the main thread: the bar is redrawn between rows. */
+static void
+apply_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  CwbExpertsImportDialog *self = user_data;
+
+  show_progress (self, done, total);
+  for (guint i = 0; i < 5 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* -------------------------------------------------------------- summary */
+
+static gboolean
+update_summary (gpointer data)
+{
+  CwbExpertsImportDialog *self = data;
+  guint n, n_problems = 0, n_accepted = 0;
+  g_autofree char *rows_text = NULL;
+  g_autofree char *text = NULL;
+
+  self->count_source = 0;
+  if (self->rows == NULL)
+    return G_SOURCE_REMOVE;
+
+  n = g_list_model_get_n_items (self->rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwbExpertImportRow) row = g_list_model_get_item (self->rows, i);
+      const char * const *problems = cwb_expert_import_row_get_problems (row);
+
+      if (problems != NULL && problems[0] != NULL)
+        n_problems++;
+      if (cwb_expert_import_row_get_accepted (row))
+        n_accepted++;
+    }
+
+  /* Translators: the first part of the import preview's summary */
+  rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
+  /* Translators: the import preview's summary: "N rows", then the rows
+   * with problems and the rows that will be imported */
+  text = g_strdup_printf (_("%s in the file, %u with problems; %u will be imported."),
+                          rows_text, n_problems, n_accepted);
+  gtk_label_set_text (self->summary_label, text);
+  gtk_widget_set_sensitive (self->apply_button, n_accepted > 0 && !self->applying);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_summary (CwbExpertsImportDialog *self)
+{
+  if (self->count_source == 0)
+    self->count_source = g_idle_add (update_summary, self);
+}
+
+/* -------------------------------------------------------------- columns */
+
+typedef enum {
+  COLUMN_LINE,
+  COLUMN_NAME,
+  COLUMN_AFFILIATION,
+  COLUMN_PROBLEMS,
+} Column;
+
+static void
+check_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CwbExpertsImportDialog   *self)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_tooltip_text (check, _("Import this row"));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (queue_summary), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+check_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CwbExpertsImportDialog   *self)
+{
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "accepted",
+                                              gtk_list_item_get_child (item), "active",
+                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "cwb-binding", binding);
+}
+
+static void
+check_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CwbExpertsImportDialog   *self)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "cwb-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), GPOINTER_TO_INT (user_data) == COLUMN_PROBLEMS);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (GPOINTER_TO_INT (user_data) == COLUMN_PROBLEMS)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+label_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  CwbExpertImportRow *row = gtk_list_item_get_item (item);
+  CwbExpert *expert = cwb_expert_import_row_get_expert (row);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_LINE:
+      text = g_strdup_printf ("%u", cwb_expert_import_row_get_line (row));
+      break;
+
+    case COLUMN_NAME:
+      text = g_strdup (cwb_expert_get_name (expert));
+      break;
+
+    case COLUMN_AFFILIATION:
+      text = g_strdup (cwb_expert_get_affiliation_name (expert));
+      break;
+
+    case COLUMN_PROBLEMS:
+    default:
+      {
+        const char * const *problems = cwb_expert_import_row_get_problems (row);
+
+        text = problems ? g_strjoinv ("\n", (char **) problems) : g_strdup ("");
+      }
+      break;
+    }
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+add_column (CwbExpertsImportDialog *self,
+            const char             *title,
+            Column                  column,
+            gboolean                expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_append_column (self->column_view, view_column);
+  g_object_unref (view_column);
+}
+
+/* -------------------------------------------------------------- reading */
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError *error = NULL;
+  GListModel *rows = cwb_experts_read_file (path, read_progress_cb, source_object, cancellable, &error);
+
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, g_object_unref);
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rows = g_task_propagate_pointer (G_TASK (result), &error);
+  CwbStore *store = cwb_context_get_store (self->context);
+  CwbExperts *experts;
+  GtkNoSelection *selection;
+
+  if (rows == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->error = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
+
+  experts = store ? cwb_experts_get_for_store (store, &error) : NULL;
+  if (experts == NULL)
+    {
+      self->error = g_strdup (error ? error->message : _("There is no workspace database to write to."));
+      adw_status_page_set_description (self->error_page, self->error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+      return;
+    }
+
+  /* the duplicates of stored experts; rows with problems start unchecked */
+  cwb_experts_check_rows (experts, rows);
+
+  self->rows = g_steal_pointer (&rows);
+  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROWS]);
+}
+
+/* -------------------------------------------------------------- actions */
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (widget);
+  CwbStore *store = cwb_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+  CwbExperts *experts;
+  guint n_added = 0;
+  gboolean ok;
+
+  if (self->rows == NULL || self->applying)
+    return;
+
+  experts = store ? cwb_experts_get_for_store (store, &error) : NULL;
+  if (experts == NULL)
+    return;
+
+  self->applying = TRUE;
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  gtk_label_set_text (self->progress_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+
+  g_object_ref (self);
+  ok = cwb_experts_apply_import (experts, self->rows, apply_progress_cb, self,
+                                 self->cancellable, &n_added, &error);
+  self->applying = FALSE;
+
+  if (ok)
+    {
+      g_signal_emit (self, signals[IMPORTED], 0, n_added);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* nothing was written: back to the preview with the reason */
+      gtk_stack_set_visible_child_name (self->stack, "preview");
+      gtk_label_set_text (self->summary_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+      gtk_widget_set_sensitive (self->apply_button, TRUE);
+    }
+  g_object_unref (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (widget);
+
+  /* a read stops, an import rolls back: nothing is written */
+  g_cancellable_cancel (self->cancellable);
+  if (!self->applying)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (CwbExpertsImportDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  return self->applying;   /* closed once the import rolled back */
+}
+
+/* --------------------------------------------------------------- object */
+
+static void
+build (CwbExpertsImportDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory;
+  GtkColumnViewColumn *column;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Import Experts"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 820, 600);
+
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "import.cancel");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->apply_button = gtk_button_new_with_mnemonic (_("_Import Checked Rows"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->apply_button), "import.apply");
+  gtk_widget_add_css_class (self->apply_button, "suggested-action");
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  /* reading or importing */
+  gtk_widget_set_valign (progress_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (progress_box, 48);
+  gtk_widget_set_margin_end (progress_box, 48);
+  self->progress_label = GTK_LABEL (gtk_label_new (_("Reading the file…")));
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
+  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
+  gtk_stack_add_named (self->stack, progress_box, "progress");
+
+  /* the preview */
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->summary_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->summary_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_label), 12);
+  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->summary_label));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (check_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (check_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (check_unbind_cb), self);
+  column = gtk_column_view_column_new (_("Import"), factory);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  add_column (self, _("Row"), COLUMN_LINE, FALSE);
+  add_column (self, C_("expert", "Name"), COLUMN_NAME, FALSE);
+  add_column (self, _("Affiliation"), COLUMN_AFFILIATION, TRUE);
+  add_column (self, _("Problems"), COLUMN_PROBLEMS, TRUE);
+
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  gtk_box_append (GTK_BOX (preview_box), scrolled);
+  gtk_stack_add_named (self->stack, preview_box, "preview");
+
+  /* a file that cannot be read */
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("The File Cannot Be Imported"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+static void
+cwb_experts_import_dialog_constructed (GObject *object)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  g_autoptr(GTask) task = NULL;
+
+  G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->constructed (object);
+
+  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
+  g_task_set_source_tag (task, cwb_experts_import_dialog_constructed);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+cwb_experts_import_dialog_dispose (GObject *object)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->count_source, g_source_remove);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+cwb_experts_import_dialog_finalize (GObject *object)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+cwb_experts_import_dialog_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_ROWS:
+      g_value_set_object (value, self->rows);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwb_experts_import_dialog_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cwb_experts_import_dialog_class_init (CwbExpertsImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cwb_experts_import_dialog_constructed;
+  object_class->dispose = cwb_experts_import_dialog_dispose;
+  object_class->finalize = cwb_experts_import_dialog_finalize;
+  object_class->get_property = cwb_experts_import_dialog_get_property;
+  object_class->set_property = cwb_experts_import_dialog_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         CWB_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROWS] =
+    g_param_spec_object ("rows", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+}
+
+static void
+cwb_experts_import_dialog_init (CwbExpertsImportDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  build (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+}
+
+/**
+ * cwb_experts_import_dialog_new:
+ * @context: the host's services
+ * @path: a CSV or XLSX file
+ *
+ * Returns: (transfer none): a new dialog that starts reading @path
+ */
+CwbExpertsImportDialog *
+cwb_experts_import_dialog_new (CwbContext *context,
+                               const char *path)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (CWB_TYPE_EXPERTS_IMPORT_DIALOG, "context", context, "path", path, NULL);
+}

@@ -1,0 +1,50 @@
+/* cwb-experts-private.h — what the registry's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cwb-expert.h"
+#include "cwb-experts.h"
+
+G_BEGIN_DECLS
+
+#define CWB_EXPERTS_PLUGIN_ID "experts"
+
+/* the columns of an expert row, for _cwb_experts_read_row() */
+#define CWB_EXPERTS_COLUMNS \
+  "e.id, e.name, e.title, e.level, e.honours, e.fields, e.affiliation_uscc, " \
+  "e.affiliation_name, e.phone, e.email, e.resume, e.note, " \
+  "EXISTS (SELECT 1 FROM experts_chief c WHERE c.expert_id = e.id AND c.to_date IS NULL)"
+
+void          _cwb_expert_set_is_chief           (CwbExpert          *self,
+                                                  gboolean            is_chief);
+gboolean      _cwb_experts_fields_name_industry  (const char * const *fields,
+                                                  const char         *industry);
+const char   *_cwb_experts_section_string        (JsonNode           *section,
+                                                  const char         *key);
+
+/* (transfer none) */
+CwbStatement *_cwb_experts_prepare               (CwbExperts         *self,
+                                                  const char         *sql,
+                                                  GError            **error);
+/* a row of CWB_EXPERTS_COLUMNS from column @first on (transfer full) */
+CwbExpert    *_cwb_experts_read_row              (CwbStatement       *stmt,
+                                                  int                 first);
+/* inserts @expert (validated, no duplicate check) with its index entries */
+gboolean      _cwb_experts_insert                (CwbExperts         *self,
+                                                  CwbExpert          *expert,
+                                                  GError            **error);
+/* (transfer full) (nullable) */
+char         *_cwb_experts_dup_consortium_name   (CwbExperts         *self,
+                                                  gint64              consortium_id);
+/* emits "changed" (after a committed write) */
+void          _cwb_experts_emit_changed          (CwbExperts         *self);
+/* the text as the single-character index holds it: each letter or digit a
+ * token, other characters a break token (transfer full) */
+char         *_cwb_experts_spaced                (const char         *text);
+/* "YYYY-MM-DD" that is a real date */
+gboolean      _cwb_experts_check_date            (const char         *date,
+                                                  GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,251 @@
+/* cwb-experts-provider.c — rules E1, E2 and E3 (policy 五(一)3)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-experts-provider"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cwb-experts.h"
+#include "cwb-experts-private.h"
+#include "cwb-experts-provider.h"
+
+struct _CwbExpertsProvider
+{
+  GObject parent_instance;
+};
+
+static void check_provider_iface_init (CwbCheckProviderInterface *iface);
+
+#define cwb_experts_provider_register_type experts_provider_register_type_generated
+G_DEFINE_DYNAMIC_TYPE_EXTENDED (CwbExpertsProvider, cwb_experts_provider, G_TYPE_OBJECT,
+                                G_TYPE_FLAG_FINAL,
+                                G_IMPLEMENT_INTERFACE_DYNAMIC (CWB_TYPE_CHECK_PROVIDER,
+                                                               check_provider_iface_init))
+#undef cwb_experts_provider_register_type
+
+static void
+add_result (CwbCheckReport *report,
+            CwbRuleSet     *rules,
+            const char     *rule,
+            CwbStatus       status,
+            const char     *message,
+            const char     *remedy)
+{
+  g_autoptr(CwbCheckResult) result = cwb_check_result_new_for_rule (rules, rule, status);
+
+  cwb_check_result_set_message (result, message);
+  if (remedy != NULL)
+    cwb_check_result_set_remedy (result, remedy);
+
+  cwb_check_report_add (report, result);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* E1: name, title, field and affiliation. TRUE if the section names a
+ * chief expert at all (E2 and E3 need one). */
+static gboolean
+check_e1 (CwbRuleSet     *rules,
+          JsonNode       *section,
+          CwbCheckReport *report)
+{
+  static const struct {
+    const char *key;
+    const char *label;
+  } parts[] = {
+    { "name", N_("name") },
+    { "title", N_("title") },
+    { "field", N_("field") },
+    { "affiliation_uscc", N_("affiliation (unified social credit code)") },
+  };
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *remedy = NULL;
+  guint n_missing = 0;
+
+  if (section == NULL || !JSON_NODE_HOLDS_OBJECT (section))
+    {
+      if (cwb_rule_set_has_rule (rules, "E1"))
+        add_result (report, rules, "E1", CWB_STATUS_FAIL,
+                    _("No chief expert is chosen."),
+                    _("Choose a chief expert of high academic standing who knows the industry, and give the name, title, field and affiliation."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (!is_blank (_cwb_experts_section_string (section, parts[i].key)))
+        continue;
+      if (n_missing > 0)
+        /* TRANSLATORS: separates the items of a list; zh_CN "、" */
+        g_string_append (missing, C_("list separator", ", "));
+      g_string_append (missing, _(parts[i].label));
+      n_missing++;
+    }
+
+  if (!cwb_rule_set_has_rule (rules, "E1"))
+    return !is_blank (_cwb_experts_section_string (section, "name"));
+
+  if (n_missing == 0)
+    {
+      message = g_strdup_printf (_("The chief expert is %s (%s)."),
+                                 _cwb_experts_section_string (section, "name"),
+                                 _cwb_experts_section_string (section, "title"));
+      add_result (report, rules, "E1", CWB_STATUS_PASS, message, NULL);
+    }
+  else
+    {
+      message = g_strdup_printf (_("The chief expert’s %s is not given."), missing->str);
+      remedy = g_strdup_printf (_("Give the chief expert’s %s."), missing->str);
+      add_result (report, rules, "E1", CWB_STATUS_FAIL, message, remedy);
+    }
+
+  return !is_blank (_cwb_experts_section_string (section, "name"));
+}
+
+static void
+check_e2 (CwbRuleSet     *rules,
+          CwbConsortium  *consortium,
+          JsonNode       *section,
+          CwbCheckReport *report)
+{
+  const char *industry = cwb_consortium_get_industry (consortium);
+  const char *field = _cwb_experts_section_string (section, "field");
+  g_auto(GStrv) fields = cwb_expert_split_list (field);
+  g_autofree char *message = NULL;
+  g_autofree char *remedy = NULL;
+
+  if (!cwb_rule_set_has_rule (rules, "E2"))
+    return;
+
+  if (_cwb_experts_fields_name_industry ((const char * const *) fields, industry))
+    {
+      message = g_strdup_printf (_("The chief expert’s field “%s” names the consortium’s industry %s."),
+                                 field, industry);
+      add_result (report, rules, "E2", CWB_STATUS_PASS, message, NULL);
+      return;
+    }
+
+  if (is_blank (field))
+    message = g_strdup_printf (_("The chief expert’s field is not given, so it does not show familiarity with the industry %s."),
+                               industry != NULL ? industry : "");
+  else
+    message = g_strdup_printf (_("The chief expert’s field “%s” does not name the consortium’s industry %s."),
+                               field, industry != NULL ? industry : "");
+  remedy = g_strdup_printf (_("Choose a chief expert who knows the industry %s, or state it in the expert’s fields."),
+                            industry != NULL ? industry : "");
+  add_result (report, rules, "E2", CWB_STATUS_INFO, message, remedy);
+}
+
+static void
+check_e3 (CwbContext     *context,
+          CwbRuleSet     *rules,
+          CwbConsortium  *consortium,
+          JsonNode       *section,
+          CwbCheckReport *report)
+{
+  CwbStore *store = cwb_context_get_store (context);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) elsewhere = NULL;
+  g_autofree char *message = NULL;
+  const char *name = _cwb_experts_section_string (section, "name");
+  CwbExperts *experts;
+  gint64 expert_id;
+
+  /* without the workspace, other consortia are unknown: no result */
+  if (!cwb_rule_set_has_rule (rules, "E3") || store == NULL)
+    return;
+
+  experts = cwb_experts_get_for_store (store, &error);
+  if (experts == NULL)
+    {
+      message = g_strdup_printf (_("The expert registry cannot be read: %s"), error->message);
+      add_result (report, rules, "E3", CWB_STATUS_INFO, message, NULL);
+      return;
+    }
+
+  expert_id = cwb_experts_match_section (experts, section);
+  if (expert_id != 0)
+    elsewhere = cwb_experts_list_chief_elsewhere (experts, expert_id, cwb_consortium_get_id (consortium));
+
+  if (elsewhere == NULL || elsewhere[0] == NULL)
+    {
+      message = g_strdup_printf (_("%s is not the chief expert of another consortium in the workspace."), name);
+      add_result (report, rules, "E3", CWB_STATUS_PASS, message, NULL);
+    }
+  else
+    {
+      g_autofree char *names = g_strjoinv (C_("list separator", ", "), elsewhere);
+
+      message = g_strdup_printf (g_dngettext (NULL,
+                                              "%s is also the chief expert of the consortium %s.",
+                                              "%s is also the chief expert of the consortia %s.",
+                                              g_strv_length (elsewhere)),
+                                 name, names);
+      add_result (report, rules, "E3", CWB_STATUS_INFO, message,
+                  _("A chief expert who leads one consortium can give it full attention; consider another chief expert."));
+    }
+}
+
+static void
+cwb_experts_provider_check (CwbCheckProvider *provider,
+                            CwbContext       *context,
+                            CwbConsortium    *consortium,
+                            CwbCheckReport   *report)
+{
+  CwbRuleSet *rules = cwb_context_get_rules (context);
+  JsonNode *section = cwb_consortium_get_section (consortium, "chief_expert");
+
+  if (!check_e1 (rules, section, report))
+    return;
+
+  check_e2 (rules, consortium, section, report);
+  check_e3 (context, rules, consortium, section, report);
+}
+
+static void
+check_provider_iface_init (CwbCheckProviderInterface *iface)
+{
+  iface->check = cwb_experts_provider_check;
+}
+
+static void
+cwb_experts_provider_class_init (CwbExpertsProviderClass *klass)
+{
+}
+
+static void
+cwb_experts_provider_class_finalize (CwbExpertsProviderClass *klass)
+{
+}
+
+static void
+cwb_experts_provider_init (CwbExpertsProvider *self)
+{
+}
+
+/**
+ * cwb_experts_provider_register_type:
+ * @module: the plugin's type module
+ *
+ * Registers #CwbExpertsProvider with @module.
+ */
+void
+cwb_experts_provider_register_type (GTypeModule *module)
+{
+  experts_provider_register_type_generated (module);
+}
