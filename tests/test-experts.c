@@ -607,6 +607,39 @@ import_example (Fixture    *f,
   return cwb_consortium_get_id (consortium);
 }
 
+/* A consortium imported while no registry listened (the command line, in
+ * another process) is matched when a page calls cwb_experts_sync_all(). */
+static void
+test_chief_sync_all (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "workbench.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 5, 1, 9, 0, 0);
+  g_autoptr(CwbStore) other = NULL;
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example (DEEP_SEA);
+  gint64 id;
+
+  /* a second store on the same file stands for the other process */
+  other = cwb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_store_import_consortium (other, consortium, FALSE, &error));
+  g_assert_no_error (error);
+  id = cwb_consortium_get_id (consortium);
+  g_clear_object (&other);
+
+  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), ==, 0);
+  g_assert_true (cwb_experts_sync_all (f->experts, now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), >, 0);
+  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+
+  /* a second pass changes nothing */
+  g_assert_true (cwb_experts_sync_all (f->experts, now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+}
+
 static void
 test_chief_import_and_history (Fixture       *f,
                                gconstpointer  data)
@@ -1026,6 +1059,7 @@ main (int   argc,
   ADD ("/experts/duplicates", test_duplicates);
   g_test_add_func ("/experts/validation", test_validation);
   ADD ("/experts/chief/import-and-history", test_chief_import_and_history);
+  ADD ("/experts/chief/sync-all", test_chief_sync_all);
   ADD ("/experts/import/preview-and-apply", test_import_preview);
   ADD ("/experts/export/round-trip", test_export_round_trip);
   ADD ("/experts/reviewers", test_reviewers);
