@@ -7,3 +7,4 @@
 #include <cwb.h>
 
 #include "cwb-area.h"
+#include "cwb-save-chooser.h"

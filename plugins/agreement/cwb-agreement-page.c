@@ -2124,22 +2124,19 @@ export_matrix_to_action (GtkWidget  *widget,
 }
 
 static void
-export_chooser_response_cb (GtkNativeDialog  *chooser,
-                            int               response,
-                            CwbAgreementPage *self)
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      ExportFunc func = g_object_get_data (G_OBJECT (chooser), "cwb-export");
+  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (source);
+  ExportFunc func = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cwb_save_chooser_choose_finish (GTK_WIDGET (self), result, NULL, &error);
 
-      if (path != NULL)
-        export_to (self, func, path);
-      else if (file != NULL)
-        show_message (self, _("Choose a local file to save to."));
-    }
-  g_object_unref (chooser);
+  if (path != NULL)
+    export_to (self, func, path);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (self, error->message);
 }
 
 static void
@@ -2149,10 +2146,9 @@ choose_export_file (CwbAgreementPage *self,
                     const char       *filter_name,
                     ExportFunc        func)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *suffixes[] = { suffix, NULL };
+  const char *descriptions[] = { filter_name, NULL };
   g_autofree char *name = NULL;
-  g_autofree char *pattern = g_strdup_printf ("*.%s", suffix);
 
   if (self->agreement == NULL)
     return;
@@ -2160,16 +2156,8 @@ choose_export_file (CwbAgreementPage *self,
   /* Translators: the suggested file name: the consortium's name, a kind
    * of document, and a suffix such as "xlsx" */
   name = g_strdup_printf (_("%s — %s.%s"), cwb_consortium_get_name (self->consortium), title, suffix);
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "cwb-export", func);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cwb_save_chooser_choose (GTK_WIDGET (self), title, name, suffixes, descriptions,
+                           export_chosen_cb, func);
 }
 
 static void

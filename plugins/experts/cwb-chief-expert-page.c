@@ -665,28 +665,18 @@ reviewer_export_to_action (GtkWidget  *widget,
 }
 
 static void
-export_chooser_response_cb (GtkNativeDialog    *chooser,
-                            int                 response,
-                            CwbChiefExpertPage *self)
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  CwbChiefExpertPage *self = CWB_CHIEF_EXPERT_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cwb_save_chooser_choose_finish (GTK_WIDGET (self), result, NULL, &error);
 
-      if (path != NULL && !g_str_has_suffix (path, ".xlsx"))
-        {
-          char *with_suffix = g_strconcat (path, ".xlsx", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
-      if (path != NULL)
-        export_to (self, path);
-      else if (file != NULL)
-        show_toast (self, _("Choose a local file to save to."));
-    }
-  g_object_unref (chooser);
+  if (path != NULL)
+    export_to (self, path);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
 }
 
 static void
@@ -696,8 +686,8 @@ reviewer_export_action (GtkWidget  *widget,
 {
   CwbChiefExpertPage *self = CWB_CHIEF_EXPERT_PAGE (widget);
   CwbConsortium *consortium = cwb_context_get_consortium (self->context);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *suffixes[] = { "xlsx", NULL };
+  const char *descriptions[] = { _("Excel workbook"), NULL };
   g_autofree char *name = NULL;
 
   if (self->experts == NULL || consortium == NULL)
@@ -705,15 +695,8 @@ reviewer_export_action (GtkWidget  *widget,
 
   /* Translators: the suggested file name: the consortium's name */
   name = g_strdup_printf (_("%s — reviewers.xlsx"), cwb_consortium_get_name (consortium));
-  chooser = gtk_file_chooser_native_new (_("Export the Reviewers"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Excel workbook"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cwb_save_chooser_choose (widget, _("Export the Reviewers"), name, suffixes, descriptions,
+                           export_chosen_cb, NULL);
 }
 
 /* -------------------------------------------------------------- building */

@@ -504,33 +504,18 @@ export_to_action (GtkWidget  *widget,
 }
 
 static void
-export_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            CwbExpertsPage  *self)
+export_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-      CwbExpertsFileFormat format;
+  CwbExpertsPage *self = CWB_EXPERTS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = cwb_save_chooser_choose_finish (GTK_WIDGET (self), result, NULL, &error);
 
-      if (path != NULL && !cwb_experts_file_format_from_path (path, &format))
-        {
-          /* no extension typed: the one of the chosen filter */
-          const char *suffix = g_object_get_data (G_OBJECT (filter), "cwb-suffix");
-          char *with_suffix = g_strconcat (path, suffix ? suffix : ".xlsx", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
-
-      if (path != NULL)
-        export_to (self, path);
-      else if (file != NULL)
-        show_toast (self, _("Choose a local file to save to."));
-    }
-  g_object_unref (chooser);
+  if (path != NULL)
+    export_to (self, path);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
 }
 
 static void
@@ -539,24 +524,15 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) xlsx = new_filter (_("Excel workbook"), "*.[xX][lL][sS][xX]", NULL);
-  g_autoptr(GtkFileFilter) csv = new_filter (_("CSV file"), "*.[cC][sS][vV]", NULL);
+  const char *suffixes[] = { "xlsx", "csv", NULL };
+  const char *descriptions[] = { _("Excel workbook"), _("CSV file"), NULL };
 
   if (self->experts == NULL)
     return;
 
-  g_object_set_data (G_OBJECT (xlsx), "cwb-suffix", (gpointer) ".xlsx");
-  g_object_set_data (G_OBJECT (csv), "cwb-suffix", (gpointer) ".csv");
-  chooser = gtk_file_chooser_native_new (_("Export Experts"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   /* Translators: the suggested file name of an export of the registry */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("experts.xlsx"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cwb_save_chooser_choose (widget, _("Export Experts"), _("experts.xlsx"), suffixes, descriptions,
+                           export_chosen_cb, NULL);
 }
 
 /* --------------------------------------------------------------- object */

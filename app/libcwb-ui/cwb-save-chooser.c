@@ -1,0 +1,200 @@
+/* cwb-save-chooser.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cwb-save-chooser"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cwb-save-chooser.h"
+
+typedef struct
+{
+  GtkFileChooserNative *chooser;
+  GStrv                 suffixes;
+  guint                 filter_index;
+} ChooseData;
+
+static void
+choose_data_free (ChooseData *data)
+{
+  g_clear_object (&data->chooser);
+  g_strfreev (data->suffixes);
+  g_free (data);
+}
+
+/**
+ * cwb_save_chooser_add_suffix:
+ * @path: a file name or path, as the user typed it
+ * @suffixes: (array zero-terminated=1): the offered suffixes without their
+ *   dot, e.g. "xlsx"
+ * @filter_index: the suffix to add, an index into @suffixes
+ *
+ * Adds "." and the suffix at @filter_index to @path unless @path already
+ * ends with one of @suffixes (compared ignoring ASCII case).  An
+ * @filter_index beyond @suffixes adds the first.
+ *
+ * Returns: (transfer full): the path to write
+ */
+char *
+cwb_save_chooser_add_suffix (const char         *path,
+                             const char * const *suffixes,
+                             guint               filter_index)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (suffixes != NULL && suffixes[0] != NULL, NULL);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *dotted = g_strconcat (".", suffixes[i], NULL);
+      g_autofree char *dotted_lower = g_ascii_strdown (dotted, -1);
+
+      if (g_str_has_suffix (lower, dotted_lower))
+        return g_strdup (path);
+    }
+
+  if (filter_index >= g_strv_length ((char **) suffixes))
+    filter_index = 0;
+  return g_strconcat (path, ".", suffixes[filter_index], NULL);
+}
+
+static guint
+chosen_filter_index (GtkFileChooser *chooser)
+{
+  GtkFileFilter *chosen = gtk_file_chooser_get_filter (chooser);
+
+  if (chosen == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chosen), "cwb-filter-index"));
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     GTask           *task)
+{
+  ChooseData *data = g_task_get_task_data (task);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "The save dialog was dismissed");
+      g_object_unref (task);
+      return;
+    }
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               "%s", _("Choose a local file to save to."));
+      g_object_unref (task);
+      return;
+    }
+
+  data->filter_index = chosen_filter_index (GTK_FILE_CHOOSER (chooser));
+  g_task_return_pointer (task,
+                         cwb_save_chooser_add_suffix (path, (const char * const *) data->suffixes,
+                                                      data->filter_index),
+                         g_free);
+  g_object_unref (task);
+}
+
+/**
+ * cwb_save_chooser_choose:
+ * @parent: the widget whose window the dialog is transient for
+ * @title: the dialog's title, translated
+ * @suggested_name: the file name to preselect, with a suffix
+ * @suffixes: (array zero-terminated=1): one suffix per filter, without its
+ *   dot, e.g. "xlsx"; at least one
+ * @descriptions: (array zero-terminated=1): the filters' names, translated,
+ *   as many as @suffixes
+ * @callback: (scope async): called when the user has answered
+ * @user_data: (closure): data for @callback
+ *
+ * Opens a modal save dialog with one filter per suffix.  @callback is
+ * called with @parent as the source object; get the chosen path with
+ * cwb_save_chooser_choose_finish().
+ */
+void
+cwb_save_chooser_choose (GtkWidget           *parent,
+                         const char          *title,
+                         const char          *suggested_name,
+                         const char * const  *suffixes,
+                         const char * const  *descriptions,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+  ChooseData *data;
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (title != NULL && suggested_name != NULL);
+  g_return_if_fail (suffixes != NULL && suffixes[0] != NULL);
+  g_return_if_fail (descriptions != NULL);
+  g_return_if_fail (g_strv_length ((char **) suffixes) == g_strv_length ((char **) descriptions));
+
+  task = g_task_new (parent, NULL, callback, user_data);
+  g_task_set_source_tag (task, cwb_save_chooser_choose);
+
+  root = gtk_widget_get_root (parent);
+  data = g_new0 (ChooseData, 1);
+  data->suffixes = g_strdupv ((char **) suffixes);
+  data->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_task_set_task_data (task, data, (GDestroyNotify) choose_data_free);
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, descriptions[i]);
+      gtk_file_filter_add_suffix (filter, suffixes[i]);
+      g_object_set_data (G_OBJECT (filter), "cwb-filter-index", GUINT_TO_POINTER (i));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (data->chooser), filter);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (data->chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (data->chooser), TRUE);
+  g_signal_connect (data->chooser, "response", G_CALLBACK (chooser_response_cb), task);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (data->chooser));
+}
+
+/**
+ * cwb_save_chooser_choose_finish:
+ * @parent: the widget passed to cwb_save_chooser_choose()
+ * @result: the #GAsyncResult given to the callback
+ * @filter_index: (out) (optional): the index of the filter the user chose
+ * @error: return location for a #GError: %G_IO_ERROR_CANCELLED when the
+ *   user dismissed the dialog (say nothing), %G_IO_ERROR_NOT_SUPPORTED with
+ *   a message to show when the chosen file is not local
+ *
+ * Returns: (transfer full) (nullable): the local path to write, with the
+ *   chosen filter's suffix when the user typed none of the offered ones;
+ *   %NULL on error
+ */
+char *
+cwb_save_chooser_choose_finish (GtkWidget     *parent,
+                                GAsyncResult  *result,
+                                guint         *filter_index,
+                                GError       **error)
+{
+  GTask *task = G_TASK (result);
+  char *path;
+
+  g_return_val_if_fail (g_task_is_valid (result, parent), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (task) == cwb_save_chooser_choose, NULL);
+
+  path = g_task_propagate_pointer (task, error);
+  if (path != NULL && filter_index != NULL)
+    *filter_index = ((ChooseData *) g_task_get_task_data (task))->filter_index;
+  return path;
+}
