@@ -1,5 +1,6 @@
 #!/bin/sh
-# merge-po.sh — folds po/parts/*.po (translations written alongside new code)
+# merge-po.sh — folds po/parts/*.po (translations written alongside new code,
+# deleted once merged: po/zh_CN.po is the one translation)
 # into po/zh_CN.po, then drops messages no source uses any more.
 set -eu
 cd "$(dirname "$0")/.."
