@@ -13,7 +13,10 @@ for f in po/parts/*.po; do
   [ -f "$f" ] || continue
   { printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'; cat "$f"; } > "$tmp/$(basename "$f")"
 done
-msgcat --use-first -o "$tmp/merged.po" po/zh_CN.po "$tmp"/*.po
+cp po/zh_CN.po "$tmp/merged.po"
+if ls "$tmp"/*.po >/dev/null 2>&1; then
+  msgcat --use-first -o "$tmp/merged.po" po/zh_CN.po "$tmp"/*.po
+fi
 msgmerge --quiet --no-fuzzy-matching -o po/zh_CN.po "$tmp/merged.po" "$tmp/all.pot"
 msgattrib --no-obsolete -o po/zh_CN.po po/zh_CN.po
 LC_ALL=C msgfmt --check --statistics -o /dev/null po/zh_CN.po
