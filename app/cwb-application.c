@@ -26,12 +26,16 @@ struct _CwbApplication
   CwbEngine      *engine;
   CwbContext     *context;
   GError         *startup_error;  /* why the workspace could not be opened */
+  guint           plugins_source; /* loads the plugins after the first frame */
+  guint           plugins_loaded : 1;
 
   /* unowned */
   GtkWindow      *error_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (CwbApplication, cwb_application, ADW_TYPE_APPLICATION)
+
+static void load_plugins (CwbApplication *self);
 
 static GtkWindow *
 get_main_window (CwbApplication *self)
@@ -70,6 +74,8 @@ preferences_activated_cb (GSimpleAction *action,
   if (self->engine == NULL)
     return;
 
+  /* the plugin manager shows what loaded and what failed */
+  load_plugins (self);
   prefs = cwb_preferences_window_new (self);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), get_main_window (self));
   gtk_window_present (GTK_WINDOW (prefs));
@@ -165,8 +171,6 @@ open_workspace (CwbApplication  *self,
                 GError         **error)
 {
   g_autofree char *default_path = NULL;
-  g_auto(GStrv) disabled = NULL;
-  g_autoptr(GError) gi_error = NULL;
   const char *path;
 
   self->rules = cwb_rule_set_new_default (error);
@@ -188,6 +192,23 @@ open_workspace (CwbApplication  *self,
   self->context = cwb_context_new (self->rules, self->store, self->secrets, self->engine);
   g_settings_bind (self->settings, "role", self->context, "role", G_SETTINGS_BIND_DEFAULT);
 
+  return TRUE;
+}
+
+/* The plugins' pages are added to the window as their plugins load, so
+ * loading them waits until the window is on screen: the first frame needs
+ * none of them. */
+static void
+load_plugins (CwbApplication *self)
+{
+  g_auto(GStrv) disabled = NULL;
+  g_autoptr(GError) gi_error = NULL;
+
+  g_clear_handle_id (&self->plugins_source, g_source_remove);
+  if (self->plugins_loaded || self->engine == NULL)
+    return;
+  self->plugins_loaded = TRUE;
+
   /* A Python plugin that asks for GTK 3 would deadlock us; with Gtk 4.0
    * required first it fails cleanly instead (PLATFORM.md). */
   if (!g_irepository_require (NULL, "Gtk", "4.0", 0, &gi_error))
@@ -195,8 +216,24 @@ open_workspace (CwbApplication  *self,
 
   disabled = g_settings_get_strv (self->settings, "disabled-plugins");
   cwb_engine_load_plugins (self->engine, (const char * const *) disabled);
+}
 
-  return TRUE;
+static gboolean
+load_plugins_cb (gpointer user_data)
+{
+  CwbApplication *self = user_data;
+
+  self->plugins_source = 0;
+  load_plugins (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_mapped_cb (CwbApplication *self)
+{
+  if (!self->plugins_loaded && self->plugins_source == 0)
+    self->plugins_source = g_idle_add_full (G_PRIORITY_LOW, load_plugins_cb, self, NULL);
 }
 
 static void
@@ -278,7 +315,11 @@ cwb_application_activate (GApplication *app)
 
   window = get_main_window (self);
   if (window == NULL)
-    window = GTK_WINDOW (cwb_window_new (self));
+    {
+      window = GTK_WINDOW (cwb_window_new (self));
+      g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   gtk_window_present (window);
 }
@@ -290,6 +331,7 @@ cwb_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (cwb_application_parent_class)->shutdown (app);
 
+  g_clear_handle_id (&self->plugins_source, g_source_remove);
   /* Pages go with their windows; then the plugins can go. */
   g_clear_object (&self->context);
   g_clear_object (&self->engine);

@@ -444,9 +444,9 @@ window_activated_cb (GApplication *app,
   cwb_window_import_file (window, file);
   CWB_TEST_WAIT_FOR (current_is (context, "海南省深海装备创新联合体"));
 
+  /* the plugins load after the window is on screen */
+  CWB_TEST_WAIT_FOR ((page = cwb_window_get_page (window, "composition")) != NULL);
   cwb_window_show_page (window, "composition");
-  page = cwb_window_get_page (window, "composition");
-  g_assert_nonnull (page);
   CWB_TEST_WAIT_FOR (page_verdict_is (page, PASS_TEXT));
   g_assert_cmpint (page_status (page, "C2"), ==, CWB_STATUS_PASS);
 

@@ -320,9 +320,10 @@ test_pages (Fixture *fixture)
 {
   GtkWidget *page;
 
-  /* The built plugins are loaded at startup (CWB_PLUGIN_PATH). */
+  /* The built plugins (CWB_PLUGIN_PATH) load once the window is on
+   * screen; their pages appear then. */
   g_assert_true (_cwb_window_has_page (fixture->window, "consortium"));
-  g_assert_true (_cwb_window_has_page (fixture->window, "composition"));
+  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
   g_assert_false (_cwb_window_has_page (fixture->window, "no-such-page"));
   g_assert_null (cwb_window_get_page (fixture->window, "no-such-page"));
 
@@ -355,7 +356,7 @@ test_preferences_plugins (Fixture *fixture)
   g_auto(GStrv) disabled = NULL;
 
   g_assert_nonnull (info);
-  g_assert_true (peas_plugin_info_is_loaded (info));
+  CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (info));
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
   page = cwb_window_get_page (fixture->window, "composition");
@@ -493,7 +494,7 @@ check_plugin_error (Fixture *fixture)
   GtkLabel *error;
 
   /* The application keeps running, the good plugin's page is there… */
-  g_assert_true (_cwb_window_has_page (fixture->window, "composition"));
+  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
 
   /* …and the plugin manager says why the other one failed, in error style. */
   prefs = cwb_preferences_window_new (fixture->app);
@@ -532,6 +533,8 @@ check_disabled_at_startup (Fixture *fixture)
 {
   PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->app));
 
+  /* once the other plugins have loaded, this one is still off */
+  CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "agreement")));
   g_assert_false (_cwb_window_has_page (fixture->window, "composition"));
   g_assert_false (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "composition")));
 }
