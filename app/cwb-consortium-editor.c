@@ -11,6 +11,7 @@
 #include "cwb-consortium-editor.h"
 #include "cwb-consortium-editor-private.h"
 #include "cwb-exception-dialog.h"
+#include "cwb-lifecycle-group.h"
 #include "cwb-member-dialog.h"
 
 /* The editable lists of rule C1 and plan item P1, in the order of the form. */
@@ -110,6 +111,7 @@ struct _CwbConsortiumEditor
   GtkWidget            *add_member_button;
   GtkColumnView        *members_view;
   GtkSingleSelection   *members_selection;
+  CwbLifecycleGroup    *lifecycle_group;
   AdwPreferencesGroup  *exceptions_group;
   GtkListBox           *exceptions_list;
 };
@@ -1221,6 +1223,9 @@ refresh (CwbConsortiumEditor *self)
   g_set_object (&self->consortium, consortium);
   g_clear_object (&self->last_written);
 
+  cwb_lifecycle_group_set_consortium_id (self->lifecycle_group,
+                                         consortium != NULL ? cwb_consortium_get_id (consortium) : 0);
+
   if (consortium == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1312,6 +1317,7 @@ cwb_consortium_editor_constructed (GObject *object)
   g_assert (CWB_IS_CONTEXT (self->context));
 
   populate_industries (self);
+  cwb_lifecycle_group_set_context (self->lifecycle_group, self->context);
 
   g_signal_connect_object (self->context, "notify::consortium",
                            G_CALLBACK (consortium_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1403,6 +1409,8 @@ cwb_consortium_editor_class_init (CwbConsortiumEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (CWB_TYPE_LIFECYCLE_GROUP);
+
   object_class->constructed = cwb_consortium_editor_constructed;
   object_class->dispose = cwb_consortium_editor_dispose;
   object_class->finalize = cwb_consortium_editor_finalize;
@@ -1439,6 +1447,7 @@ cwb_consortium_editor_class_init (CwbConsortiumEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwbConsortiumEditor, add_member_button);
   gtk_widget_class_bind_template_child (widget_class, CwbConsortiumEditor, members_view);
   gtk_widget_class_bind_template_child (widget_class, CwbConsortiumEditor, members_selection);
+  gtk_widget_class_bind_template_child (widget_class, CwbConsortiumEditor, lifecycle_group);
   gtk_widget_class_bind_template_child (widget_class, CwbConsortiumEditor, exceptions_group);
   gtk_widget_class_bind_template_child (widget_class, CwbConsortiumEditor, exceptions_list);
 

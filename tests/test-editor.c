@@ -13,8 +13,12 @@
 #include "cwb-consortium-editor-private.h"
 #include "cwb-exception-dialog.h"
 #include "cwb-exception-dialog-private.h"
+#include "cwb-lifecycle-group.h"
+#include "cwb-lifecycle-group-private.h"
 #include "cwb-member-dialog.h"
 #include "cwb-member-dialog-private.h"
+#include "cwb-stage-dialog.h"
+#include "cwb-stage-dialog-private.h"
 #include "cwb-test-utils.h"
 
 typedef struct
@@ -919,6 +923,238 @@ test_refresh_keeps_typing (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 300);
 }
 
+/* ------------------------------------------------------------ lifecycle */
+
+static void
+set_today (Fixture    *f,
+           const char *iso)
+{
+  g_autofree char *text = g_strdup_printf ("%sT10:00:00Z", iso);
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (text, NULL);
+
+  g_assert_nonnull (now);
+  cwb_context_set_now (f->context, now);
+}
+
+static guint
+n_stored_steps (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = cwb_store_get_lifecycle (f->store, f->id, &error);
+
+  g_assert_no_error (error);
+  return events->len;
+}
+
+static CwbLifecycleGroup *
+lifecycle_group (Fixture *f)
+{
+  CwbLifecycleGroup *group = _cwb_consortium_editor_get_child (f->editor, "lifecycle_group");
+
+  g_assert_true (CWB_IS_LIFECYCLE_GROUP (group));
+  return group;
+}
+
+static const char *
+status_title (Fixture *f)
+{
+  return adw_preferences_row_get_title (_cwb_lifecycle_group_get_child (lifecycle_group (f), "status_row"));
+}
+
+static const char *
+status_subtitle (Fixture *f)
+{
+  return adw_action_row_get_subtitle (_cwb_lifecycle_group_get_child (lifecycle_group (f), "status_row"));
+}
+
+static void
+append_step (Fixture    *f,
+             CwbStage    stage,
+             const char *date,
+             const char *document)
+{
+  g_autoptr(CwbStageEvent) event = cwb_stage_event_new (stage, date, document, NULL);
+  g_autoptr(GError) error = NULL;
+
+  cwb_store_append_stage_event (f->store, f->id, event, NULL, &error);
+  g_assert_no_error (error);
+  cwb_test_drain ();
+}
+
+static void
+test_lifecycle_role (Fixture       *f,
+                     gconstpointer  data)
+{
+  CwbLifecycleGroup *group = lifecycle_group (f);
+  GtkWidget *record_button = _cwb_lifecycle_group_get_child (group, "record_button");
+
+  /* a lead unit sees where its application stands, and cannot record */
+  cwb_context_set_role (f->context, CWB_ROLE_LEAD);
+  cwb_test_drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_DRAFT));
+  g_assert_false (gtk_widget_get_visible (_cwb_lifecycle_group_get_child (group, "events_list")));
+  g_assert_false (gtk_widget_get_visible (record_button));
+  gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.record", NULL);
+  cwb_test_drain ();
+  g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
+
+  append_step (f, CWB_STAGE_SUBMITTED, "2026-01-05", NULL);
+  g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_SUBMITTED));
+  g_assert_true (gtk_widget_get_visible (_cwb_lifecycle_group_get_child (group, "events_list")));
+  gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.take-back", NULL);
+  cwb_test_drain ();
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_stored_steps (f), ==, 1);
+
+  cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
+  cwb_test_drain ();
+  g_assert_true (gtk_widget_get_visible (record_button));
+
+  /* a consortium that has ended offers no next step */
+  append_step (f, CWB_STAGE_DISSOLVED, "2026-02-01", NULL);
+  g_assert_false (gtk_widget_get_visible (record_button));
+}
+
+static void
+test_lifecycle_record (Fixture       *f,
+                       gconstpointer  data)
+{
+  CwbLifecycleGroup *group = lifecycle_group (f);
+  g_autoptr(GError) error = NULL;
+  CwbStageDialog *dialog;
+  GtkStringList *stage_model;
+  GtkLabel *message;
+  AdwToast *toast;
+
+  set_today (f, "2026-05-10");
+  cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
+  cwb_test_drain ();
+
+  gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.record", NULL);
+  cwb_test_drain ();
+  dialog = find_toplevel (CWB_TYPE_STAGE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* from a draft: submitted, or approved (a consortium approved earlier) */
+  stage_model = _cwb_stage_dialog_get_child (dialog, "stage_model");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stage_model)), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (stage_model, 0), ==, cwb_stage_get_label (CWB_STAGE_SUBMITTED));
+  g_assert_false (_cwb_stage_dialog_set_stage (dialog, CWB_STAGE_RECOMMENDED));
+  g_assert_true (_cwb_stage_dialog_set_stage (dialog, CWB_STAGE_APPROVED));
+  /* the date starts at today */
+  g_assert_cmpstr (gtk_editable_get_text (_cwb_stage_dialog_get_child (dialog, "date_row")), ==, "2026-05-10");
+  message = _cwb_stage_dialog_get_child (dialog, "message");
+
+  /* an approval without its document number is refused */
+  set_text (_cwb_stage_dialog_get_child (dialog, "date_row"), "2026-04-01");
+  g_assert_false (cwb_stage_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_clear_error (&error);
+
+  /* so is a date after today */
+  set_text (_cwb_stage_dialog_get_child (dialog, "document_row"), "琼科〔2026〕35号");
+  set_text (_cwb_stage_dialog_get_child (dialog, "date_row"), "2026-06-01");
+  g_assert_false (cwb_stage_dialog_save (dialog, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "2026"));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_stored_steps (f), ==, 0);
+
+  set_text (_cwb_stage_dialog_get_child (dialog, "date_row"), "2026-04-01");
+  g_assert_true (cwb_stage_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  cwb_test_drain ();
+  g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
+  g_assert_cmpuint (n_stored_steps (f), ==, 1);
+
+  /* the group shows the stage and the three-year term */
+  g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_APPROVED));
+  g_assert_nonnull (strstr (status_subtitle (f), "2026"));
+  g_assert_nonnull (strstr (status_subtitle (f), "2029"));
+  g_assert_cmpuint (count_rows (_cwb_lifecycle_group_get_child (group, "events_list")), ==, 1);
+
+  /* the toast's Undo takes the step back */
+  toast = _cwb_lifecycle_group_get_last_toast (group);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), cwb_stage_get_label (CWB_STAGE_APPROVED)));
+  g_signal_emit_by_name (toast, "button-clicked");
+  cwb_test_drain ();
+  g_assert_cmpuint (n_stored_steps (f), ==, 0);
+  g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_DRAFT));
+}
+
+static void
+test_lifecycle_take_back (Fixture       *f,
+                          gconstpointer  data)
+{
+  CwbLifecycleGroup *group = lifecycle_group (f);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *confirm;
+  AdwToast *toast;
+
+  cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
+  append_step (f, CWB_STAGE_SUBMITTED, "2026-01-05", NULL);
+  append_step (f, CWB_STAGE_VERIFYING, "2026-01-12", NULL);
+
+  /* asked first; cancelling keeps the step */
+  gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.take-back", NULL);
+  cwb_test_drain ();
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "cancel");
+  cwb_test_drain ();
+  g_assert_cmpuint (n_stored_steps (f), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.take-back", NULL);
+  cwb_test_drain ();
+  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (confirm, "take-back");
+  cwb_test_drain ();
+  g_assert_cmpuint (n_stored_steps (f), ==, 1);
+  g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_SUBMITTED));
+
+  /* Undo puts back the same step */
+  toast = _cwb_lifecycle_group_get_last_toast (group);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  cwb_test_drain ();
+  events = cwb_store_get_lifecycle (f->store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpint (((CwbStageEvent *) g_ptr_array_index (events, 1))->stage, ==, CWB_STAGE_VERIFYING);
+  g_assert_cmpstr (((CwbStageEvent *) g_ptr_array_index (events, 1))->date, ==, "2026-01-12");
+}
+
+static void
+test_lifecycle_expired (Fixture       *f,
+                        gconstpointer  data)
+{
+  CwbLifecycleGroup *group = lifecycle_group (f);
+  GtkWidget *expired = _cwb_lifecycle_group_get_child (group, "expired_label");
+
+  /* the term from 2026-04-01 ends on 2029-04-01 */
+  set_today (f, "2029-04-01");
+  append_step (f, CWB_STAGE_APPROVED, "2026-04-01", "琼科〔2026〕35号");
+  g_assert_false (gtk_widget_get_visible (expired));
+
+  set_today (f, "2029-04-02");
+  append_step (f, CWB_STAGE_CANCELLED, "2029-04-02", "琼科〔2029〕1号");
+  g_assert_false (gtk_widget_get_visible (expired));
+  g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_CANCELLED));
+
+  cwb_store_remove_last_stage_event (f->store, f->id, NULL, NULL);
+  cwb_test_drain ();
+  g_assert_true (gtk_widget_get_visible (expired));
+
+  append_step (f, CWB_STAGE_CONTINUED, "2029-04-02", "琼科〔2029〕2号");
+  g_assert_false (gtk_widget_get_visible (expired));
+  g_assert_nonnull (strstr (status_subtitle (f), "2032"));
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -951,6 +1187,10 @@ main (int   argc,
   ADD ("/editor/members/remove-undo", test_member_remove_undo);
   ADD ("/editor/exceptions/role", test_exceptions_role);
   ADD ("/editor/exceptions/add", test_exception_add);
+  ADD ("/editor/lifecycle/role", test_lifecycle_role);
+  ADD ("/editor/lifecycle/record", test_lifecycle_record);
+  ADD ("/editor/lifecycle/take-back", test_lifecycle_take_back);
+  ADD ("/editor/lifecycle/expired", test_lifecycle_expired);
   ADD ("/editor/lists/write", test_lists);
   ADD ("/editor/organization/write", test_organization);
   ADD ("/editor/name/refused", test_name);

@@ -18,6 +18,7 @@
 #include "cwb-error.h"
 #include "cwb-format.h"
 #include "cwb-json-private.h"
+#include "cwb-lifecycle.h"
 #include "cwb-uscc.h"
 
 #define MAX_FISCAL_YEARS 3
@@ -627,6 +628,50 @@ exception_value (JsonObject  *object,
   return TRUE;
 }
 
+/* One step of "lifecycle": it must follow the steps before it, in date
+ * order, and a decision gives its document number (cwb-lifecycle.h). The
+ * file is not checked against today: that is the recording desktop's
+ * business, and a file may come from another clock. */
+static gboolean
+stage_event_value (JsonObject  *object,
+                   Path        *path,
+                   guint        index,
+                   GPtrArray   *events,
+                   GError     **error)
+{
+  g_autoptr(CwbStageEvent) event = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *date = NULL;
+  const char *document = NULL;
+  const char *note = NULL;
+  int stage;
+
+  if (!read_enum (object, path, "stage", CWB_TYPE_STAGE, &stage, error) ||
+      !read_date (object, path, "date", TRUE, &date, error) ||
+      !read_string (object, path, "document", FALSE, FALSE, &document, error) ||
+      !read_string (object, path, "note", FALSE, FALSE, &note, error))
+    return FALSE;
+
+  event = cwb_stage_event_new (stage, date, document, note);
+
+  if (!cwb_lifecycle_check_next (events, event, NULL, &local_error))
+    {
+      const char *key = "document";
+
+      if (stage == CWB_STAGE_DRAFT || !cwb_stage_can_follow (stage, cwb_lifecycle_get_stage (events)))
+        key = "stage";
+      else if (events->len > 0 &&
+               strcmp (date, ((CwbStageEvent *) g_ptr_array_index (events, events->len - 1))->date) < 0)
+        key = "date";
+
+      FAIL (path, key, "%s: %s", WHERE, local_error->message);
+    }
+
+  g_ptr_array_add (events, g_steal_pointer (&event));
+
+  return TRUE;
+}
+
 /*
  * The readers the workspace database shares (cwb-consortium-file-private.h):
  * the same checks, with a key path that starts at the record's key.
@@ -995,6 +1040,21 @@ load_exceptions (CwbConsortium  *self,
          object_array (node, path, "exceptions", exception_value, cwb_consortium_get_exceptions (self), error);
 }
 
+static gboolean
+load_lifecycle (CwbConsortium  *self,
+                JsonObject     *root,
+                Path           *path,
+                GError        **error)
+{
+  JsonNode *node;
+
+  if (!lookup (root, path, "lifecycle", EXPECT_ARRAY, FALSE, &node, error))
+    return FALSE;
+
+  return node == NULL ||
+         object_array (node, path, "lifecycle", stage_event_value, cwb_consortium_get_lifecycle (self), error);
+}
+
 /* Keys the host reads itself; every other key holding an object or an
  * array is a section. */
 static gboolean
@@ -1002,7 +1062,7 @@ is_known_key (const char *key)
 {
   static const char * const known[] = {
     "format", "name", "industry", "lists", "organization", "fund_management",
-    "members", "exceptions", NULL
+    "members", "exceptions", "lifecycle", NULL
   };
 
   return g_strv_contains (known, key);
@@ -1091,7 +1151,8 @@ cwb_consortium_from_json (JsonNode  *root,
       !load_organization (self, object, &path, error) ||
       !load_fund_management (self, object, &path, error) ||
       !load_members (self, object, &path, error) ||
-      !load_exceptions (self, object, &path, error))
+      !load_exceptions (self, object, &path, error) ||
+      !load_lifecycle (self, object, &path, error))
     return NULL;
 
   g_assert (path.depth == 0);
@@ -1665,6 +1726,21 @@ exception_object (JsonObject    *entry,
   json_object_set_string_member (entry, "reason", exception->reason);
 }
 
+static void
+stage_event_object (JsonObject    *entry,
+                    gconstpointer  record)
+{
+  const CwbStageEvent *event = record;
+  GEnumValue *value = g_enum_get_value (enum_class (CWB_TYPE_STAGE), event->stage);
+
+  json_object_set_string_member (entry, "stage", value->value_nick);
+  json_object_set_string_member (entry, "date", event->date);
+  if (event->document != NULL)
+    json_object_set_string_member (entry, "document", event->document);
+  if (event->note != NULL)
+    json_object_set_string_member (entry, "note", event->note);
+}
+
 /*
  * The writers the workspace database shares (cwb-consortium-file-private.h).
  */
@@ -1750,7 +1826,8 @@ member_object (CwbMember *member)
  *
  * The file's JSON, keys in the order of formats/consortium-v1.md; optional
  * objects and figures only when given; sections after the members
- * ("chief_expert", "agreement", then the others sorted), "exceptions" last.
+ * ("chief_expert", "agreement", then the others sorted), then "lifecycle"
+ * when a step was recorded, "exceptions" last.
  *
  * Returns: (transfer full): the root node
  */
@@ -1840,6 +1917,10 @@ cwb_consortium_to_json (CwbConsortium *self)
         continue;
       json_object_set_member (root, key, json_node_copy (cwb_consortium_get_section (self, key)));
     }
+
+  if (cwb_consortium_get_lifecycle (self)->len > 0)
+    json_object_set_member (root, "lifecycle",
+                            objects_node (cwb_consortium_get_lifecycle (self), stage_event_object));
 
   json_object_set_member (root, "exceptions",
                           objects_node (cwb_consortium_get_exceptions (self), exception_object));

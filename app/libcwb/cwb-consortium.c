@@ -32,6 +32,7 @@ struct _CwbConsortium
 
   GPtrArray  *members;                    /* owned refs, element-type CwbMember */
   GPtrArray  *exceptions;                 /* owned, element-type CwbException */
+  GPtrArray  *lifecycle;                  /* owned, element-type CwbStageEvent */
   JsonObject *sections;                   /* owned: plugin-owned top-level keys */
 
   guint       has_organization : 1;
@@ -69,7 +70,7 @@ static GParamSpec *properties[N_PROPS];
 /* Top-level keys of the file that the host itself reads; never sections. */
 static const char * const reserved_keys[] = {
   "format", "name", "industry", "lists", "organization", "fund_management",
-  "members", "exceptions", NULL
+  "members", "exceptions", "lifecycle", NULL
 };
 
 static void
@@ -127,6 +128,16 @@ exception_equal (const CwbException *a,
          g_strcmp0 (a->document, b->document) == 0 &&
          g_strcmp0 (a->date, b->date) == 0 &&
          g_strcmp0 (a->reason, b->reason) == 0;
+}
+
+static gboolean
+stage_event_equal (const CwbStageEvent *a,
+                   const CwbStageEvent *b)
+{
+  return a->stage == b->stage &&
+         g_strcmp0 (a->date, b->date) == 0 &&
+         g_strcmp0 (a->document, b->document) == 0 &&
+         g_strcmp0 (a->note, b->note) == 0;
 }
 
 static gboolean
@@ -247,6 +258,7 @@ cwb_consortium_finalize (GObject *object)
   g_clear_pointer (&self->executive_body, g_free);
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->exceptions, g_ptr_array_unref);
+  g_clear_pointer (&self->lifecycle, g_ptr_array_unref);
   g_clear_pointer (&self->sections, json_object_unref);
 
   G_OBJECT_CLASS (cwb_consortium_parent_class)->finalize (object);
@@ -437,6 +449,7 @@ cwb_consortium_init (CwbConsortium *self)
   self->executive_fulltime_staff = CWB_UNKNOWN;
   self->members = g_ptr_array_new_with_free_func (g_object_unref);
   self->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_exception_free);
+  self->lifecycle = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_stage_event_free);
   self->sections = json_object_new ();
 }
 
@@ -497,6 +510,9 @@ cwb_consortium_copy (CwbConsortium *self)
   for (guint i = 0; i < self->exceptions->len; i++)
     g_ptr_array_add (copy->exceptions,
                      cwb_exception_copy (g_ptr_array_index (self->exceptions, i)));
+  for (guint i = 0; i < self->lifecycle->len; i++)
+    g_ptr_array_add (copy->lifecycle,
+                     cwb_stage_event_copy (g_ptr_array_index (self->lifecycle, i)));
 
   keys = json_object_get_members (self->sections);
   for (const GList *l = keys; l != NULL; l = l->next)
@@ -547,7 +563,8 @@ cwb_consortium_equal (CwbConsortium *self,
       self->fund_internal_supervision != other->fund_internal_supervision ||
       self->standards->len != other->standards->len ||
       self->members->len != other->members->len ||
-      self->exceptions->len != other->exceptions->len)
+      self->exceptions->len != other->exceptions->len ||
+      self->lifecycle->len != other->lifecycle->len)
     return FALSE;
 
   for (guint i = 0; i < self->standards->len; i++)
@@ -563,6 +580,11 @@ cwb_consortium_equal (CwbConsortium *self,
   for (guint i = 0; i < self->exceptions->len; i++)
     if (!exception_equal (g_ptr_array_index (self->exceptions, i),
                           g_ptr_array_index (other->exceptions, i)))
+      return FALSE;
+
+  for (guint i = 0; i < self->lifecycle->len; i++)
+    if (!stage_event_equal (g_ptr_array_index (self->lifecycle, i),
+                            g_ptr_array_index (other->lifecycle, i)))
       return FALSE;
 
   return sections_equal (self->sections, other->sections);
@@ -884,6 +906,25 @@ cwb_consortium_get_exceptions (CwbConsortium *self)
 }
 
 /**
+ * cwb_consortium_get_lifecycle:
+ * @self: a #CwbConsortium
+ *
+ * The recorded steps of its review and term (cwb-lifecycle.h), oldest
+ * first. The store records new steps with cwb_store_append_stage_event();
+ * cwb_store_update_consortium() leaves them alone.
+ *
+ * Returns: (transfer none) (element-type CwbStageEvent): the steps; the
+ *   array may be modified
+ */
+GPtrArray *
+cwb_consortium_get_lifecycle (CwbConsortium *self)
+{
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
+
+  return self->lifecycle;
+}
+
+/**
  * cwb_consortium_find_exception:
  * @self: a #CwbConsortium
  * @rule: a rule id such as "C3"
@@ -932,7 +973,7 @@ cwb_consortium_get_section (CwbConsortium *self,
  * @self: a #CwbConsortium
  * @key: a top-level key owned by a plugin; not one the host reads itself
  *   ("format", "name", "industry", "lists", "organization",
- *   "fund_management", "members", "exceptions")
+ *   "fund_management", "members", "exceptions", "lifecycle")
  * @node: (nullable): the section's JSON, copied; %NULL removes the section
  *
  * The consortium keeps a sealed (immutable) copy: an immutable @node is

@@ -107,6 +107,10 @@ GPtrArray     *cwb_consortium_get_exceptions (CwbConsortium *self);
 const CwbException *cwb_consortium_find_exception (CwbConsortium *self,
                                                    const char    *rule);
 
+/* (element-type CwbStageEvent) (transfer none): the steps of its review and
+ * term, oldest first (cwb-lifecycle.h); the array may be modified */
+GPtrArray     *cwb_consortium_get_lifecycle  (CwbConsortium *self);
+
 /* (transfer none) (nullable): sealed (immutable, json_node_seal()); to change
  * a section build a new node and set it */
 JsonNode      *cwb_consortium_get_section    (CwbConsortium *self,
@@ -114,7 +118,7 @@ JsonNode      *cwb_consortium_get_section    (CwbConsortium *self,
 /* @node: (nullable): NULL removes the section; the node is copied (a sealed
  * node is shared, a mutable one copied deeply) and the copy sealed. @key must
  * not be one the host reads itself ("format", "name", "industry", "lists",
- * "organization", "fund_management", "members", "exceptions"). */
+ * "organization", "fund_management", "members", "exceptions", "lifecycle"). */
 void           cwb_consortium_set_section    (CwbConsortium *self,
                                               const char    *key,
                                               JsonNode      *node);

@@ -12,6 +12,7 @@ G_DEFINE_BOXED_TYPE (CwbPlatform, cwb_platform, cwb_platform_copy, cwb_platform_
 G_DEFINE_BOXED_TYPE (CwbFiscalYear, cwb_fiscal_year, cwb_fiscal_year_copy, cwb_fiscal_year_free)
 G_DEFINE_BOXED_TYPE (CwbStandard, cwb_standard, cwb_standard_copy, cwb_standard_free)
 G_DEFINE_BOXED_TYPE (CwbException, cwb_exception, cwb_exception_copy, cwb_exception_free)
+G_DEFINE_BOXED_TYPE (CwbStageEvent, cwb_stage_event, cwb_stage_event_copy, cwb_stage_event_free)
 
 /**
  * cwb_platform_new:
@@ -169,5 +170,52 @@ cwb_exception_free (CwbException *self)
   g_free (self->document);
   g_free (self->date);
   g_free (self->reason);
+  g_free (self);
+}
+
+/**
+ * cwb_stage_event_new:
+ * @stage: the step reached
+ * @date: (nullable): when, YYYY-MM-DD
+ * @document: (nullable): the decision's document number
+ * @note: (nullable): a note
+ *
+ * Empty strings are kept as %NULL.
+ *
+ * Returns: (transfer full): a new #CwbStageEvent
+ */
+CwbStageEvent *
+cwb_stage_event_new (CwbStage    stage,
+                     const char *date,
+                     const char *document,
+                     const char *note)
+{
+  CwbStageEvent *self = g_new0 (CwbStageEvent, 1);
+
+  self->stage = stage;
+  self->date = g_strdup (date);
+  self->document = document != NULL && document[0] != '\0' ? g_strdup (document) : NULL;
+  self->note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
+
+  return self;
+}
+
+CwbStageEvent *
+cwb_stage_event_copy (const CwbStageEvent *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return cwb_stage_event_new (self->stage, self->date, self->document, self->note);
+}
+
+void
+cwb_stage_event_free (CwbStageEvent *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->date);
+  g_free (self->document);
+  g_free (self->note);
   g_free (self);
 }

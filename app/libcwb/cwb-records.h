@@ -66,10 +66,27 @@ typedef struct {
   char *reason;
 } CwbException;
 
+/**
+ * CwbStageEvent:
+ * @stage: the step reached (never %CWB_STAGE_DRAFT)
+ * @date: when, YYYY-MM-DD
+ * @document: (nullable): the decision's document number (文号)
+ * @note: (nullable): staff's note, such as the reason for a return
+ *
+ * One recorded step of a consortium's review and term (cwb-lifecycle.h).
+ */
+typedef struct {
+  CwbStage  stage;
+  char     *date;
+  char     *document;
+  char     *note;
+} CwbStageEvent;
+
 #define CWB_TYPE_PLATFORM    (cwb_platform_get_type ())
 #define CWB_TYPE_FISCAL_YEAR (cwb_fiscal_year_get_type ())
 #define CWB_TYPE_STANDARD    (cwb_standard_get_type ())
 #define CWB_TYPE_EXCEPTION   (cwb_exception_get_type ())
+#define CWB_TYPE_STAGE_EVENT (cwb_stage_event_get_type ())
 
 GType          cwb_platform_get_type    (void) G_GNUC_CONST;
 CwbPlatform   *cwb_platform_new         (const char       *name,
@@ -99,9 +116,18 @@ CwbException  *cwb_exception_new        (const char         *rule,
 CwbException  *cwb_exception_copy       (const CwbException *self);
 void           cwb_exception_free       (CwbException       *self);
 
+GType          cwb_stage_event_get_type (void) G_GNUC_CONST;
+CwbStageEvent *cwb_stage_event_new      (CwbStage             stage,
+                                         const char          *date,
+                                         const char          *document,
+                                         const char          *note);
+CwbStageEvent *cwb_stage_event_copy     (const CwbStageEvent *self);
+void           cwb_stage_event_free     (CwbStageEvent       *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbPlatform, cwb_platform_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbFiscalYear, cwb_fiscal_year_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbStandard, cwb_standard_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbException, cwb_exception_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbStageEvent, cwb_stage_event_free)
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "cwb-consortium-file-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
+#include "cwb-lifecycle.h"
 #include "cwb-member.h"
 #include "cwb-statement-private.h"
 #include "cwb-store-private.h"
@@ -1131,6 +1132,126 @@ read_exceptions (CwbStore  *self,
   return NULL;
 }
 
+/* The stage of a stored nick; FALSE for a nick this version does not know */
+static gboolean
+stage_from_nick (const char *nick,
+                 CwbStage   *stage)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_STAGE);
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (value == NULL)
+    return FALSE;
+
+  *stage = value->value;
+
+  return TRUE;
+}
+
+static const char *
+stage_nick (CwbStage stage)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_STAGE);
+
+  return g_enum_get_value (klass, stage)->value_nick;
+}
+
+/* (transfer full) (element-type CwbStageEvent) */
+static GPtrArray *
+read_lifecycle (CwbStore  *self,
+                gint64     consortium_id,
+                GError   **error)
+{
+  g_autoptr(StoreStatement) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_stage_event_free);
+  gboolean has_row;
+
+  stmt = store_prepare (self,
+                        "SELECT stage, date, document, note FROM lifecycle_event "
+                        "WHERE consortium_id = :consortium_id ORDER BY position",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_int64 (stmt, ":consortium_id", consortium_id);
+
+  while (store_step_row (self, stmt, &has_row, error))
+    {
+      CwbStage stage;
+
+      if (!has_row)
+        return g_steal_pointer (&events);
+
+      if (!stage_from_nick (column_text (stmt, 0), &stage))
+        {
+          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
+                       _("The workspace database “%s” is damaged: unknown lifecycle stage “%s”"),
+                       self->path, column_text (stmt, 0));
+          return NULL;
+        }
+
+      g_ptr_array_add (events, cwb_stage_event_new (stage, column_text (stmt, 1),
+                                                    column_text (stmt, 2), column_text (stmt, 3)));
+    }
+
+  return NULL;
+}
+
+static gboolean
+insert_stage_event_row (CwbStore             *self,
+                        gint64                consortium_id,
+                        guint                 position,
+                        const CwbStageEvent  *event,
+                        GError              **error)
+{
+  g_autoptr(StoreStatement) insert = NULL;
+
+  insert = store_prepare (self,
+                          "INSERT INTO lifecycle_event (consortium_id, position, stage, date, document, note) "
+                          "VALUES (:consortium_id, :position, :stage, :date, :document, :note)",
+                          error);
+  if (insert == NULL)
+    return FALSE;
+
+  bind_int64 (insert, ":consortium_id", consortium_id);
+  bind_int64 (insert, ":position", position);
+  bind_text (insert, ":stage", stage_nick (event->stage));
+  bind_text (insert, ":date", event->date);
+  bind_text (insert, ":document", event->document);
+  bind_text (insert, ":note", event->note);
+
+  return store_step_done (self, insert, error);
+}
+
+/* A new consortium's steps, checked as a file's are */
+static gboolean
+write_lifecycle (CwbStore   *self,
+                 gint64      consortium_id,
+                 GPtrArray  *events,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const CwbStageEvent *event = g_ptr_array_index (events, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!cwb_lifecycle_check_next (before, event, NULL, &local_error))
+        {
+          g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, "lifecycle[%u]: %s", i, local_error->message);
+          return FALSE;
+        }
+
+      if (!insert_stage_event_row (self, consortium_id, i, event, error))
+        return FALSE;
+
+      g_ptr_array_add (before, (gpointer) event);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 exceptions_equal (GPtrArray *a,
                   GPtrArray *b)
@@ -1598,6 +1719,15 @@ load_consortium (CwbStore  *self,
                      cwb_exception_copy (g_ptr_array_index (exceptions, i)));
 
   {
+    g_autoptr(GPtrArray) events = read_lifecycle (self, id, error);
+
+    if (events == NULL)
+      return NULL;
+
+    g_ptr_array_extend_and_steal (cwb_consortium_get_lifecycle (consortium), g_steal_pointer (&events));
+  }
+
+  {
     g_autoptr(StoreStatement) stmt = NULL;
 
     stmt = store_prepare (self,
@@ -1678,6 +1808,7 @@ cwb_store_import_consortium (CwbStore       *self,
                              GError        **error)
 {
   g_autoptr(GArray) member_ids = NULL;
+  g_autoptr(GPtrArray) kept_lifecycle = NULL;
   g_autoptr(GList) keys = NULL;
   GPtrArray *members;
   const char *name;
@@ -1711,6 +1842,15 @@ cwb_store_import_consortium (CwbStore       *self,
         {
           set_duplicate_name_error (name, error);
           goto failed;
+        }
+
+      /* a file without steps (a lead's new version of its application)
+       * does not take back what staff recorded */
+      if (cwb_consortium_get_lifecycle (consortium)->len == 0)
+        {
+          kept_lifecycle = read_lifecycle (self, old_id, error);
+          if (kept_lifecycle == NULL)
+            goto failed;
         }
 
       if (!delete_consortium_row (self, old_id, &deleted, error))
@@ -1758,7 +1898,11 @@ cwb_store_import_consortium (CwbStore       *self,
       g_array_append_val (member_ids, member_id);
     }
 
-  if (!write_exceptions (self, new_id, consortium, error))
+  if (!write_exceptions (self, new_id, consortium, error) ||
+      !write_lifecycle (self, new_id,
+                        kept_lifecycle != NULL && kept_lifecycle->len > 0
+                          ? kept_lifecycle : cwb_consortium_get_lifecycle (consortium),
+                        error))
     goto failed;
 
   keys = cwb_consortium_list_sections (consortium);
@@ -1775,6 +1919,8 @@ cwb_store_import_consortium (CwbStore       *self,
 
   /* committed: now the objects and the views learn about it */
   cwb_consortium_set_id (consortium, new_id);
+  if (kept_lifecycle != NULL)
+    g_ptr_array_extend_and_steal (cwb_consortium_get_lifecycle (consortium), g_steal_pointer (&kept_lifecycle));
   for (guint i = 0; i < members->len; i++)
     cwb_member_set_id (g_ptr_array_index (members, i), g_array_index (member_ids, gint64, i));
 
@@ -2236,6 +2382,144 @@ cwb_store_set_section (CwbStore    *self,
   emit_changes (self, &change, 1);
 
   return TRUE;
+}
+
+/**
+ * cwb_store_get_lifecycle:
+ * @self: a #CwbStore
+ * @consortium_id: a consortium
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type CwbStageEvent): the recorded steps
+ *   of its review and term, oldest first; %NULL on error
+ */
+GPtrArray *
+cwb_store_get_lifecycle (CwbStore    *self,
+                         gint64       consortium_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_lifecycle (self, consortium_id, error);
+}
+
+/**
+ * cwb_store_append_stage_event:
+ * @self: a #CwbStore
+ * @consortium_id: a consortium
+ * @event: the step to record
+ * @today: (nullable): today's date, which @event's date must not pass
+ * @error: return location for a #GError
+ *
+ * Records the next step of a consortium's review or term, after checking
+ * it with cwb_lifecycle_check_next() against the recorded steps
+ * (%CWB_ERROR_INVALID with a message fit to show). Emits "changed" with
+ * %CWB_CHANGE_LIFECYCLE.
+ *
+ * Returns: %TRUE if it was recorded
+ */
+gboolean
+cwb_store_append_stage_event (CwbStore             *self,
+                              gint64                consortium_id,
+                              const CwbStageEvent  *event,
+                              const char           *today,
+                              GError              **error)
+{
+  PendingChange change = { CWB_CHANGE_LIFECYCLE, consortium_id };
+  g_autoptr(GPtrArray) events = NULL;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!consortium_exists (self, consortium_id, error) ||
+      (events = read_lifecycle (self, consortium_id, error)) == NULL ||
+      !cwb_lifecycle_check_next (events, event, today, error) ||
+      !insert_stage_event_row (self, consortium_id, events->len, event, error) ||
+      !touch_consortium (self, consortium_id, error) ||
+      !store_commit (self, error))
+    {
+      store_rollback (self);
+      return FALSE;
+    }
+
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+}
+
+/**
+ * cwb_store_remove_last_stage_event:
+ * @self: a #CwbStore
+ * @consortium_id: a consortium
+ * @removed: (out) (optional) (transfer full): the step taken back, for an undo
+ * @error: return location for a #GError
+ *
+ * Takes back the last recorded step (a step recorded by mistake);
+ * %CWB_ERROR_NOT_FOUND when none was recorded. Emits "changed" with
+ * %CWB_CHANGE_LIFECYCLE.
+ *
+ * Returns: %TRUE if a step was taken back
+ */
+gboolean
+cwb_store_remove_last_stage_event (CwbStore       *self,
+                                   gint64          consortium_id,
+                                   CwbStageEvent **removed,
+                                   GError        **error)
+{
+  PendingChange change = { CWB_CHANGE_LIFECYCLE, consortium_id };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(StoreStatement) delete = NULL;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (removed != NULL)
+    *removed = NULL;
+
+  if (!store_begin (self, error))
+    return FALSE;
+
+  if (!consortium_exists (self, consortium_id, error) ||
+      (events = read_lifecycle (self, consortium_id, error)) == NULL)
+    goto failed;
+
+  if (events->len == 0)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND,
+                   _("No step of the review or term has been recorded"));
+      goto failed;
+    }
+
+  delete = store_prepare (self,
+                          "DELETE FROM lifecycle_event "
+                          "WHERE consortium_id = :consortium_id AND position = :position",
+                          error);
+  if (delete == NULL)
+    goto failed;
+
+  bind_int64 (delete, ":consortium_id", consortium_id);
+  bind_int64 (delete, ":position", events->len - 1);
+
+  if (!store_step_done (self, delete, error) ||
+      !touch_consortium (self, consortium_id, error) ||
+      !store_commit (self, error))
+    goto failed;
+
+  if (removed != NULL)
+    *removed = g_ptr_array_steal_index (events, events->len - 1);
+
+  emit_changes (self, &change, 1);
+
+  return TRUE;
+
+failed:
+  store_rollback (self);
+  return FALSE;
 }
 
 /**

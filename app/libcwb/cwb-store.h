@@ -31,7 +31,7 @@ G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
  * nothing. Import: CONSORTIUM with the new id (with @replace, first
  * CONSORTIUM with the replaced id); update_consortium: CONSORTIUM, plus
  * SECTION when the exceptions changed; delete: CONSORTIUM; member writes:
- * MEMBERS; set_section: SECTION. Inside cwb_store_run_in_transaction() the
+ * MEMBERS; set_section: SECTION; lifecycle steps: LIFECYCLE. Inside cwb_store_run_in_transaction() the
  * signals wait for the outermost commit (and are dropped on rollback).
  */
 
@@ -54,9 +54,11 @@ gint64         cwb_store_lookup_consortium       (CwbStore       *self,
 CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
                                                   gint64          id,
                                                   GError        **error);
-/* Adds @consortium with its members, exceptions and sections in one
- * transaction. A name that exists fails with CWB_ERROR_EXISTS unless
- * @replace, which replaces that consortium whole. Sets the ids. */
+/* Adds @consortium with its members, exceptions, lifecycle steps and
+ * sections in one transaction. A name that exists fails with
+ * CWB_ERROR_EXISTS unless @replace, which replaces that consortium whole —
+ * except its recorded lifecycle steps when @consortium carries none (they
+ * are then copied into @consortium too). Sets the ids. */
 gboolean       cwb_store_import_consortium       (CwbStore       *self,
                                                   CwbConsortium  *consortium,
                                                   gboolean        replace,
@@ -98,6 +100,26 @@ gboolean       cwb_store_set_section             (CwbStore       *self,
                                                   gint64          consortium_id,
                                                   const char     *key,
                                                   JsonNode       *node,
+                                                  GError        **error);
+
+/* The steps of a consortium's review and term (cwb-lifecycle.h), oldest
+ * first; empty for a consortium without steps or without a row.
+ * (transfer full) (element-type CwbStageEvent) */
+GPtrArray     *cwb_store_get_lifecycle           (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  GError        **error);
+/* Records the next step after cwb_lifecycle_check_next() against the
+ * recorded ones and @today (nullable); CWB_CHANGE_LIFECYCLE */
+gboolean       cwb_store_append_stage_event      (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  const CwbStageEvent *event,
+                                                  const char     *today,
+                                                  GError        **error);
+/* Takes back the last step; @removed: (out) (optional) for an undo.
+ * CWB_ERROR_NOT_FOUND if none; CWB_CHANGE_LIFECYCLE */
+gboolean       cwb_store_remove_last_stage_event (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  CwbStageEvent **removed,
                                                   GError        **error);
 
 /* Rule C7: names of the other consortia whose lead has @uscc. (transfer full) */

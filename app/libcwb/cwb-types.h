@@ -164,6 +164,8 @@ typedef enum {
  * @CWB_CHANGE_CONSORTIUM: a consortium was added, renamed, replaced or removed
  * @CWB_CHANGE_MEMBERS: the members of one consortium changed
  * @CWB_CHANGE_SECTION: a plugin-owned section or an exception changed
+ * @CWB_CHANGE_LIFECYCLE: a step of one consortium's review and term was
+ *   recorded or taken back
  *
  * What kind of record #CwbStore::changed is about.
  */
@@ -171,6 +173,40 @@ typedef enum {
   CWB_CHANGE_CONSORTIUM,  /*< nick=consortium >*/
   CWB_CHANGE_MEMBERS,     /*< nick=members >*/
   CWB_CHANGE_SECTION,     /*< nick=section >*/
+  CWB_CHANGE_LIFECYCLE,   /*< nick=lifecycle >*/
 } CwbChange;
+
+/**
+ * CwbStage:
+ * @CWB_STAGE_DRAFT: not yet submitted (no step recorded)
+ * @CWB_STAGE_SUBMITTED: submitted through the provincial system (五(一)5)
+ * @CWB_STAGE_VERIFYING: the city/county office is verifying (五(二))
+ * @CWB_STAGE_RECOMMENDED: the city/county office recommended it (五(二))
+ * @CWB_STAGE_RETURNED: the city/county office returned it (五(二))
+ * @CWB_STAGE_APPROVING: the provincial office is reviewing it (五(三))
+ * @CWB_STAGE_APPROVED: approved; a three-year term starts (五(三))
+ * @CWB_STAGE_REJECTED: not approved (五(三))
+ * @CWB_STAGE_CONTINUED: the final evaluation continued it for a new term (六(二))
+ * @CWB_STAGE_NOT_CONTINUED: the final evaluation did not continue it (六(二))
+ * @CWB_STAGE_CANCELLED: cancelled on a negative-list ground (六(三))
+ * @CWB_STAGE_DISSOLVED: dissolved by its members
+ *
+ * A consortium's place in the review and term of policy 五 and 六
+ * (policy/RULES.md, "Lifecycle"); the nick is the consortium file's word.
+ */
+typedef enum {
+  CWB_STAGE_DRAFT,          /*< nick=draft >*/
+  CWB_STAGE_SUBMITTED,      /*< nick=submitted >*/
+  CWB_STAGE_VERIFYING,      /*< nick=verifying >*/
+  CWB_STAGE_RECOMMENDED,    /*< nick=recommended >*/
+  CWB_STAGE_RETURNED,       /*< nick=returned >*/
+  CWB_STAGE_APPROVING,      /*< nick=approving >*/
+  CWB_STAGE_APPROVED,       /*< nick=approved >*/
+  CWB_STAGE_REJECTED,       /*< nick=rejected >*/
+  CWB_STAGE_CONTINUED,      /*< nick=continued >*/
+  CWB_STAGE_NOT_CONTINUED,  /*< nick=not_continued >*/
+  CWB_STAGE_CANCELLED,      /*< nick=cancelled >*/
+  CWB_STAGE_DISSOLVED,      /*< nick=dissolved >*/
+} CwbStage;
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-format.h"
+#include "cwb-lifecycle.h"
 #include "cwb-member-list.h"
 #include "cwb-member.h"
 #include "cwb-records.h"
