@@ -607,6 +607,82 @@ import_example (Fixture    *f,
   return cwb_consortium_get_id (consortium);
 }
 
+static void
+append_step (Fixture    *f,
+             gint64      id,
+             CwbStage    stage,
+             const char *date,
+             const char *document)
+{
+  g_autoptr(CwbStageEvent) event = cwb_stage_event_new (stage, date, document, NULL);
+  g_autoptr(GError) error = NULL;
+
+  cwb_store_append_stage_event (f->store, id, event, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+after_approval (Fixture *f,
+                gint64   id,
+                guint    index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = cwb_experts_list_chief_history (f->experts, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (index, <, history->len);
+  return ((CwbChiefAssignment *) g_ptr_array_index (history, index))->after_approval;
+}
+
+/* 六(三)(1): a change of chief expert after the consortium's approval (the
+ * host's lifecycle) is flagged; the first choice and earlier changes are not */
+static void
+test_chief_after_approval (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbExpert) second = make_expert ("赵新", "深海科技", "海南大学", "");
+  g_autoptr(CwbExpert) third = make_expert ("钱进", "深海科技", "三亚学院", "");
+  gint64 id = import_example (f, DEEP_SEA, NULL);
+  gint64 first = cwb_experts_get_chief (f->experts, id);
+
+  g_assert_cmpint (first, >, 0);
+  g_assert_true (cwb_experts_add (f->experts, second, &error));
+  g_assert_true (cwb_experts_add (f->experts, third, &error));
+  g_assert_no_error (error);
+
+  /* a change before approval: not flagged, not even once approved */
+  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-02-01",
+                                        "调整", &error));
+  g_assert_no_error (error);
+  g_assert_false (after_approval (f, id, 0));
+  g_assert_false (after_approval (f, id, 1));
+
+  append_step (f, id, CWB_STAGE_SUBMITTED, "2099-01-05", NULL);
+  append_step (f, id, CWB_STAGE_VERIFYING, "2099-01-12", NULL);
+  append_step (f, id, CWB_STAGE_RECOMMENDED, "2099-02-20", NULL);
+  append_step (f, id, CWB_STAGE_APPROVED, "2099-04-01", "琼科〔2099〕1号");
+  g_assert_false (after_approval (f, id, 1));
+
+  /* a change on the day of approval is the approved state */
+  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (third), "2099-04-01",
+                                        "审定前确定", &error));
+  g_assert_no_error (error);
+  g_assert_false (after_approval (f, id, 2));
+
+  /* after it: flagged */
+  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-09-01",
+                                        "工作调动", &error));
+  g_assert_no_error (error);
+  g_assert_true (after_approval (f, id, 3));
+  g_assert_false (after_approval (f, id, 2));
+
+  /* taking the approval back takes the flag with it */
+  g_assert_true (cwb_store_remove_last_stage_event (f->store, id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (after_approval (f, id, 3));
+}
+
 /* A consortium imported while no registry listened (the command line, in
  * another process) is matched when a page calls cwb_experts_sync_all(). */
 static void
@@ -1060,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/experts/validation", test_validation);
   ADD ("/experts/chief/import-and-history", test_chief_import_and_history);
   ADD ("/experts/chief/sync-all", test_chief_sync_all);
+  ADD ("/experts/chief/after-approval", test_chief_after_approval);
   ADD ("/experts/import/preview-and-apply", test_import_preview);
   ADD ("/experts/export/round-trip", test_export_round_trip);
   ADD ("/experts/reviewers", test_reviewers);

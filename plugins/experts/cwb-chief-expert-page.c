@@ -23,6 +23,8 @@ struct _CwbChiefExpertPage
   gint64               consortium_id;
   guint                refresh_source;
   gulong               changed_handler;
+  CwbStore            *store;          /* owned while "changed" is connected */
+  gulong               store_handler;
 
   /* children */
   AdwToastOverlay     *toast_overlay;
@@ -158,6 +160,37 @@ refresh_history (CwbChiefExpertPage *self)
       return;
     }
 
+  /* 六(三)(1), for staff: changes after approval, counted above the rows */
+  if (cwb_context_get_role (self->context) == CWB_ROLE_AUTHORITY)
+    {
+      guint n_after = 0;
+
+      for (guint i = 0; i < history->len; i++)
+        n_after += ((CwbChiefAssignment *) g_ptr_array_index (history, i))->after_approval ? 1 : 0;
+
+      if (n_after > 0)
+        {
+          GtkWidget *notice = adw_action_row_new ();
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          g_autofree char *title = NULL;
+
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "The chief expert was changed %u time after approval",
+                                                "The chief expert was changed %u times after approval",
+                                                n_after),
+                                   n_after);
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (notice), icon);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (notice), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notice), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (notice),
+                                       _("Negative list 六(三)(1): a change of principal that disrupts the consortium’s normal operation cancels it. Check whether this change did."));
+          gtk_widget_set_name (notice, "approval-notice");
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (notice), FALSE);
+          gtk_list_box_append (self->history_list, notice);
+        }
+    }
+
   /* newest first */
   for (guint i = history->len; i > 0; i--)
     {
@@ -185,6 +218,16 @@ refresh_history (CwbChiefExpertPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      if (assignment->after_approval && cwb_context_get_role (self->context) == CWB_ROLE_AUTHORITY)
+        {
+          GtkWidget *flag = gtk_label_new (_("Changed after approval · 六(三)(1)"));
+
+          gtk_widget_set_name (flag, "after-approval");
+          gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (flag, "warning");
+          gtk_widget_set_tooltip_text (flag, _("This change of chief expert began after the consortium was approved."));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
+        }
       gtk_list_box_append (self->history_list, row);
     }
 }
@@ -358,6 +401,16 @@ queue_refresh (CwbChiefExpertPage *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+store_changed_cb (CwbChiefExpertPage *self,
+                  CwbChange           kind,
+                  gint64              consortium_id)
+{
+  /* a step recorded or taken back may make a change "after approval" */
+  if (kind == CWB_CHANGE_LIFECYCLE && consortium_id == self->consortium_id)
+    queue_refresh (self);
 }
 
 /* -------------------------------------------------------- the chooser */
@@ -853,6 +906,9 @@ cwb_chief_expert_page_constructed (GObject *object)
       self->changed_handler = g_signal_connect_object (self->experts, "changed",
                                                        G_CALLBACK (queue_refresh), self,
                                                        G_CONNECT_SWAPPED);
+      self->store = g_object_ref (store);
+      self->store_handler = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
     }
 
   g_signal_connect_object (self->context, "notify::consortium", G_CALLBACK (queue_refresh), self,
@@ -870,6 +926,9 @@ cwb_chief_expert_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->experts != NULL)
     g_clear_signal_handler (&self->changed_handler, self->experts);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_handler, self->store);
+  g_clear_object (&self->store);
   if (self->chooser_view != NULL)
     gtk_list_view_set_model (self->chooser_view, NULL);
   g_clear_object (&self->search_selection);

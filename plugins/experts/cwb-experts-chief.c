@@ -27,6 +27,7 @@ cwb_chief_assignment_copy (const CwbChiefAssignment *self)
   copy->from_date = g_strdup (self->from_date);
   copy->to_date = g_strdup (self->to_date);
   copy->reason = g_strdup (self->reason);
+  copy->after_approval = self->after_approval;
 
   return copy;
 }
@@ -257,6 +258,25 @@ cwb_experts_list_chief_history (CwbExperts  *self,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+
+  if (history->len > 1 && cwb_experts_get_store (self) != NULL)
+    {
+      g_autoptr(GPtrArray) lifecycle = NULL;
+      const char *approved;
+
+      lifecycle = cwb_store_get_lifecycle (cwb_experts_get_store (self), consortium_id, error);
+      if (lifecycle == NULL)
+        return NULL;
+
+      /* the first assignment is the choice, not a change */
+      approved = cwb_lifecycle_get_approval_date (lifecycle);
+      for (guint i = 1; approved != NULL && i < history->len; i++)
+        {
+          CwbChiefAssignment *assignment = g_ptr_array_index (history, i);
+
+          assignment->after_approval = g_strcmp0 (assignment->from_date, approved) > 0;
+        }
     }
 
   return g_steal_pointer (&history);

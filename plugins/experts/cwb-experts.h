@@ -135,6 +135,10 @@ typedef struct {
   char   *from_date;
   char   *to_date;       /* (nullable) */
   char   *reason;        /* why this assignment began (may be empty) */
+  /* a change of chief expert that began after the consortium's first
+   * approval (cwb_lifecycle_get_approval_date()): relevant to the negative
+   * list, 六(三)(1). Never set on the first assignment. */
+  gboolean after_approval;
 } CwbChiefAssignment;
 
 #define CWB_TYPE_CHIEF_ASSIGNMENT (cwb_chief_assignment_get_type ())
@@ -159,14 +163,15 @@ gboolean       cwb_experts_set_chief         (CwbExperts    *self,
 /* The chief expert now, 0 if none. */
 gint64         cwb_experts_get_chief         (CwbExperts    *self,
                                               gint64         consortium_id);
-/* (element-type CwbChiefAssignment) (transfer full): oldest first */
+/* (element-type CwbChiefAssignment) (transfer full): oldest first, each
+ * with after_approval set from the host's lifecycle steps */
 GPtrArray     *cwb_experts_list_chief_history (CwbExperts   *self,
                                               gint64         consortium_id,
                                               GError       **error);
 /* For 六(三)(1): TRUE if the chief expert of @consortium_id was changed
- * (an assignment replacing an earlier one began) after @date — e.g. the
- * date the consortium was approved, which the caller knows (the host keeps
- * no approval state). The first assignment is not a change. */
+ * (an assignment replacing an earlier one began) after @date, such as the
+ * approval date (cwb_lifecycle_get_approval_date()). The first assignment
+ * is not a change. */
 gboolean       cwb_experts_chief_changed_after (CwbExperts  *self,
                                               gint64         consortium_id,
                                               const char    *date);
