@@ -479,7 +479,7 @@ consortium_row_setup_cb (GtkSignalListItemFactory *factory,
 static void
 consortium_row_bind_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
-                        gpointer                  user_data)
+                        CwbWindow                *self)
 {
   CwbConsortium *consortium = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -490,6 +490,23 @@ consortium_row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (name), cwb_consortium_get_name (consortium));
   gtk_widget_set_tooltip_text (name, cwb_consortium_get_name (consortium));
   gtk_label_set_label (GTK_LABEL (industry), industry_name != NULL ? industry_name : "");
+
+  /* staff keep many consortia: where each stands, after its industry */
+  if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) events = cwb_store_get_lifecycle (self->store, cwb_consortium_get_id (consortium), NULL);
+      CwbStage stage = cwb_lifecycle_get_stage (events);
+
+      if (stage != CWB_STAGE_DRAFT)
+        {
+          g_autofree char *text = NULL;
+
+          /* TRANSLATORS: a consortium's industry and stage in the sidebar, e.g. 深海科技 · 已通过审定 */
+          text = g_strdup_printf (_("%s · %s"), industry_name != NULL ? industry_name : "",
+                                  cwb_stage_get_label (stage));
+          gtk_label_set_label (GTK_LABEL (industry), text);
+        }
+    }
 }
 
 static void
@@ -1594,7 +1611,7 @@ cwb_window_init (CwbWindow *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (consortium_row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (consortium_row_bind_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (consortium_row_bind_cb), self, 0);
   gtk_list_view_set_factory (self->consortia_view, factory);
   gtk_list_view_set_model (self->consortia_view, GTK_SELECTION_MODEL (self->selection));
 

@@ -242,6 +242,56 @@ test_import_selects (Fixture *fixture)
   CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
 }
 
+/* A mapped label under @widget whose text contains @text */
+static GtkLabel *
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The sidebar shows where each consortium stands, and follows a step
+ * recorded or taken back without losing the current consortium. */
+static void
+test_sidebar_stage (Fixture *fixture)
+{
+  CwbStore *store = get_store (fixture);
+  g_autoptr(CwbStageEvent) event = cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2026-01-05", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *label = cwb_stage_get_label (CWB_STAGE_SUBMITTED);
+  gint64 id;
+
+  import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
+  id = cwb_store_lookup_consortium (store, DEEP_SEA);
+  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->window), "深海科技") != NULL);
+  g_assert_null (find_label_containing (GTK_WIDGET (fixture->window), label));
+
+  g_assert_true (cwb_store_append_stage_event (store, id, event, NULL, &error));
+  g_assert_no_error (error);
+  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->window), label) != NULL);
+  cwb_test_spin_for (100);
+  g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
+
+  g_assert_true (cwb_store_remove_last_stage_event (store, id, NULL, &error));
+  g_assert_no_error (error);
+  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->window), label) == NULL);
+  g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
+}
+
 static void
 test_import_bad_file (Fixture *fixture)
 {
@@ -689,6 +739,7 @@ test_newer_schema_refused (void)
 APP_TEST (test_startup_empty)
 APP_TEST (test_import_selects)
 APP_TEST (test_import_bad_file)
+APP_TEST (test_sidebar_stage)
 APP_TEST (test_import_replace)
 APP_TEST (test_pages)
 APP_TEST (test_preferences_plugins)
@@ -721,6 +772,7 @@ main (int   argc,
   ADD ("/window/startup/empty", test_startup_empty);
   ADD ("/window/import/selects", test_import_selects);
   ADD ("/window/import/bad-file", test_import_bad_file);
+  ADD ("/window/sidebar/stage", test_sidebar_stage);
   ADD ("/window/import/replace", test_import_replace);
   ADD ("/window/pages/composition", test_pages);
   ADD ("/window/preferences/plugins", test_preferences_plugins);

@@ -664,6 +664,31 @@ consortium_summary_new (gint64      id,
   return summary;
 }
 
+/* Views of the consortia list show what a row's item stands for beyond
+ * its name (such as its stage): put the item back in its place so that
+ * they bind it again. */
+static void
+consortia_touch (CwbStore *self,
+                 gint64    id)
+{
+  guint n;
+
+  if (self->consortia == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->consortia));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwbConsortium) item = g_list_model_get_item (G_LIST_MODEL (self->consortia), i);
+
+      if (cwb_consortium_get_id (item) == id)
+        {
+          g_list_store_splice (self->consortia, i, 1, (gpointer *) &item, 1);
+          return;
+        }
+    }
+}
+
 static void
 consortia_add (CwbStore      *self,
                CwbConsortium *consortium)
@@ -2447,6 +2472,7 @@ cwb_store_append_stage_event (CwbStore             *self,
       return FALSE;
     }
 
+  consortia_touch (self, consortium_id);
   emit_changes (self, &change, 1);
 
   return TRUE;
@@ -2513,6 +2539,7 @@ cwb_store_remove_last_stage_event (CwbStore       *self,
   if (removed != NULL)
     *removed = g_ptr_array_steal_index (events, events->len - 1);
 
+  consortia_touch (self, consortium_id);
   emit_changes (self, &change, 1);
 
   return TRUE;
