@@ -493,6 +493,55 @@ test_import_preview (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_progress_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The reading thread hands its progress to the main loop: the dialog does
+ * not change until the main loop runs, however long the main thread stays
+ * away from it. (It used to be shown from the reading thread itself whenever
+ * the main thread was not iterating, which raced the main thread's style
+ * validation and aborted in gtk_counting_bloom_filter_remove().) */
+static void
+test_import_progress_on_main_thread (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = write_csv ("姓名,职称,职称级别,研究领域,工作单位,统一社会信用代码,电子邮箱\n"
+                                     "王海洋,研究员,正高级,深海科技,海南大学," DEEP_SEA_HAINAN_U ",wang@hainanu.edu.cn\n");
+  GtkWidget *dialog;
+  GtkProgressBar *bar;
+
+  show_page (fixture, "experts");
+  cwb_test_drain ();
+
+  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.import-file", "s", path));
+  dialog = find_window ("CwbExpertsImportDialog");
+  g_assert_nonnull (dialog);
+  bar = GTK_PROGRESS_BAR (find_progress_bar (dialog));
+  g_assert_nonnull (bar);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 0.0);
+
+  /* the file is read meanwhile, and the main loop does not run */
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 0.0);
+
+  /* the progress arrives through the main loop, before the rows */
+  CWB_TEST_WAIT_FOR (dialog_rows (dialog) != NULL);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  data)
@@ -663,6 +712,60 @@ test_choose_chief (Fixture       *fixture,
   g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
 }
 
+static gboolean
+is_shown (Fixture    *fixture,
+          const char *name)
+{
+  GtkWidget *widget = find_named (fixture->page, name);
+
+  return widget != NULL && gtk_widget_is_visible (widget);
+}
+
+/* 六(三)(1): for staff, a change of chief expert after the consortium's
+ * approval is counted above the history and marked on its row */
+static void
+test_chief_after_approval (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gint64 wang = add_expert (fixture, "王海洋", "海南大学", DEEP_SEA_HAINAN_U, "深海科技");
+  gint64 zhang = add_expert (fixture, "张深蓝", "广州某研究所", OUTSIDE_USCC, "深海科技（深海装备与海洋工程）");
+  g_autoptr(CwbStageEvent) approval = cwb_stage_event_new (CWB_STAGE_APPROVED, "2026-02-01",
+                                                           "琼科〔2026〕8号", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  show_page (fixture, "chief-expert");
+  id = import_deep_sea (fixture);
+  g_assert_true (cwb_experts_set_chief (fixture->experts, id, wang, "2026-01-10", "", &error));
+  g_assert_no_error (error);
+  g_assert_true (cwb_store_append_stage_event (fixture->store, id, approval, NULL, &error));
+  g_assert_no_error (error);
+  cwb_test_spin_for (50);
+
+  /* chosen before approval: nothing to flag */
+  g_assert_false (is_shown (fixture, "approval-notice"));
+  g_assert_false (is_shown (fixture, "after-approval"));
+
+  /* changed today, after approval */
+  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.set", "(xs)", zhang, "原首席专家调任"));
+  CWB_TEST_WAIT_FOR (is_shown (fixture, "approval-notice"));
+  g_assert_true (is_shown (fixture, "after-approval"));
+
+  /* a lead unit is not shown staff's flag */
+  cwb_context_set_role (fixture->context, CWB_ROLE_LEAD);
+  CWB_TEST_WAIT_FOR (!is_shown (fixture, "approval-notice"));
+  g_assert_false (is_shown (fixture, "after-approval"));
+  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  CWB_TEST_WAIT_FOR (is_shown (fixture, "approval-notice"));
+
+  /* the approval taken back: the flag goes with it */
+  g_assert_true (cwb_store_remove_last_stage_event (fixture->store, id, NULL, &error));
+  g_assert_no_error (error);
+  CWB_TEST_WAIT_FOR (!is_shown (fixture, "approval-notice"));
+  g_assert_false (is_shown (fixture, "after-approval"));
+}
+
 static void
 test_chooser_search (Fixture       *fixture,
                      gconstpointer  data)
@@ -778,9 +881,11 @@ main (int   argc,
   ADD ("/experts-page/registry/remove-asks-first", test_remove_asks_first);
   ADD ("/experts-page/registry/remove-refused", test_remove_refused);
   ADD ("/experts-page/registry/import-preview", test_import_preview);
+  ADD ("/experts-page/registry/import-progress-on-main-thread", test_import_progress_on_main_thread);
   ADD ("/experts-page/registry/export", test_export);
   ADD ("/experts-page/chief/area", test_chief_area);
   ADD ("/experts-page/chief/choose-and-change", test_choose_chief);
+  ADD ("/experts-page/chief/after-approval", test_chief_after_approval);
   ADD ("/experts-page/chief/search", test_chooser_search);
   ADD ("/experts-page/chief/reviewers", test_reviewers);
 

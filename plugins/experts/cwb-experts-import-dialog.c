@@ -54,9 +54,53 @@ static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------- progress */
 
+/* What the reading thread knows of the dialog: its file, and a weak
+ * reference that only the main thread resolves. The thread never holds the
+ * dialog itself, so the dialog's last reference is never dropped there (a
+ * widget must be finalized on the main thread). Shared with the progress
+ * idles, which may outlive the task. */
 typedef struct
 {
-  GWeakRef weak;
+  char         *path;
+  GWeakRef      dialog;
+  GMainContext *main_context;
+} ReadJob;
+
+static void
+read_job_clear (ReadJob *job)
+{
+  g_free (job->path);
+  g_weak_ref_clear (&job->dialog);
+  g_main_context_unref (job->main_context);
+}
+
+static ReadJob *
+read_job_new (CwbExpertsImportDialog *self)
+{
+  ReadJob *job = g_atomic_rc_box_new0 (ReadJob);
+
+  job->path = g_strdup (self->path);
+  g_weak_ref_init (&job->dialog, self);
+  job->main_context = g_main_context_ref_thread_default ();
+
+  return job;
+}
+
+static ReadJob *
+read_job_ref (ReadJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+read_job_unref (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) read_job_clear);
+}
+
+typedef struct
+{
+  ReadJob *job;
   guint    done;
   guint    total;
 } Progress;
@@ -66,7 +110,7 @@ progress_free (gpointer data)
 {
   Progress *progress = data;
 
-  g_weak_ref_clear (&progress->weak);
+  read_job_unref (progress->job);
   g_free (progress);
 }
 
@@ -81,29 +125,41 @@ show_progress (CwbExpertsImportDialog *self,
     gtk_progress_bar_pulse (self->progress_bar);
 }
 
+/* On the main thread */
 static gboolean
 progress_idle_cb (gpointer data)
 {
   Progress *progress = data;
-  g_autoptr(CwbExpertsImportDialog) self = g_weak_ref_get (&progress->weak);
+  g_autoptr(CwbExpertsImportDialog) self = g_weak_ref_get (&progress->job->dialog);
 
   if (self != NULL)
     show_progress (self, progress->done, progress->total);
   return G_SOURCE_REMOVE;
 }
 
-/* From the reading thread: to the main loop. */
+/* From the reading thread: no GTK call here, only an idle source on the
+ * dialog's main context, so that show_progress() runs on the main thread.
+ * Not g_main_context_invoke(): that runs the function right here, in the
+ * reading thread, whenever it can acquire the context, i.e. whenever the main
+ * thread is not iterating it at that moment. Then the progress bar's CSS
+ * classes change from this thread while the main thread validates the
+ * dialog's styles, and GTK aborts in gtk_counting_bloom_filter_remove(). */
 static void
 read_progress_cb (guint    done,
                   guint    total,
                   gpointer user_data)
 {
+  ReadJob *job = user_data;
   Progress *progress = g_new0 (Progress, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
-  g_weak_ref_init (&progress->weak, user_data);
+  progress->job = read_job_ref (job);
   progress->done = done;
   progress->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_idle_cb, progress, progress_free);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_idle_cb, progress, progress_free);
+  g_source_set_static_name (source, "[cwb] import progress");
+  g_source_attach (source, job->main_context);
 }
 
 /* From the import on the main thread: the bar is redrawn between rows. */
@@ -287,9 +343,9 @@ read_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const char *path = task_data;
+  ReadJob *job = task_data;
   GError *error = NULL;
-  GListModel *rows = cwb_experts_read_file (path, read_progress_cb, source_object, cancellable, &error);
+  GListModel *rows = cwb_experts_read_file (job->path, read_progress_cb, job, cancellable, &error);
 
   if (rows == NULL)
     g_task_return_error (task, error);
@@ -302,12 +358,19 @@ read_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CwbExpertsImportDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) rows = g_task_propagate_pointer (G_TASK (result), &error);
-  CwbStore *store = cwb_context_get_store (self->context);
+  CwbStore *store;
   CwbExperts *experts;
   GtkNoSelection *selection;
+
+  /* closed while the file was read */
+  if (self == NULL)
+    return;
+
+  store = cwb_context_get_store (self->context);
 
   if (rows == NULL)
     {
@@ -501,9 +564,10 @@ cwb_experts_import_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->constructed (object);
 
-  task = g_task_new (self, self->cancellable, read_done_cb, NULL);
+  /* no source object: the thread must not hold the dialog (ReadJob) */
+  task = g_task_new (NULL, self->cancellable, read_done_cb, NULL);
   g_task_set_source_tag (task, cwb_experts_import_dialog_constructed);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_set_task_data (task, read_job_new (self), read_job_unref);
   g_task_run_in_thread (task, read_thread);
 }
 
