@@ -132,6 +132,7 @@ refresh_status (CwbLifecycleGroup *self)
       break;
     case CWB_STAGE_REJECTED:
     case CWB_STAGE_NOT_CONTINUED:
+    case CWB_STAGE_DELISTED:
     case CWB_STAGE_CANCELLED:
     case CWB_STAGE_DISSOLVED:
       icon = "action-unavailable-symbolic";
@@ -357,12 +358,12 @@ take_back_response_cb (AdwMessageDialog  *dialog,
   g_autoptr(GError) error = NULL;
   TakenBack *taken;
   AdwToast *toast;
-  gint64 consortium_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "consortium-id"));
+  gint64 *consortium_id = g_object_get_data (G_OBJECT (dialog), "consortium-id");
 
   if (g_strcmp0 (response, "take-back") != 0 || self->store == NULL)
     return;
 
-  if (!cwb_store_remove_last_stage_event (self->store, consortium_id, &removed, &error))
+  if (!cwb_store_remove_last_stage_event (self->store, *consortium_id, &removed, &error))
     {
       show_error (self, error->message);
       return;
@@ -370,7 +371,7 @@ take_back_response_cb (AdwMessageDialog  *dialog,
 
   taken = g_new0 (TakenBack, 1);
   g_weak_ref_init (&taken->self, self);
-  taken->consortium_id = consortium_id;
+  taken->consortium_id = *consortium_id;
   taken->event = g_steal_pointer (&removed);
 
   /* TRANSLATORS: a toast after taking back a step, e.g. 已撤回：已通过审定 */
@@ -413,7 +414,9 @@ take_back_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "consortium-id", GSIZE_TO_POINTER (self->consortium_id));
+  /* the step of the consortium shown when asked, whatever is shown later */
+  g_object_set_data_full (G_OBJECT (dialog), "consortium-id",
+                          g_memdup2 (&self->consortium_id, sizeof self->consortium_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (take_back_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -117,10 +117,10 @@ test_transitions (void)
   ASSERT_NEXT (CWB_STAGE_RETURNED, CWB_STAGE_SUBMITTED, CWB_STAGE_DISSOLVED);
   ASSERT_NEXT (CWB_STAGE_APPROVING, CWB_STAGE_APPROVED, CWB_STAGE_REJECTED, CWB_STAGE_DISSOLVED);
   ASSERT_NEXT (CWB_STAGE_REJECTED, CWB_STAGE_SUBMITTED);
-  ASSERT_NEXT (CWB_STAGE_APPROVED, CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_CANCELLED,
-               CWB_STAGE_DISSOLVED);
-  ASSERT_NEXT (CWB_STAGE_CONTINUED, CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_CANCELLED,
-               CWB_STAGE_DISSOLVED);
+  ASSERT_NEXT (CWB_STAGE_APPROVED, CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_DELISTED,
+               CWB_STAGE_CANCELLED, CWB_STAGE_DISSOLVED);
+  ASSERT_NEXT (CWB_STAGE_CONTINUED, CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_DELISTED,
+               CWB_STAGE_CANCELLED, CWB_STAGE_DISSOLVED);
 
   /* the final stages: nothing follows */
   for (CwbStage s = CWB_STAGE_NOT_CONTINUED; s <= CWB_STAGE_DISSOLVED; s++)
@@ -163,6 +163,7 @@ test_labels (void)
   g_assert_true (cwb_stage_needs_document (CWB_STAGE_REJECTED));
   g_assert_true (cwb_stage_needs_document (CWB_STAGE_CONTINUED));
   g_assert_true (cwb_stage_needs_document (CWB_STAGE_NOT_CONTINUED));
+  g_assert_true (cwb_stage_needs_document (CWB_STAGE_DELISTED));
   g_assert_true (cwb_stage_needs_document (CWB_STAGE_CANCELLED));
   g_assert_false (cwb_stage_needs_document (CWB_STAGE_DRAFT));
   g_assert_false (cwb_stage_needs_document (CWB_STAGE_SUBMITTED));
@@ -654,7 +655,7 @@ test_file_bad_lifecycle (void)
   assert_bad_lifecycle ("[{\"stage\": \"accepted\", \"date\": \"2024-03-01\"}]",
                         "lifecycle[0].stage: unknown value “accepted”; expected one of: "
                         "draft, submitted, verifying, recommended, returned, approving, approved, "
-                        "rejected, continued, not_continued, cancelled, dissolved");
+                        "rejected, continued, not_continued, delisted, cancelled, dissolved");
 
   /* a draft is never a recorded step */
   assert_bad_lifecycle ("[{\"stage\": \"draft\", \"date\": \"2024-03-01\"}]",

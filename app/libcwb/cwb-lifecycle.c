@@ -44,6 +44,8 @@ cwb_stage_get_label (CwbStage stage)
       return _("Continued for a new term");
     case CWB_STAGE_NOT_CONTINUED:
       return _("Not continued at the term's end");
+    case CWB_STAGE_DELISTED:
+      return _("Delisted (rectification not done)");
     case CWB_STAGE_CANCELLED:
       return _("Cancelled (negative list)");
     case CWB_STAGE_DISSOLVED:
@@ -69,6 +71,7 @@ cwb_stage_needs_document (CwbStage stage)
     case CWB_STAGE_REJECTED:
     case CWB_STAGE_CONTINUED:
     case CWB_STAGE_NOT_CONTINUED:
+    case CWB_STAGE_DELISTED:
     case CWB_STAGE_CANCELLED:
       return TRUE;
     default:
@@ -83,7 +86,9 @@ cwb_stage_needs_document (CwbStage stage)
  * - the province may decide on a recommended consortium without recording
  *   a separate "under provincial review" step;
  * - a returned or rejected application may be submitted again;
- * - cancellation (六(三)) applies to an approved consortium; dissolution
+ * - delisting (六(二), after a yearly assessment) and cancellation (六(三))
+ *   apply to an approved consortium; the assessments themselves belong to
+ *   the annual-report plugin, only their end is a step here; dissolution
  *   may end any consortium that is not already ended.
  */
 static const CwbStage from_draft[] = { CWB_STAGE_SUBMITTED, CWB_STAGE_APPROVED };
@@ -96,7 +101,8 @@ static const CwbStage from_returned[] = { CWB_STAGE_SUBMITTED, CWB_STAGE_DISSOLV
 static const CwbStage from_approving[] = { CWB_STAGE_APPROVED, CWB_STAGE_REJECTED, CWB_STAGE_DISSOLVED };
 static const CwbStage from_rejected[] = { CWB_STAGE_SUBMITTED };
 static const CwbStage from_approved[] = {
-  CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_CANCELLED, CWB_STAGE_DISSOLVED
+  CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_DELISTED, CWB_STAGE_CANCELLED,
+  CWB_STAGE_DISSOLVED
 };
 
 /**
@@ -134,6 +140,7 @@ cwb_stage_get_next (CwbStage  stage,
     case CWB_STAGE_CONTINUED:
       NEXT (from_approved);
     case CWB_STAGE_NOT_CONTINUED:
+    case CWB_STAGE_DELISTED:
     case CWB_STAGE_CANCELLED:
     case CWB_STAGE_DISSOLVED:
     default:

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  *
  *   draft → submitted → verifying → recommended | returned → approving →
  *   approved (a three-year term) | rejected; at the term's end continued
- *   (a new term) | not continued; cancelled (negative list) or dissolved.
+ *   (a new term) | not continued; delisted (rectification after a yearly
+ *   assessment not done), cancelled (negative list) or dissolved.
  *
  * These functions are pure: the store records the steps
  * (cwb_store_append_stage_event) and the consortium file carries them

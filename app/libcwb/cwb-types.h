@@ -188,6 +188,8 @@ typedef enum {
  * @CWB_STAGE_REJECTED: not approved (五(三))
  * @CWB_STAGE_CONTINUED: the final evaluation continued it for a new term (六(二))
  * @CWB_STAGE_NOT_CONTINUED: the final evaluation did not continue it (六(二))
+ * @CWB_STAGE_DELISTED: delisted after a yearly assessment's rectification
+ *   was not done (六(二), 摘牌)
  * @CWB_STAGE_CANCELLED: cancelled on a negative-list ground (六(三))
  * @CWB_STAGE_DISSOLVED: dissolved by its members
  *
@@ -205,6 +207,7 @@ typedef enum {
   CWB_STAGE_REJECTED,       /*< nick=rejected >*/
   CWB_STAGE_CONTINUED,      /*< nick=continued >*/
   CWB_STAGE_NOT_CONTINUED,  /*< nick=not_continued >*/
+  CWB_STAGE_DELISTED,       /*< nick=delisted >*/
   CWB_STAGE_CANCELLED,      /*< nick=cancelled >*/
   CWB_STAGE_DISSOLVED,      /*< nick=dissolved >*/
 } CwbStage;
