@@ -533,6 +533,9 @@ test_import_progress_on_main_thread (Fixture       *fixture,
   g_assert_nonnull (bar);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 0.0);
 
+  /* nothing to import yet: the button is off */
+  g_assert_false (gtk_widget_is_sensitive (find_named (dialog, "apply")));
+
   /* the file is read meanwhile, and the main loop does not run */
   g_usleep (G_USEC_PER_SEC / 2);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 0.0);
@@ -540,6 +543,8 @@ test_import_progress_on_main_thread (Fixture       *fixture,
   /* the progress arrives through the main loop, before the rows */
   CWB_TEST_WAIT_FOR (dialog_rows (dialog) != NULL);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), ==, 1.0);
+  cwb_test_drain ();
+  g_assert_true (gtk_widget_is_sensitive (find_named (dialog, "apply")));
 }
 
 static void

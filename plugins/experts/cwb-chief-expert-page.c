@@ -26,7 +26,7 @@ struct _CwbChiefExpertPage
   CwbStore            *store;          /* owned while "changed" is connected */
   gulong               store_handler;
 
-  /* children */
+  /* template children */
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
@@ -752,127 +752,6 @@ reviewer_export_action (GtkWidget  *widget,
                            export_chosen_cb, NULL);
 }
 
-/* -------------------------------------------------------------- building */
-
-static GtkWidget *
-new_group (const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
-
-static GtkListBox *
-new_list_box (const char *name)
-{
-  GtkWidget *box = gtk_list_box_new ();
-
-  gtk_widget_set_name (box, name);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (box, "boxed-list");
-  return GTK_LIST_BOX (box);
-}
-
-static void
-build (CwbChiefExpertPage *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group;
-  GtkWidget *list_box;
-  GtkWidget *scrolled;
-  GtkWidget *frame;
-  GtkWidget *button;
-  GtkListItemFactory *factory;
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->stack = GTK_STACK (gtk_stack_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toast_overlay));
-
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "avatar-default-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-  gtk_stack_add_named (self->stack, page, "main");
-
-  /* the chief expert now */
-  group = new_group (_("Chief Expert"), NULL);
-  self->current_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->current_row), FALSE);
-  adw_action_row_set_subtitle_lines (self->current_row, 3);
-  list_box = GTK_WIDGET (new_list_box ("current"));
-  gtk_list_box_append (GTK_LIST_BOX (list_box), GTK_WIDGET (self->current_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list_box);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  /* choose from the registry, or add a new expert in place */
-  group = new_group (_("Choose from the Registry"),
-                     _("Type any part of a name, field or affiliation."));
-  button = gtk_button_new_with_mnemonic (_("_New Expert…"));
-  gtk_widget_set_tooltip_text (button, _("Add an expert to the registry and make them chief expert"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "chief.add-new");
-  gtk_widget_add_css_class (button, "flat");
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-  self->chooser_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->chooser_search), "chooser-search");
-  gtk_search_entry_set_search_delay (self->chooser_search, 120);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->chooser_search), 6);
-  g_signal_connect_swapped (self->chooser_search, "search-changed", G_CALLBACK (chooser_search_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->chooser_search));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (chooser_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (chooser_bind_cb), NULL);
-  self->chooser_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->chooser_view), "rich-list");
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 220);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->chooser_view));
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  /* the history */
-  group = new_group (_("History of Chief Experts"),
-                     _("Each chief expert with the dates and the reason for a change."));
-  self->history_list = new_list_box ("history");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->history_list));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  /* reviewers (主管部门) */
-  self->reviewers_group = new_group (_("Reviewers"),
-                                     _("Policy 5 (2): experts whose fields name the consortium’s industry. Experts who work for a member unit or who are its chief expert are excluded, with the reason."));
-  gtk_widget_set_name (self->reviewers_group, "reviewers");
-  button = gtk_button_new_with_mnemonic (_("E_xport…"));
-  gtk_widget_set_tooltip_text (button, _("Export the chosen reviewers to an XLSX file"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reviewers.export");
-  gtk_widget_add_css_class (button, "flat");
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->reviewers_group), button);
-  {
-    GtkWidget *chosen_label = gtk_label_new (_("Chosen reviewers and their opinions"));
-    GtkWidget *suggested_label = gtk_label_new (_("Suggested experts"));
-
-    gtk_label_set_xalign (GTK_LABEL (chosen_label), 0);
-    gtk_label_set_xalign (GTK_LABEL (suggested_label), 0);
-    gtk_widget_add_css_class (chosen_label, "heading");
-    gtk_widget_add_css_class (suggested_label, "heading");
-    gtk_widget_set_margin_bottom (chosen_label, 6);
-    gtk_widget_set_margin_top (suggested_label, 18);
-    gtk_widget_set_margin_bottom (suggested_label, 6);
-    self->chosen_list = new_list_box ("chosen");
-    self->suggestions_list = new_list_box ("suggestions");
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->reviewers_group), chosen_label);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->reviewers_group), GTK_WIDGET (self->chosen_list));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->reviewers_group), suggested_label);
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->reviewers_group), GTK_WIDGET (self->suggestions_list));
-  }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->reviewers_group));
-}
-
 static void
 cwb_chief_expert_page_constructed (GObject *object)
 {
@@ -1004,6 +883,22 @@ cwb_chief_expert_page_class_init (CwbChiefExpertPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cwb/plugins/experts/ui/cwb-chief-expert-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, current_row);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, chooser_search);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, chooser_view);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, reviewers_group);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, chosen_list);
+  gtk_widget_class_bind_template_callback (widget_class, chooser_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chooser_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chooser_bind_cb);
+
   gtk_widget_class_install_action (widget_class, "chief.choose", "x", choose_action);
   gtk_widget_class_install_action (widget_class, "chief.set", "(xs)", set_action);
   gtk_widget_class_install_action (widget_class, "chief.add-new", NULL, add_new_action);
@@ -1017,7 +912,7 @@ cwb_chief_expert_page_class_init (CwbChiefExpertPageClass *klass)
 static void
 cwb_chief_expert_page_init (CwbChiefExpertPage *self)
 {
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

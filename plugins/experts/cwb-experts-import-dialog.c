@@ -23,14 +23,13 @@ struct _CwbExpertsImportDialog
   guint            count_source;
   gboolean         applying;
 
-  /* children */
+  /* template children */
   GtkStack        *stack;
   GtkProgressBar  *progress_bar;
   GtkLabel        *progress_label;
   GtkLabel        *summary_label;
   GtkColumnView   *column_view;
   AdwStatusPage   *error_page;
-  GtkWidget       *apply_button;
 };
 
 enum {
@@ -208,7 +207,7 @@ update_summary (gpointer data)
   text = g_strdup_printf (_("%s in the file, %u with problems; %u will be imported."),
                           rows_text, n_problems, n_accepted);
   gtk_label_set_text (self->summary_label, text);
-  gtk_widget_set_sensitive (self->apply_button, n_accepted > 0 && !self->applying);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", n_accepted > 0 && !self->applying);
 
   return G_SOURCE_REMOVE;
 }
@@ -335,6 +334,25 @@ add_column (CwbExpertsImportDialog *self,
   g_object_unref (view_column);
 }
 
+/* the columns' factories need C callbacks and data */
+static void
+add_columns (CwbExpertsImportDialog *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (check_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (check_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (check_unbind_cb), self);
+  column = gtk_column_view_column_new (_("Import"), factory);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  add_column (self, _("Row"), COLUMN_LINE, FALSE);
+  add_column (self, C_("expert", "Name"), COLUMN_NAME, FALSE);
+  add_column (self, _("Affiliation"), COLUMN_AFFILIATION, TRUE);
+  add_column (self, _("Problems"), COLUMN_PROBLEMS, TRUE);
+}
+
 /* -------------------------------------------------------------- reading */
 
 static void
@@ -427,7 +445,7 @@ apply_action (GtkWidget  *widget,
     return;
 
   self->applying = TRUE;
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
   gtk_label_set_text (self->progress_label, _("Importing…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
@@ -448,7 +466,7 @@ apply_action (GtkWidget  *widget,
       gtk_stack_set_visible_child_name (self->stack, "preview");
       gtk_label_set_text (self->summary_label, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
-      gtk_widget_set_sensitive (self->apply_button, TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", TRUE);
     }
   g_object_unref (self);
 }
@@ -474,87 +492,6 @@ close_request_cb (CwbExpertsImportDialog *self)
 }
 
 /* --------------------------------------------------------------- object */
-
-static void
-build (CwbExpertsImportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *progress_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Import Experts"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 820, 600);
-
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "import.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->apply_button = gtk_button_new_with_mnemonic (_("_Import Checked Rows"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->apply_button), "import.apply");
-  gtk_widget_add_css_class (self->apply_button, "suggested-action");
-  gtk_widget_set_sensitive (self->apply_button, FALSE);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->apply_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  /* reading or importing */
-  gtk_widget_set_valign (progress_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (progress_box, 48);
-  gtk_widget_set_margin_end (progress_box, 48);
-  self->progress_label = GTK_LABEL (gtk_label_new (_("Reading the file…")));
-  self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_label));
-  gtk_box_append (GTK_BOX (progress_box), GTK_WIDGET (self->progress_bar));
-  gtk_stack_add_named (self->stack, progress_box, "progress");
-
-  /* the preview */
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->summary_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->summary_label), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_label), 12);
-  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->summary_label));
-
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (check_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (check_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (check_unbind_cb), self);
-  column = gtk_column_view_column_new (_("Import"), factory);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  add_column (self, _("Row"), COLUMN_LINE, FALSE);
-  add_column (self, C_("expert", "Name"), COLUMN_NAME, FALSE);
-  add_column (self, _("Affiliation"), COLUMN_AFFILIATION, TRUE);
-  add_column (self, _("Problems"), COLUMN_PROBLEMS, TRUE);
-
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
-  gtk_box_append (GTK_BOX (preview_box), scrolled);
-  gtk_stack_add_named (self->stack, preview_box, "preview");
-
-  /* a file that cannot be read */
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->error_page, _("The File Cannot Be Imported"));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
-
-  gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), box);
-}
 
 static void
 cwb_experts_import_dialog_constructed (GObject *object)
@@ -686,6 +623,15 @@ cwb_experts_import_dialog_class_init (CwbExpertsImportDialogClass *klass)
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cwb/plugins/experts/ui/cwb-experts-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, error_page);
+
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
@@ -695,7 +641,10 @@ static void
 cwb_experts_import_dialog_init (CwbExpertsImportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_columns (self);
+  /* the button follows its action: off until there are rows to import */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply", FALSE);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
