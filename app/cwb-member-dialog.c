@@ -998,6 +998,36 @@ build_member (CwbMemberDialog  *self,
   return g_steal_pointer (&member);
 }
 
+typedef struct
+{
+  CwbMemberDialog *self;
+  CwbMember       *member;
+} SaveArgs;
+
+/* One transaction: the old lead demoted, then the member written */
+static gboolean
+save_in_transaction (CwbStore  *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  SaveArgs *args = user_data;
+  CwbMemberDialog *self = args->self;
+
+  if (cwb_member_get_lead (args->member) && self->other_lead != NULL)
+    {
+      g_autoptr(CwbMember) demoted_lead = cwb_member_copy (self->other_lead);
+
+      cwb_member_set_lead (demoted_lead, FALSE);
+      if (!cwb_store_update_member (store, demoted_lead, error))
+        return FALSE;
+    }
+
+  if (self->member == NULL)
+    return cwb_store_insert_member (store, self->consortium_id, G_MAXUINT, args->member, error);
+
+  return cwb_store_update_member (store, args->member, error);
+}
+
 /**
  * cwb_member_dialog_save:
  * @self: a #CwbMemberDialog
@@ -1005,9 +1035,9 @@ build_member (CwbMemberDialog  *self,
  *
  * Validates the form and writes the member through the store: inserted at
  * the end when adding, updated when editing. If the member becomes the lead,
- * the previous lead is made an ordinary member first, and restored if the
- * save then fails. Closes the dialog on success; on failure the message is
- * shown in the dialog and nothing changed.
+ * the previous lead is made an ordinary member in the same transaction, so
+ * both land or neither does. Closes the dialog on success; on failure the
+ * message is shown in the dialog and nothing changed.
  *
  * Returns: %TRUE if the member was stored
  */
@@ -1017,9 +1047,7 @@ cwb_member_dialog_save (CwbMemberDialog  *self,
 {
   g_autoptr(CwbMember) member = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean demoted = FALSE;
   CwbStore *store;
-  gboolean ok;
 
   g_return_val_if_fail (CWB_IS_MEMBER_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1051,33 +1079,9 @@ cwb_member_dialog_save (CwbMemberDialog  *self,
       goto failed;
     }
 
-  if (cwb_member_get_lead (member) && self->other_lead != NULL)
-    {
-      g_autoptr(CwbMember) demoted_lead = cwb_member_copy (self->other_lead);
-
-      cwb_member_set_lead (demoted_lead, FALSE);
-      if (!cwb_store_update_member (store, demoted_lead, &local_error))
-        goto failed;
-      demoted = TRUE;
-    }
-
-  if (self->member == NULL)
-    ok = cwb_store_insert_member (store, self->consortium_id, G_MAXUINT, member, &local_error);
-  else
-    ok = cwb_store_update_member (store, member, &local_error);
-
-  if (!ok)
-    {
-      if (demoted)
-        {
-          g_autoptr(GError) restore_error = NULL;
-
-          if (!cwb_store_update_member (store, self->other_lead, &restore_error))
-            g_warning ("Cannot restore the lead unit “%s”: %s",
-                       cwb_member_get_name (self->other_lead), restore_error->message);
-        }
-      goto failed;
-    }
+  if (!cwb_store_run_in_transaction (store, save_in_transaction,
+                                     &(SaveArgs) { self, member }, &local_error))
+    goto failed;
 
   gtk_widget_set_visible (GTK_WIDGET (self->store_message), FALSE);
   gtk_window_close (GTK_WINDOW (self));

@@ -390,6 +390,12 @@ test_member_invalid_uscc (Fixture       *f,
 }
 
 static void
+count_change_cb (guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
 test_member_duplicate_uscc (Fixture       *f,
                             gconstpointer  data)
 {
@@ -418,6 +424,25 @@ test_member_duplicate_uscc (Fixture       *f,
 
   after = load (f);
   g_assert_true (cwb_consortium_equal (before, after));
+  g_clear_object (&after);
+
+  /* as the new lead: the old lead is not demoted either, not even for a
+   * moment (one transaction: no change is announced) */
+  {
+    guint n_changes = 0;
+    gulong handler;
+
+    handler = g_signal_connect_swapped (f->store, "changed", G_CALLBACK (count_change_cb), &n_changes);
+    gtk_switch_set_active (_cwb_member_dialog_get_child (dialog, "lead_switch"), TRUE);
+    g_clear_error (&error);
+    g_assert_false (cwb_member_dialog_save (dialog, &error));
+    g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
+    g_signal_handler_disconnect (f->store, handler);
+    g_assert_cmpuint (n_changes, ==, 0);
+  }
+  after = load (f);
+  g_assert_true (cwb_consortium_equal (before, after));
+  g_assert_true (cwb_member_get_lead (g_ptr_array_index (cwb_consortium_get_members (after), 0)));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
