@@ -170,7 +170,7 @@ test_items (void)
       g_assert_cmpstr (cwb_agreement_item_to_key (i), ==, keys[i]);
       g_assert_true (cwb_agreement_item_from_key (keys[i], &item));
       g_assert_cmpint (item, ==, i);
-      g_assert_false (cwb_agreement_text_is_blank (cwb_agreement_item_get_heading (i)));
+      g_assert_false (cwb_text_is_blank (cwb_agreement_item_get_heading (i)));
       g_hash_table_add (headings, (gpointer) cwb_agreement_item_get_heading (i));
       g_assert_cmpint (cwb_agreement_item_get_letter (i)[0], ==, 'a' + i);
     }
@@ -946,7 +946,7 @@ test_variables (Fixture       *fixture,
   g_assert_cmpstr (g_hash_table_lookup (values, "member_count"), ==, "11");
   g_assert_cmpstr (g_hash_table_lookup (values, "chief_expert"), ==, "王某某");
   g_assert_cmpstr (g_hash_table_lookup (values, "today"), ==, today);
-  g_assert_false (cwb_agreement_text_is_blank (g_hash_table_lookup (values, "term")));
+  g_assert_false (cwb_text_is_blank (g_hash_table_lookup (values, "term")));
   for (const char * const *name = cwb_agreement_get_variable_names (); *name != NULL; name++)
     {
       g_assert_true (g_hash_table_contains (values, *name));
@@ -1163,8 +1163,8 @@ test_library_shipped (void)
           g_assert_cmpint (clause->user_id, ==, 0);
           g_assert_false (g_hash_table_contains (ids, clause->id));
           g_hash_table_add (ids, clause->id);
-          g_assert_false (cwb_agreement_text_is_blank (clause->title));
-          g_assert_false (cwb_agreement_text_is_blank (clause->note));
+          g_assert_false (cwb_text_is_blank (clause->title));
+          g_assert_false (cwb_text_is_blank (clause->note));
           /* real clauses of several sentences */
           g_assert_cmpint (g_utf8_strlen (clause->text, -1), >=, 100);
           g_assert_nonnull (strstr (clause->text, "。"));

@@ -248,6 +248,19 @@ test_percent (void)
   }
 }
 
+static void
+test_text_is_blank (void)
+{
+  g_assert_true (cwb_text_is_blank (NULL));
+  g_assert_true (cwb_text_is_blank (""));
+  g_assert_true (cwb_text_is_blank (" \t\n"));
+  /* the ideographic space, as a Chinese input method types it */
+  g_assert_true (cwb_text_is_blank ("\u3000\u3000"));
+  g_assert_false (cwb_text_is_blank ("a"));
+  g_assert_false (cwb_text_is_blank (" 海 "));
+  g_assert_false (cwb_text_is_blank ("\u3000x"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +268,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/format/text-is-blank", test_text_is_blank);
   g_test_add_func ("/format/money", test_money);
   g_test_add_func ("/format/wan", test_wan);
   g_test_add_func ("/format/parse-wan/valid", test_parse_wan);

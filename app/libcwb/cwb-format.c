@@ -369,6 +369,23 @@ parse_iso (const char *iso,
 }
 
 /**
+ * cwb_text_is_blank:
+ * @text: (nullable): a text
+ *
+ * Returns: %TRUE if @text is %NULL, empty or only white space, the
+ *   ideographic space U+3000 included
+ */
+gboolean
+cwb_text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * cwb_date_is_valid:
  * @iso: (nullable): a date
  *

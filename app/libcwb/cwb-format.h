@@ -18,6 +18,9 @@ char     *cwb_format_wan        (gint64       yuan);
 gboolean  cwb_parse_wan         (const char  *text,
                                  gint64      *yuan,
                                  GError     **error);
+/* TRUE if @text is NULL, empty or only white space (ASCII or Unicode, such
+ * as the ideographic space U+3000): a field left blank */
+gboolean  cwb_text_is_blank     (const char  *text);
 /* TRUE if @iso is a real YYYY-MM-DD date */
 gboolean  cwb_date_is_valid     (const char  *iso);
 /* "2024-03-01" → "2024年3月1日" (translated format) */

@@ -211,19 +211,6 @@ next_labels (CwbStage stage)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /**
  * cwb_lifecycle_check_next:
  * @events: (element-type CwbStageEvent) (nullable): the recorded steps
@@ -293,7 +280,7 @@ cwb_lifecycle_check_next (GPtrArray           *events,
     }
 
   if (cwb_stage_needs_document (event->stage) &&
-      is_blank (event->document))
+      cwb_text_is_blank (event->document))
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” is a decision of the provincial office: give its document number, such as 琼科〔2024〕12号"),

@@ -14,6 +14,7 @@
 
 #include "cwb-enums.h"
 #include "cwb-error.h"
+#include "cwb-format.h"
 #include "cwb-rule-set.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
@@ -176,16 +177,6 @@ require_member (JsonObject  *object,
   return json_object_get_member (object, key);
 }
 
-static gboolean
-is_blank (const char *s)
-{
-  for (; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static char *
 dup_nonempty_string (JsonNode    *node,
                      const char  *path,
@@ -200,7 +191,7 @@ dup_nonempty_string (JsonNode    *node,
     }
 
   s = json_node_get_string (node);
-  if (is_blank (s))
+  if (cwb_text_is_blank (s))
     {
       set_invalid (error, path, _("must not be empty"));
       return NULL;

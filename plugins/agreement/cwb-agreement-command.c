@@ -115,7 +115,7 @@ describe_gap (CwbAgreement     *agreement,
   g_auto(GStrv) unfilled = NULL;
   g_autoptr(GString) names = NULL;
 
-  if (cwb_agreement_text_is_blank (text))
+  if (cwb_text_is_blank (text))
     return g_strdup (_("no text"));
 
   filled = cwb_agreement_fill (text, values, &unfilled);

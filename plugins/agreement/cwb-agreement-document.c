@@ -153,7 +153,7 @@ article_paragraphs (CwbAgreement     *agreement,
   g_auto(GStrv) unfilled = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!cwb_agreement_text_is_blank (text))
+  if (!cwb_text_is_blank (text))
     {
       filled = cwb_agreement_fill (text, values, &unfilled);
       lines = g_strsplit (filled, "\n", -1);
@@ -161,7 +161,7 @@ article_paragraphs (CwbAgreement     *agreement,
         {
           char *line = g_strstrip (lines[i]);
 
-          if (!cwb_agreement_text_is_blank (line))
+          if (!cwb_text_is_blank (line))
             g_ptr_array_add (paragraphs, paragraph_from_line (line, (const char * const *) unfilled));
         }
     }

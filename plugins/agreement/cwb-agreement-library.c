@@ -111,8 +111,8 @@ get_shipped (void)
               object = json_node_get_object (element);
               if (member_string (object, "id") == NULL ||
                   !cwb_agreement_item_from_key (member_string (object, "item"), &item) ||
-                  cwb_agreement_text_is_blank (member_string (object, "title")) ||
-                  cwb_agreement_text_is_blank (member_string (object, "text")))
+                  cwb_text_is_blank (member_string (object, "title")) ||
+                  cwb_text_is_blank (member_string (object, "text")))
                 {
                   g_critical ("%s: clauses[%u] needs an id, a known item, a title and a text",
                               LIBRARY_RESOURCE, i);
@@ -235,19 +235,19 @@ cwb_agreement_library_save (CwbStore          *store,
   g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (cwb_agreement_text_is_blank (title))
+  if (cwb_text_is_blank (title))
     {
       g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID, _("The clause needs a title."));
       return NULL;
     }
-  if (cwb_agreement_text_is_blank (text))
+  if (cwb_text_is_blank (text))
     {
       g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID, _("The clause has no text."));
       return NULL;
     }
 
   clean_title = g_strstrip (g_strdup (title));
-  if (!cwb_agreement_text_is_blank (note))
+  if (!cwb_text_is_blank (note))
     clean_note = g_strstrip (g_strdup (note));
 
   if (!_cwb_agreement_store_insert_clause (store, cwb_agreement_item_to_key (item), clean_title,

@@ -625,7 +625,7 @@ item_editor_update (CwbAgreementPage *self,
   gtk_widget_set_visible (ed->save_clause_button, editable);
 
   filled = cwb_agreement_fill (shown, self->variables, &unfilled);
-  if (cwb_agreement_text_is_blank (shown))
+  if (cwb_text_is_blank (shown))
     {
       status = _("Not written");
       status_class = "error";
@@ -1611,7 +1611,7 @@ insert_clause_action (GtkWidget  *widget,
     }
 
   current = dup_buffer_text (ed->buffer);
-  if (!cwb_agreement_text_is_blank (current) && g_strcmp0 (current, chosen->text) != 0)
+  if (!cwb_text_is_blank (current) && g_strcmp0 (current, chosen->text) != 0)
     {
       GtkWidget *dialog;
       g_autofree char *body = NULL;
@@ -1685,7 +1685,7 @@ save_clause_action (GtkWidget  *widget,
     return;
 
   text = dup_buffer_text (ed->buffer);
-  if (cwb_agreement_text_is_blank (text))
+  if (cwb_text_is_blank (text))
     {
       show_message (self, _("The item has no text to save as a clause."));
       return;

@@ -63,7 +63,7 @@ join_members (CwbConsortium      *consortium,
       CwbMember *member = g_ptr_array_index (members, i);
       const char *name = cwb_member_get_name (member);
 
-      if (!cwb_agreement_text_is_blank (name))
+      if (!cwb_text_is_blank (name))
         g_hash_table_insert (names, (gpointer) cwb_member_get_uscc (member), (gpointer) name);
     }
 
@@ -165,7 +165,7 @@ check_a1 (CwbContext     *context,
       heading = cwb_agreement_item_from_key (keys[i], &item) ? cwb_agreement_item_get_heading (item)
                                                             : keys[i];
 
-      if (cwb_agreement_text_is_blank (text))
+      if (cwb_text_is_blank (text))
         {
           part = g_strdup_printf (text == NULL ? _("“%s” (not stated)") : _("“%s” (blank)"), heading);
         }

@@ -554,7 +554,7 @@ read_scan (JsonNode          *node,
     return fail (error, p, _("required key is missing"));
   if (!expect_string (member, p, error))
     return FALSE;
-  if (cwb_agreement_text_is_blank (json_node_get_string (member)))
+  if (cwb_text_is_blank (json_node_get_string (member)))
     return fail (error, p, _("must not be empty"));
   scan->name = g_strdup (json_node_get_string (member));
   g_clear_pointer (&p, g_free);
@@ -1101,16 +1101,6 @@ cwb_agreement_get_text (CwbAgreement     *self,
   return self->texts[item];
 }
 
-gboolean
-cwb_agreement_text_is_blank (const char *text)
-{
-  for (const char *s = text; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static gboolean
 refuse_if_frozen (CwbAgreement  *self,
                   GError       **error)
@@ -1589,7 +1579,7 @@ cwb_agreement_set_legal_rep (CwbAgreement  *self,
   g_return_val_if_fail (CWB_IS_AGREEMENT (self), FALSE);
   g_return_val_if_fail (uscc != NULL, FALSE);
 
-  if (name != NULL && !cwb_agreement_text_is_blank (name))
+  if (name != NULL && !cwb_text_is_blank (name))
     stripped = g_strstrip (g_strdup (name));
 
   signature = find_signature (self, uscc, NULL);
@@ -1899,7 +1889,7 @@ put_value (GHashTable *values,
            const char *name,
            const char *value)
 {
-  if (!cwb_agreement_text_is_blank (value))
+  if (!cwb_text_is_blank (value))
     g_hash_table_insert (values, g_strdup (name), g_strdup (value));
 }
 
@@ -1966,7 +1956,7 @@ cwb_agreement_collect_variables (CwbContext    *context,
 
       if (list->len > 0)
         g_string_append (list, "、");
-      g_string_append (list, !cwb_agreement_text_is_blank (name) ? name : cwb_member_get_uscc (member));
+      g_string_append (list, !cwb_text_is_blank (name) ? name : cwb_member_get_uscc (member));
     }
   put_value (values, "member_list", list->str);
   if (members->len > 0)
@@ -2122,7 +2112,7 @@ cwb_agreement_list_incomplete_items (CwbAgreement *self,
   for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
     {
       CwbAgreementItem item = (CwbAgreementItem) i;
-      gboolean incomplete = cwb_agreement_text_is_blank (self->texts[i]);
+      gboolean incomplete = cwb_text_is_blank (self->texts[i]);
 
       if (!incomplete && values != NULL)
         {
@@ -2220,7 +2210,7 @@ cwb_agreement_store_scan (CwbStore    *store,
     return NULL;
 
   base = g_path_get_basename (name);
-  if (cwb_agreement_text_is_blank (base) || g_str_equal (base, ".") || g_str_equal (base, G_DIR_SEPARATOR_S))
+  if (cwb_text_is_blank (base) || g_str_equal (base, ".") || g_str_equal (base, G_DIR_SEPARATOR_S))
     {
       g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID, _("The scan needs a file name."));
       return NULL;

@@ -229,9 +229,6 @@ gboolean       cwb_agreement_set_text             (CwbAgreement     *self,
                                                    CwbAgreementItem  item,
                                                    const char       *text,
                                                    GError          **error);
-/* TRUE if @text is NULL, empty or only whitespace (Unicode, including the
- * ideographic space) */
-gboolean       cwb_agreement_text_is_blank        (const char       *text);
 
 /* ── State, freezing and versions ──────────────────────────────────────── */
 

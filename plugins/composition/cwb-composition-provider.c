@@ -101,23 +101,13 @@ member_label (CwbMember *member)
   return name != NULL && *name != '\0' ? name : cwb_member_get_uscc (member);
 }
 
-static gboolean
-is_blank (const char *s)
-{
-  for (; s != NULL && *s != '\0'; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static guint
 count_items (const char * const *items)
 {
   guint n = 0;
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    if (!is_blank (items[i]))
+    if (!cwb_text_is_blank (items[i]))
       n++;
 
   return n;
@@ -1243,7 +1233,7 @@ check_industry (Check *c)
   guint n = g_strv_length ((GStrv) cwb_rule_set_get_industries (c->rules));
   g_autofree char *message = NULL;
 
-  if (c->industry == NULL || is_blank (c->industry))
+  if (c->industry == NULL || cwb_text_is_blank (c->industry))
     {
       add_simple (c, "I1", CWB_STATUS_WARN, _("The consortium's industry is not given."),
                   _("Choose one of the industry clusters of section 2 of the policy."));
@@ -1356,11 +1346,11 @@ check_organization (Check *c)
   executive = cwb_consortium_get_executive_body (c->consortium);
   staff = cwb_consortium_get_executive_fulltime_staff (c->consortium);
 
-  if (is_blank (cwb_consortium_get_decision_body (c->consortium)))
+  if (cwb_text_is_blank (cwb_consortium_get_decision_body (c->consortium)))
     g_ptr_array_add (missing, g_strdup (_("a decision body")));
-  if (is_blank (cwb_consortium_get_advisory_body (c->consortium)))
+  if (cwb_text_is_blank (cwb_consortium_get_advisory_body (c->consortium)))
     g_ptr_array_add (missing, g_strdup (_("an advisory body")));
-  if (is_blank (executive))
+  if (cwb_text_is_blank (executive))
     g_ptr_array_add (missing, g_strdup (_("an executive body")));
   else if (!cwb_consortium_get_executive_permanent (c->consortium))
     g_ptr_array_add (missing, g_strdup (_("a permanent executive body (the executive body is not permanent)")));

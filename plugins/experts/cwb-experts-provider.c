@@ -43,19 +43,6 @@ add_result (CwbCheckReport *report,
   cwb_check_report_add (report, result);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* E1: name, title, field and affiliation. TRUE if the section names a
  * chief expert at all (E2 and E3 need one). */
 static gboolean
@@ -88,7 +75,7 @@ check_e1 (CwbRuleSet     *rules,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      if (!is_blank (_cwb_experts_section_string (section, parts[i].key)))
+      if (!cwb_text_is_blank (_cwb_experts_section_string (section, parts[i].key)))
         continue;
       if (n_missing > 0)
         /* TRANSLATORS: separates the items of a list; zh_CN "、" */
@@ -98,7 +85,7 @@ check_e1 (CwbRuleSet     *rules,
     }
 
   if (!cwb_rule_set_has_rule (rules, "E1"))
-    return !is_blank (_cwb_experts_section_string (section, "name"));
+    return !cwb_text_is_blank (_cwb_experts_section_string (section, "name"));
 
   if (n_missing == 0)
     {
@@ -114,7 +101,7 @@ check_e1 (CwbRuleSet     *rules,
       add_result (report, rules, "E1", CWB_STATUS_FAIL, message, remedy);
     }
 
-  return !is_blank (_cwb_experts_section_string (section, "name"));
+  return !cwb_text_is_blank (_cwb_experts_section_string (section, "name"));
 }
 
 static void
@@ -140,7 +127,7 @@ check_e2 (CwbRuleSet     *rules,
       return;
     }
 
-  if (is_blank (field))
+  if (cwb_text_is_blank (field))
     message = g_strdup_printf (_("The chief expert’s field is not given, so it does not show familiarity with the industry %s."),
                                industry != NULL ? industry : "");
   else
