@@ -159,10 +159,11 @@ standard_kind_label (CwbStandardKind kind)
     }
 }
 
+/* The field's text without white space at either end (U+3000 too) */
 static char *
 dup_trimmed_text (gpointer editable)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+  return cwb_text_dup_stripped (gtk_editable_get_text (GTK_EDITABLE (editable)));
 }
 
 static gboolean

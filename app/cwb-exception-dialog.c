@@ -41,10 +41,11 @@ G_DEFINE_FINAL_TYPE (CwbExceptionDialog, cwb_exception_dialog, ADW_TYPE_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 
+/* The field's text without white space at either end (U+3000 too) */
 static char *
 dup_trimmed_text (gpointer editable)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+  return cwb_text_dup_stripped (gtk_editable_get_text (GTK_EDITABLE (editable)));
 }
 
 static void

@@ -1166,7 +1166,7 @@ validate_new_name (NewDialog   *nd,
                    const char **why,
                    char       **why_owned)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (nd->name_row))));
+  g_autofree char *name = cwb_text_dup_stripped (gtk_editable_get_text (GTK_EDITABLE (nd->name_row)));
 
   *why = NULL;
   *why_owned = NULL;

@@ -1088,11 +1088,19 @@ test_lifecycle_record (Fixture       *f,
   g_assert_cmpuint (n_stored_steps (f), ==, 0);
 
   set_text (_cwb_stage_dialog_get_child (dialog, "date_row"), "2026-04-01");
+  /* typed with the ideographic spaces of a Chinese input method */
+  set_text (_cwb_stage_dialog_get_child (dialog, "document_row"), "\u3000琼科〔2026〕35号\u3000");
   g_assert_true (cwb_stage_dialog_save (dialog, &error));
   g_assert_no_error (error);
   cwb_test_drain ();
   g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
   g_assert_cmpuint (n_stored_steps (f), ==, 1);
+  {
+    g_autoptr(GPtrArray) events = cwb_store_get_lifecycle (f->store, f->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (((CwbStageEvent *) g_ptr_array_index (events, 0))->document, ==, "琼科〔2026〕35号");
+  }
 
   /* the group shows the stage and the three-year term */
   g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_APPROVED));

@@ -249,6 +249,28 @@ test_percent (void)
 }
 
 static void
+test_text_dup_stripped (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { NULL, "" },
+    { "", "" },
+    { "  琼科〔2024〕12号 ", "琼科〔2024〕12号" },
+    /* what g_strstrip() leaves: the ideographic space of a Chinese input method */
+    { "\u3000琼科〔2024〕12号\u3000\u3000", "琼科〔2024〕12号" },
+    { "\u3000\u3000", "" },
+    { "海 南", "海 南" },
+    { "\t海\u3000南\n", "海\u3000南" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = cwb_text_dup_stripped (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
 test_text_is_blank (void)
 {
   g_assert_true (cwb_text_is_blank (NULL));
@@ -269,6 +291,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/format/text-is-blank", test_text_is_blank);
+  g_test_add_func ("/format/text-dup-stripped", test_text_dup_stripped);
   g_test_add_func ("/format/money", test_money);
   g_test_add_func ("/format/wan", test_wan);
   g_test_add_func ("/format/parse-wan/valid", test_parse_wan);

@@ -386,6 +386,39 @@ cwb_text_is_blank (const char *text)
 }
 
 /**
+ * cwb_text_dup_stripped:
+ * @text: (nullable): a text
+ *
+ * What a form keeps of a typed field: g_strstrip() removes only ASCII
+ * white space, and a Chinese input method types the ideographic space
+ * U+3000.
+ *
+ * Returns: (transfer full): @text without Unicode white space at either
+ *   end; "" for %NULL
+ */
+char *
+cwb_text_dup_stripped (const char *text)
+{
+  const char *start = text != NULL ? text : "";
+  const char *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+/**
  * cwb_date_is_valid:
  * @iso: (nullable): a date
  *

@@ -21,6 +21,9 @@ gboolean  cwb_parse_wan         (const char  *text,
 /* TRUE if @text is NULL, empty or only white space (ASCII or Unicode, such
  * as the ideographic space U+3000): a field left blank */
 gboolean  cwb_text_is_blank     (const char  *text);
+/* @text without white space (U+3000 included) at either end; NULL gives ""
+ * (transfer full) */
+char     *cwb_text_dup_stripped (const char  *text);
 /* TRUE if @iso is a real YYYY-MM-DD date */
 gboolean  cwb_date_is_valid     (const char  *iso);
 /* "2024-03-01" → "2024年3月1日" (translated format) */

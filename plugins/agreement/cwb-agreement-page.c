@@ -1775,8 +1775,8 @@ signature_dialog_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") != 0 && g_strcmp0 (response, "scan") != 0)
     return;
 
-  d1 = g_strstrip (g_strdup (gtk_editable_get_text (signed_date)));
-  d2 = g_strstrip (g_strdup (gtk_editable_get_text (sealed_date)));
+  d1 = cwb_text_dup_stripped (gtk_editable_get_text (signed_date));
+  d2 = cwb_text_dup_stripped (gtk_editable_get_text (sealed_date));
   gtk_widget_activate_action (GTK_WIDGET (self), "agreement.set-signature", "(ssbsbs)",
                               uscc, gtk_editable_get_text (rep),
                               gtk_check_button_get_active (signed_check), d1,

@@ -522,7 +522,7 @@ static void
 reason_changed_cb (GtkEditable      *entry,
                    AdwMessageDialog *dialog)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *text = cwb_text_dup_stripped (gtk_editable_get_text (entry));
 
   adw_message_dialog_set_response_enabled (dialog, "change", *text != '\0');
 }
