@@ -836,8 +836,11 @@ ask_replace (CwbWindow     *self,
                                      cwb_consortium_get_name (consortium));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
                                _("The workspace already has a consortium of this name. "
-                                 "Replacing it puts the file’s members, exceptions and "
-                                 "records in place of those kept now; this cannot be undone."));
+                                 "Replacing it puts the file’s information, members and "
+                                 "exceptions in place of those kept now; this cannot be undone. "
+                                 "What was recorded here beyond the file stays: the steps of its "
+                                 "review, the history of its chief experts, its reviewers and "
+                                 "the signature scans."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "replace", _("_Replace"),

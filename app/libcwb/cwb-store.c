@@ -1787,6 +1787,126 @@ load_consortium (CwbStore  *self,
   return NULL;
 }
 
+/* A new row with the consortium's own fields; @id: (out) */
+static gboolean
+insert_consortium_row (CwbStore       *self,
+                       CwbConsortium  *consortium,
+                       gint64         *id,
+                       GError        **error)
+{
+  g_autoptr(StoreStatement) stmt = NULL;
+
+  stmt = store_prepare (self,
+                        "INSERT INTO consortium (name, industry, scientific_problems, key_technologies, "
+                        "transformation_results, landmark_results, standards, has_organization, "
+                        "decision_body, advisory_body, executive_body, executive_permanent, "
+                        "executive_fulltime_staff, has_fund_management, fund_system, "
+                        "fund_internal_supervision) "
+                        "VALUES (:name, :industry, :scientific_problems, :key_technologies, "
+                        ":transformation_results, :landmark_results, :standards, :has_organization, "
+                        ":decision_body, :advisory_body, :executive_body, :executive_permanent, "
+                        ":executive_fulltime_staff, :has_fund_management, :fund_system, "
+                        ":fund_internal_supervision)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_consortium (stmt, consortium);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (is_unique_violation (self))
+        set_duplicate_name_error (cwb_consortium_get_name (consortium), error);
+      else
+        set_store_error (self, error);
+      return FALSE;
+    }
+
+  *id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
+/* The consortium's own fields (not members, exceptions or sections) on
+ * the row @id */
+static gboolean
+update_consortium_row (CwbStore       *self,
+                       gint64          id,
+                       CwbConsortium  *consortium,
+                       GError        **error)
+{
+  g_autoptr(StoreStatement) stmt = NULL;
+
+  stmt = store_prepare (self,
+                        "UPDATE consortium SET name = :name, industry = :industry, "
+                        "scientific_problems = :scientific_problems, key_technologies = :key_technologies, "
+                        "transformation_results = :transformation_results, "
+                        "landmark_results = :landmark_results, standards = :standards, "
+                        "has_organization = :has_organization, decision_body = :decision_body, "
+                        "advisory_body = :advisory_body, executive_body = :executive_body, "
+                        "executive_permanent = :executive_permanent, "
+                        "executive_fulltime_staff = :executive_fulltime_staff, "
+                        "has_fund_management = :has_fund_management, fund_system = :fund_system, "
+                        "fund_internal_supervision = :fund_internal_supervision, "
+                        "modified = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                        "WHERE id = :id",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_consortium (stmt, consortium);
+  bind_int64 (stmt, ":id", id);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (is_unique_violation (self))
+        set_duplicate_name_error (cwb_consortium_get_name (consortium), error);
+      else
+        set_store_error (self, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_no_consortium_error (id, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Before a replacement is written in place: the members, sections and
+ * (when @lifecycle_too) lifecycle steps of @id. Exceptions are rewritten
+ * by write_exceptions(). */
+static gboolean
+clear_for_replace (CwbStore  *self,
+                   gint64     id,
+                   gboolean   lifecycle_too,
+                   GError   **error)
+{
+  static const char * const sql[] = {
+    "DELETE FROM member WHERE consortium_id = :consortium_id",
+    "DELETE FROM section WHERE consortium_id = :consortium_id",
+    "DELETE FROM lifecycle_event WHERE consortium_id = :consortium_id",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(StoreStatement) stmt = NULL;
+
+      if (i == 2 && !lifecycle_too)
+        break;
+
+      stmt = store_prepare (self, sql[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_int64 (stmt, ":consortium_id", id);
+      if (!store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * cwb_store_load_consortium:
  * @self: a #CwbStore
@@ -1839,8 +1959,6 @@ cwb_store_import_consortium (CwbStore       *self,
   const char *name;
   gint64 old_id = 0;
   gint64 new_id;
-  PendingChange changes[2];
-  guint n_changes = 0;
 
   g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
@@ -1861,8 +1979,6 @@ cwb_store_import_consortium (CwbStore       *self,
 
   if (old_id != 0)
     {
-      gboolean deleted;
-
       if (!replace)
         {
           set_duplicate_name_error (name, error);
@@ -1878,40 +1994,17 @@ cwb_store_import_consortium (CwbStore       *self,
             goto failed;
         }
 
-      if (!delete_consortium_row (self, old_id, &deleted, error))
+      /* in place: the consortium keeps its id, and with it what the
+       * workspace keeps of it beyond the file (the plugins' own rows:
+       * signature scans, the chief experts' history, reviewers and their
+       * opinions) */
+      if (!update_consortium_row (self, old_id, consortium, error) ||
+          !clear_for_replace (self, old_id, kept_lifecycle == NULL, error))
         goto failed;
+      new_id = old_id;
     }
-
-  {
-    g_autoptr(StoreStatement) stmt = NULL;
-
-    stmt = store_prepare (self,
-                          "INSERT INTO consortium (name, industry, scientific_problems, key_technologies, "
-                          "transformation_results, landmark_results, standards, has_organization, "
-                          "decision_body, advisory_body, executive_body, executive_permanent, "
-                          "executive_fulltime_staff, has_fund_management, fund_system, "
-                          "fund_internal_supervision) "
-                          "VALUES (:name, :industry, :scientific_problems, :key_technologies, "
-                          ":transformation_results, :landmark_results, :standards, :has_organization, "
-                          ":decision_body, :advisory_body, :executive_body, :executive_permanent, "
-                          ":executive_fulltime_staff, :has_fund_management, :fund_system, "
-                          ":fund_internal_supervision)",
-                          error);
-    if (stmt == NULL)
-      goto failed;
-
-    bind_consortium (stmt, consortium);
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      {
-        if (is_unique_violation (self))
-          set_duplicate_name_error (name, error);
-        else
-          set_store_error (self, error);
-        goto failed;
-      }
-
-    new_id = sqlite3_last_insert_rowid (self->db);
-  }
+  else if (!insert_consortium_row (self, consortium, &new_id, error))
+    goto failed;
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -1924,10 +2017,7 @@ cwb_store_import_consortium (CwbStore       *self,
     }
 
   if (!write_exceptions (self, new_id, consortium, error) ||
-      !write_lifecycle (self, new_id,
-                        kept_lifecycle != NULL && kept_lifecycle->len > 0
-                          ? kept_lifecycle : cwb_consortium_get_lifecycle (consortium),
-                        error))
+      (kept_lifecycle == NULL && !write_lifecycle (self, new_id, cwb_consortium_get_lifecycle (consortium), error)))
     goto failed;
 
   keys = cwb_consortium_list_sections (consortium);
@@ -1950,14 +2040,10 @@ cwb_store_import_consortium (CwbStore       *self,
     cwb_member_set_id (g_ptr_array_index (members, i), g_array_index (member_ids, gint64, i));
 
   if (old_id != 0)
-    {
-      consortia_remove (self, old_id);
-      changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, old_id };
-    }
+    consortia_remove (self, old_id);
   consortia_add (self, consortium);
-  changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, new_id };
 
-  emit_changes (self, changes, n_changes);
+  emit_changes (self, &(PendingChange) { CWB_CHANGE_CONSORTIUM, new_id }, 1);
 
   return TRUE;
 
@@ -1989,44 +2075,8 @@ cwb_store_update_consortium (CwbStore       *self,
   if (!store_begin (self, error))
     return FALSE;
 
-  {
-    g_autoptr(StoreStatement) stmt = NULL;
-
-    stmt = store_prepare (self,
-                          "UPDATE consortium SET name = :name, industry = :industry, "
-                          "scientific_problems = :scientific_problems, key_technologies = :key_technologies, "
-                          "transformation_results = :transformation_results, "
-                          "landmark_results = :landmark_results, standards = :standards, "
-                          "has_organization = :has_organization, decision_body = :decision_body, "
-                          "advisory_body = :advisory_body, executive_body = :executive_body, "
-                          "executive_permanent = :executive_permanent, "
-                          "executive_fulltime_staff = :executive_fulltime_staff, "
-                          "has_fund_management = :has_fund_management, fund_system = :fund_system, "
-                          "fund_internal_supervision = :fund_internal_supervision, "
-                          "modified = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now') "
-                          "WHERE id = :id",
-                          error);
-    if (stmt == NULL)
-      goto failed;
-
-    bind_consortium (stmt, consortium);
-    bind_int64 (stmt, ":id", id);
-
-    if (sqlite3_step (stmt) != SQLITE_DONE)
-      {
-        if (is_unique_violation (self))
-          set_duplicate_name_error (cwb_consortium_get_name (consortium), error);
-        else
-          set_store_error (self, error);
-        goto failed;
-      }
-
-    if (sqlite3_changes (self->db) == 0)
-      {
-        set_no_consortium_error (id, error);
-        goto failed;
-      }
-  }
+  if (!update_consortium_row (self, id, consortium, error))
+    goto failed;
 
   old_exceptions = read_exceptions (self, id, error);
   if (old_exceptions == NULL)

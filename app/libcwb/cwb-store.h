@@ -28,8 +28,8 @@ G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
  * Signal "changed" (CwbChange kind, gint64 consortium_id): emitted after a
  * write committed, synchronously, before the writing call returns (the
  * store is used only from the thread that opened it). A failed write emits
- * nothing. Import: CONSORTIUM with the new id (with @replace, first
- * CONSORTIUM with the replaced id); update_consortium: CONSORTIUM, plus
+ * nothing. Import: CONSORTIUM with the id (with @replace, the kept id);
+ * update_consortium: CONSORTIUM, plus
  * SECTION when the exceptions changed; delete: CONSORTIUM; member writes:
  * MEMBERS; set_section: SECTION; lifecycle steps: LIFECYCLE. Inside cwb_store_run_in_transaction() the
  * signals wait for the outermost commit (and are dropped on rollback).
@@ -56,9 +56,11 @@ CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
                                                   GError        **error);
 /* Adds @consortium with its members, exceptions, lifecycle steps and
  * sections in one transaction. A name that exists fails with
- * CWB_ERROR_EXISTS unless @replace, which replaces that consortium whole —
- * except its recorded lifecycle steps when @consortium carries none (they
- * are then copied into @consortium too). Sets the ids. */
+ * CWB_ERROR_EXISTS unless @replace: then the stored consortium takes
+ * @consortium's fields, members, exceptions and sections in place and
+ * keeps its id, so the rows plugins keep of it stay; its lifecycle steps
+ * stay too when @consortium carries none (they are then copied into
+ * @consortium). Sets the ids. */
 gboolean       cwb_store_import_consortium       (CwbStore       *self,
                                                   CwbConsortium  *consortium,
                                                   gboolean        replace,
