@@ -166,6 +166,19 @@ test_search_chinese (Fixture       *f,
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   }
+
+  /* two characters are one pair token: Latin, digits and Chinese mixed,
+   * never a pair across a separator */
+  add (f, "周程序", "人工智能", "海南AI研究院", "精通C语言与5G协议");
+  assert_search (f, "C语", "周程序");
+  assert_search (f, "c语", "周程序");
+  assert_search (f, "I研", "周程序");
+  assert_search (f, "ai", "周程序,李数据");
+  assert_search (f, "5G", "李数据,周程序");
+  assert_search (f, "技海", "");
+  assert_search (f, "C 语", "周程序");
+  assert_search (f, "通c语", "周程序");
+  assert_search (f, "语 5g", "周程序");
 }
 
 /* The store reopened: a new SQLite connection, whose first statements on
@@ -192,6 +205,208 @@ test_search_after_reopen (Fixture       *f,
   assert_search (f, "深海装备", "王海洋");
   /* by name (code point order) */
   assert_search (f, "", "张电池,李数据,王海洋,陈海");
+}
+
+/* ------------------------------------------------------------------ */
+/* schema 1: the single-character index without pairs                  */
+
+/* the registry's tables as schema 1 created them */
+static const char * const v1_steps[] = {
+  "CREATE TABLE experts_expert ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  level INTEGER NOT NULL DEFAULT 3,"
+  "  honours TEXT NOT NULL DEFAULT '',"
+  "  fields TEXT NOT NULL DEFAULT '',"
+  "  affiliation_uscc TEXT NOT NULL DEFAULT '',"
+  "  affiliation_name TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  resume TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX experts_expert_name ON experts_expert (name, affiliation_uscc);"
+  "CREATE VIRTUAL TABLE experts_fts USING fts5 ("
+  "  name, fields, affiliation_name, resume,"
+  "  content='experts_expert', content_rowid='id', tokenize='trigram');"
+  "CREATE VIRTUAL TABLE experts_chars USING fts5 ("
+  "  name, fields, affiliation_name, resume, content='', tokenize='unicode61');"
+  "CREATE TRIGGER experts_expert_ai AFTER INSERT ON experts_expert BEGIN"
+  "  INSERT INTO experts_fts (rowid, name, fields, affiliation_name, resume)"
+  "    VALUES (new.id, new.name, new.fields, new.affiliation_name, new.resume);"
+  "END;"
+  "CREATE TRIGGER experts_expert_ad AFTER DELETE ON experts_expert BEGIN"
+  "  INSERT INTO experts_fts (experts_fts, rowid, name, fields, affiliation_name, resume)"
+  "    VALUES ('delete', old.id, old.name, old.fields, old.affiliation_name, old.resume);"
+  "END;"
+  "CREATE TRIGGER experts_expert_au AFTER UPDATE ON experts_expert BEGIN"
+  "  INSERT INTO experts_fts (experts_fts, rowid, name, fields, affiliation_name, resume)"
+  "    VALUES ('delete', old.id, old.name, old.fields, old.affiliation_name, old.resume);"
+  "  INSERT INTO experts_fts (rowid, name, fields, affiliation_name, resume)"
+  "    VALUES (new.id, new.name, new.fields, new.affiliation_name, new.resume);"
+  "END;"
+  "CREATE TABLE experts_chief ("
+  "  id INTEGER PRIMARY KEY,"
+  "  consortium_id INTEGER NOT NULL REFERENCES consortium (id) ON DELETE CASCADE,"
+  "  expert_id INTEGER NOT NULL REFERENCES experts_expert (id),"
+  "  from_date TEXT NOT NULL,"
+  "  to_date TEXT,"
+  "  reason TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX experts_chief_consortium ON experts_chief (consortium_id, to_date);"
+  "CREATE INDEX experts_chief_expert ON experts_chief (expert_id, to_date);"
+  "CREATE TABLE experts_reviewer ("
+  "  consortium_id INTEGER NOT NULL REFERENCES consortium (id) ON DELETE CASCADE,"
+  "  expert_id INTEGER NOT NULL REFERENCES experts_expert (id),"
+  "  position INTEGER NOT NULL,"
+  "  opinion TEXT NOT NULL DEFAULT '',"
+  "  date TEXT,"
+  "  PRIMARY KEY (consortium_id, expert_id)"
+  ");"
+  "CREATE INDEX experts_reviewer_expert ON experts_reviewer (expert_id);",
+  NULL
+};
+
+/* one row as schema 1 wrote it: the row, and its characters separated by
+ * spaces with "qzbrk" for each run of other characters */
+static void
+v1_insert (CwbStore   *store,
+           const char *name,
+           const char *fields,
+           const char *affiliation,
+           const char *resume,
+           const char *spaced[4])
+{
+  g_autoptr(GError) error = NULL;
+  CwbStatement *stmt;
+  gint64 id;
+
+  stmt = cwb_store_prepare (store, "experts",
+                            "INSERT INTO experts_expert (name, title, level, fields, affiliation_name, resume) "
+                            "VALUES (:name, '研究员', 2, :fields, :affiliation, :resume)",
+                            &error);
+  g_assert_no_error (error);
+  cwb_statement_bind_text (stmt, ":name", name);
+  cwb_statement_bind_text (stmt, ":fields", fields);
+  cwb_statement_bind_text (stmt, ":affiliation", affiliation);
+  cwb_statement_bind_text (stmt, ":resume", resume);
+  g_assert_false (cwb_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  id = cwb_statement_get_last_insert_id (stmt);
+
+  stmt = cwb_store_prepare (store, "experts",
+                            "INSERT INTO experts_chars (rowid, name, fields, affiliation_name, resume) "
+                            "VALUES (:id, :name, :fields, :affiliation, :resume)",
+                            &error);
+  g_assert_no_error (error);
+  cwb_statement_bind_int64 (stmt, ":id", id);
+  cwb_statement_bind_text (stmt, ":name", spaced[0]);
+  cwb_statement_bind_text (stmt, ":fields", spaced[1]);
+  cwb_statement_bind_text (stmt, ":affiliation", spaced[2]);
+  cwb_statement_bind_text (stmt, ":resume", spaced[3]);
+  g_assert_false (cwb_statement_step (stmt, &error));
+  g_assert_no_error (error);
+}
+
+static void
+reopen (Fixture    *f,
+        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->experts = NULL;
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  f->store = cwb_store_open (path, &error);
+  g_assert_no_error (error);
+  f->experts = cwb_experts_get_for_store (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->experts);
+}
+
+/* A registry of schema 1 opens as schema 2, its index refilled with the
+ * pairs; a refill that did not land is done again on the next open. */
+static void
+test_search_upgrade_v1 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v1.db", NULL);
+  CwbStatement *stmt;
+
+  f->experts = NULL;
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  f->store = cwb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_store_migrate_plugin (f->store, "experts", (const char **) v1_steps, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_store_get_plugin_version (f->store, "experts"), ==, 1);
+
+  v1_insert (f->store, "王海洋", "深海科技\n海洋工程", "海南大学", "长期从事深海装备研究",
+             (const char *[]) { "王 海 洋", "深 海 科 技 qzbrk 海 洋 工 程", "海 南 大 学",
+                                "长 期 从 事 深 海 装 备 研 究" });
+  v1_insert (f->store, "李数据", "数字经济", "海南数据研究院", "研究5G与AI应用",
+             (const char *[]) { "李 数 据", "数 字 经 济", "海 南 数 据 研 究 院",
+                                "研 究 5 G 与 A I 应 用" });
+  v1_insert (f->store, "陈海", "现代种业", "三亚南繁研究院", "从事水稻育种。",
+             (const char *[]) { "陈 海", "现 代 种 业", "三 亚 南 繁 研 究 院",
+                                "从 事 水 稻 育 种 qzbrk" });
+
+  reopen (f, path);
+  g_assert_cmpint (cwb_store_get_plugin_version (f->store, "experts"), ==, 2);
+
+  assert_search (f, "海", "王海洋,陈海,李数据");
+  assert_search (f, "海南", "王海洋,李数据");
+  assert_search (f, "研究", "李数据,陈海,王海洋");
+  assert_search (f, "5g", "李数据");
+  assert_search (f, "G与", "李数据");
+  assert_search (f, "技海", "");
+  assert_search (f, "种。", "陈海");
+  assert_search (f, "海 研究", "王海洋,陈海,李数据");
+  assert_search (f, "海南 深海装", "王海洋");
+  assert_search (f, "深海装备", "王海洋");
+
+  /* both indexes follow edits made after the upgrade, also of the rows
+   * schema 1 indexed */
+  add (f, "赵南海", "海上风电", "海南电网", "从事海上风电并网研究");
+  assert_search (f, "南海", "赵南海");
+  assert_search (f, "海南", "王海洋,李数据,赵南海");
+  assert_search (f, "海上风电", "赵南海");
+  {
+    g_autoptr(CwbExpert) expert = cwb_experts_get (f->experts, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (cwb_expert_get_name (expert), ==, "王海洋");
+    cwb_expert_set_resume (expert, "从事高原生态研究");
+    g_assert_true (cwb_experts_update (f->experts, expert, &error));
+    g_assert_no_error (error);
+  }
+  assert_search (f, "深海装备", "");
+  assert_search (f, "装备", "");
+  assert_search (f, "高原生态", "王海洋");
+  assert_search (f, "原生", "王海洋");
+  g_assert_true (cwb_experts_remove (f->experts, 3, &error));
+  g_assert_no_error (error);
+  assert_search (f, "南繁研究", "");
+  assert_search (f, "南繁", "");
+  assert_search (f, "海", "王海洋,赵南海,李数据");
+
+  /* a pending refill (as left by a migration whose refill did not land)
+   * runs again and leaves no entry twice */
+  stmt = cwb_store_prepare (f->store, "experts", "INSERT INTO experts_reindex (pending) VALUES (1)", &error);
+  g_assert_no_error (error);
+  g_assert_false (cwb_statement_step (stmt, &error));
+  g_assert_no_error (error);
+  reopen (f, path);
+  assert_search (f, "海南", "王海洋,李数据,赵南海");
+  assert_search (f, "海", "王海洋,赵南海,李数据");
+  assert_search (f, "原生", "王海洋");
+  assert_search (f, "高原生态", "王海洋");
+  stmt = cwb_store_prepare (f->store, "experts", "SELECT count(*) FROM experts_reindex", &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_statement_step (stmt, &error));
+  g_assert_cmpint (cwb_statement_get_int64 (stmt, 0), ==, 0);
+  cwb_statement_reset (stmt);
 }
 
 /* ------------------------------------------------------------------ */
@@ -342,6 +557,8 @@ test_search_scale (Fixture       *f,
     "研究院", "深海科", "SCI", "sci", "海南大", "3D打",
     /* more, several parts */
     "海南大学", "深海科技", "海 研究", "研究 电池", "5G 海南", "海南 深海科",
+    /* two characters: Latin and digits with Chinese, across a separator */
+    "3d", "D打", "sc", "技海", "程长", "欧", "阳 海南",
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) rows = NULL;
@@ -1132,6 +1349,7 @@ main (int   argc,
   ADD ("/experts/search/follows-edits", test_edit_keeps_index);
   ADD ("/experts/search/after-reopen", test_search_after_reopen);
   ADD ("/experts/search/scale", test_search_scale);
+  ADD ("/experts/search/upgrade-v1", test_search_upgrade_v1);
   ADD ("/experts/duplicates", test_duplicates);
   g_test_add_func ("/experts/validation", test_validation);
   ADD ("/experts/chief/import-and-history", test_chief_import_and_history);

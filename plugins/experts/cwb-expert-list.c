@@ -157,7 +157,7 @@ build_search (CwbExpertList *self)
         append_quoted (phrase, terms[i]);
       else
         {
-          spaced = _cwb_experts_spaced (terms[i]);
+          spaced = _cwb_experts_search_phrase (terms[i]);
           if (*spaced == '\0')
             continue;
           append_quoted (phrase, spaced);

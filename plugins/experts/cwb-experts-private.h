@@ -40,9 +40,14 @@ char         *_cwb_experts_dup_consortium_name   (CwbExperts         *self,
                                                   gint64              consortium_id);
 /* emits "changed" (after a committed write) */
 void          _cwb_experts_emit_changed          (CwbExperts         *self);
-/* the text as the single-character index holds it: each letter or digit a
- * token, other characters a break token (transfer full) */
-char         *_cwb_experts_spaced                (const char         *text);
+/* the text as experts_chars indexes it: each letter, digit or mark a
+ * token, each run of other characters a break token, then each pair of
+ * adjacent letters or digits a token (transfer full) */
+char         *_cwb_experts_index_text            (const char         *text);
+/* a part of a query (no white space) as an experts_chars phrase, the same
+ * tokens: two letters or digits their pair, else the single characters
+ * and breaks; "" when it has none (transfer full) */
+char         *_cwb_experts_search_phrase         (const char         *part);
 /* "YYYY-MM-DD" that is a real date */
 gboolean      _cwb_experts_check_date            (const char         *date,
                                                   GError            **error);

@@ -16,11 +16,23 @@
 /*
  * Two full-text indexes over name, fields, affiliation name and résumé:
  * experts_fts (trigram, external content: the experts_expert table, kept in
- * sync by triggers) answers substrings of three or more characters;
- * experts_chars (contentless, unicode61 over the text with its characters
- * separated by spaces, kept in sync from C because its text is computed
- * here) answers one- and two-character substrings as phrases — SQLite 3.40
- * cannot LIKE on a trigram table for CJK text (PLATFORM.md).
+ * sync from C by index_row, as schema 1 did by triggers) answers
+ * substrings of three or more characters;
+ * experts_chars (contentless, unicode61, kept in sync from C because its
+ * text is computed here: _cwb_experts_index_text) answers the queries with
+ * a shorter part — SQLite 3.40 cannot LIKE on a trigram table for CJK text
+ * (PLATFORM.md). Its text holds each character as a token, a break token
+ * for each run of other characters, then each pair of adjacent letters or
+ * digits as one token ("海南大学" → 海 南 大 学 海南 南大 大学): a
+ * one-character part is one token, a two-character part one pair token
+ * (not a phrase over two long doclists), and a longer part, or one with a
+ * break, a phrase over the single characters, which the pairs after them
+ * cannot join (a pair is no single character).
+ *
+ * Schema 2 added the pairs: its step recreates experts_chars empty and
+ * records a pending refill in experts_reindex, which the first open after
+ * it does and clears in one transaction (reindex_in_transaction), so an
+ * open that stops in between only leaves the refill to the next one.
  */
 
 /* a token that stands for any character that is no letter or digit, so a
@@ -82,6 +94,17 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (consortium_id, expert_id)"
   ");"
   "CREATE INDEX experts_reviewer_expert ON experts_reviewer (expert_id);",
+  /* 2: the pairs of adjacent letters or digits in experts_chars; its text
+   * is computed in C, so the table is refilled after the migration.
+   * experts_fts is kept from C too (index_row), no longer by triggers. */
+  "DROP TRIGGER experts_expert_ai;"
+  "DROP TRIGGER experts_expert_ad;"
+  "DROP TRIGGER experts_expert_au;"
+  "DROP TABLE experts_chars;"
+  "CREATE VIRTUAL TABLE experts_chars USING fts5 ("
+  "  name, fields, affiliation_name, resume, content='', tokenize='unicode61');"
+  "CREATE TABLE experts_reindex (pending INTEGER NOT NULL);"
+  "INSERT INTO experts_reindex (pending) VALUES (1);",
   NULL
 };
 
@@ -102,6 +125,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwbExperts, cwb_experts, G_TYPE_OBJECT)
 
+static int      reindex_pending        (CwbExperts *self,
+                                        GError    **error);
+static gboolean reindex_in_transaction (CwbStore  *store,
+                                        gpointer   user_data,
+                                        GError   **error);
 static void store_changed_cb (CwbExperts *self,
                               CwbChange   kind,
                               gint64      consortium_id,
@@ -155,6 +183,7 @@ cwb_experts_get_for_store (CwbStore  *store,
 {
   static GQuark quark;
   CwbExperts *self;
+  int pending;
 
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -171,6 +200,17 @@ cwb_experts_get_for_store (CwbStore  *store,
 
   self = g_object_new (CWB_TYPE_EXPERTS, NULL);
   self->store = store;
+
+  /* schema 2 recreated experts_chars: fill it from the rows (a read first:
+   * an open with nothing to do takes no write lock) */
+  pending = reindex_pending (self, error);
+  if (pending < 0 ||
+      (pending > 0 && !cwb_store_run_in_transaction (store, reindex_in_transaction, self, error)))
+    {
+      g_object_unref (self);
+      return NULL;
+    }
+
   self->changed_handler = g_signal_connect_object (store, "changed",
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
@@ -260,31 +300,97 @@ _cwb_experts_read_row (CwbStatement *stmt,
   return expert;
 }
 
-char *
-_cwb_experts_spaced (const char *text)
+/* the single characters: each letter, digit or mark a token, each run of
+ * other characters after one a break token */
+static void
+append_singles (GString    *out,
+                const char *text)
 {
-  GString *spaced = g_string_new (NULL);
   gboolean after_break = TRUE;
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_isalnum (c) || g_unichar_ismark (c))
         {
-          if (spaced->len > 0)
-            g_string_append_c (spaced, ' ');
-          g_string_append_unichar (spaced, c);
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, c);
           after_break = FALSE;
         }
       else if (!after_break)
         {
-          g_string_append (spaced, " " BREAK_TOKEN);
+          g_string_append (out, " " BREAK_TOKEN);
           after_break = TRUE;
         }
     }
+}
+
+/* the text as the phrases over single characters search it (transfer full) */
+static char *
+spaced_text (const char *text)
+{
+  GString *spaced = g_string_new (NULL);
+
+  append_singles (spaced, text != NULL ? text : "");
 
   return g_string_free (spaced, FALSE);
+}
+
+char *
+_cwb_experts_index_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gunichar previous = 0;
+
+  if (text == NULL)
+    text = "";
+
+  append_singles (out, text);
+
+  /* then the pairs: unicode61 keeps a run of letters and digits as one
+   * token, so "海南", "ai" or "a海" is one (case folded as the query's) */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        {
+          previous = 0;
+          continue;
+        }
+      if (previous != 0)
+        {
+          g_string_append_c (out, ' ');
+          g_string_append_unichar (out, previous);
+          g_string_append_unichar (out, c);
+        }
+      previous = c;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+_cwb_experts_search_phrase (const char *part)
+{
+  const char *second;
+
+  if (part == NULL)
+    part = "";
+
+  /* two letters or digits: their pair token, as _cwb_experts_index_text
+   * writes it */
+  if (*part != '\0' && g_unichar_isalnum (g_utf8_get_char (part)))
+    {
+      second = g_utf8_next_char (part);
+      if (*second != '\0' && g_unichar_isalnum (g_utf8_get_char (second)) &&
+          *g_utf8_next_char (second) == '\0')
+        return g_strdup (part);
+    }
+
+  return spaced_text (part);
 }
 
 gboolean
@@ -310,7 +416,39 @@ _cwb_experts_check_date (const char  *date,
   return TRUE;
 }
 
-/* Adds (@delete FALSE) or removes the single-character index entry of a row. */
+/* runs one INSERT of an index with @id and the four texts */
+static gboolean
+index_write (CwbExperts  *self,
+             const char  *sql,
+             gint64       id,
+             const char  *name,
+             const char  *fields,
+             const char  *affiliation_name,
+             const char  *resume,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CwbStatement *stmt = _cwb_experts_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  cwb_statement_bind_int64 (stmt, ":id", id);
+  cwb_statement_bind_text (stmt, ":name", name);
+  cwb_statement_bind_text (stmt, ":fields", fields);
+  cwb_statement_bind_text (stmt, ":affiliation", affiliation_name);
+  cwb_statement_bind_text (stmt, ":resume", resume);
+
+  if (!cwb_statement_step (stmt, &local_error) && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Adds (@delete FALSE) or removes the experts_chars entry of a row. */
 static gboolean
 chars_index (CwbExperts  *self,
              gint64       id,
@@ -321,31 +459,44 @@ chars_index (CwbExperts  *self,
              gboolean     delete,
              GError     **error)
 {
-  CwbStatement *stmt;
-  g_autofree char *s_name = _cwb_experts_spaced (name);
-  g_autofree char *s_fields = _cwb_experts_spaced (fields);
-  g_autofree char *s_affiliation = _cwb_experts_spaced (affiliation_name);
-  g_autofree char *s_resume = _cwb_experts_spaced (resume);
+  g_autofree char *s_name = _cwb_experts_index_text (name);
+  g_autofree char *s_fields = _cwb_experts_index_text (fields);
+  g_autofree char *s_affiliation = _cwb_experts_index_text (affiliation_name);
+  g_autofree char *s_resume = _cwb_experts_index_text (resume);
 
-  stmt = _cwb_experts_prepare (self,
-                               delete
-                               ? "INSERT INTO experts_chars (experts_chars, rowid, name, fields, affiliation_name, resume) "
-                                 "VALUES ('delete', :id, :name, :fields, :affiliation, :resume)"
-                               : "INSERT INTO experts_chars (rowid, name, fields, affiliation_name, resume) "
-                                 "VALUES (:id, :name, :fields, :affiliation, :resume)",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
+  return index_write (self,
+                      delete
+                      ? "INSERT INTO experts_chars (experts_chars, rowid, name, fields, affiliation_name, resume) "
+                        "VALUES ('delete', :id, :name, :fields, :affiliation, :resume)"
+                      : "INSERT INTO experts_chars (rowid, name, fields, affiliation_name, resume) "
+                        "VALUES (:id, :name, :fields, :affiliation, :resume)",
+                      id, s_name, s_fields, s_affiliation, s_resume, error);
+}
 
-  cwb_statement_bind_int64 (stmt, ":id", id);
-  cwb_statement_bind_text (stmt, ":name", s_name);
-  cwb_statement_bind_text (stmt, ":fields", s_fields);
-  cwb_statement_bind_text (stmt, ":affiliation", s_affiliation);
-  cwb_statement_bind_text (stmt, ":resume", s_resume);
-
-  cwb_statement_step (stmt, error);
-
-  return error == NULL || *error == NULL;
+/* Adds (@delete FALSE) or removes both index entries of a row: the
+ * trigram one (whose 'delete' needs the row's old text) and the
+ * experts_chars one. Kept from C, not by triggers: an INSERT with a
+ * trigger runs in a statement savepoint, and SQLite 3.40's FTS5 writes out
+ * its pending terms at every savepoint, so an import of N rows wrote N
+ * tiny segments to each index, to be merged again and again. */
+static gboolean
+index_row (CwbExperts  *self,
+           gint64       id,
+           const char  *name,
+           const char  *fields,
+           const char  *affiliation_name,
+           const char  *resume,
+           gboolean     delete,
+           GError     **error)
+{
+  return index_write (self,
+                      delete
+                      ? "INSERT INTO experts_fts (experts_fts, rowid, name, fields, affiliation_name, resume) "
+                        "VALUES ('delete', :id, :name, :fields, :affiliation, :resume)"
+                      : "INSERT INTO experts_fts (rowid, name, fields, affiliation_name, resume) "
+                        "VALUES (:id, :name, :fields, :affiliation, :resume)",
+                      id, name, fields, affiliation_name, resume, error) &&
+         chars_index (self, id, name, fields, affiliation_name, resume, delete, error);
 }
 
 static gboolean
@@ -367,6 +518,77 @@ step_done (CwbStatement  *stmt,
     }
 
   return TRUE;
+}
+
+/* Whether a migration asked for experts_chars to be refilled (a row in
+ * experts_reindex): 1 or 0, -1 with @error set. */
+static int
+reindex_pending (CwbExperts  *self,
+                 GError     **error)
+{
+  CwbStatement *stmt;
+  g_autoptr(GError) local_error = NULL;
+  int pending;
+
+  stmt = _cwb_experts_prepare (self, "SELECT EXISTS (SELECT 1 FROM experts_reindex)", error);
+  if (stmt == NULL)
+    return -1;
+  if (!cwb_statement_step (stmt, &local_error))
+    {
+      if (local_error == NULL)
+        return 0;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return -1;
+    }
+  pending = cwb_statement_get_int64 (stmt, 0) != 0;
+  cwb_statement_reset (stmt);
+
+  return pending;
+}
+
+/* Refills experts_chars from the rows when a migration asked for it, and
+ * clears the request: one transaction. */
+static gboolean
+reindex_in_transaction (CwbStore  *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  CwbExperts *self = user_data;
+  CwbStatement *stmt;
+  g_autoptr(GError) local_error = NULL;
+  int pending;
+
+  pending = reindex_pending (self, error);
+  if (pending <= 0)
+    return pending == 0;
+
+  stmt = _cwb_experts_prepare (self, "INSERT INTO experts_chars (experts_chars) VALUES ('delete-all')", error);
+  if (stmt == NULL || !step_done (stmt, error))
+    return FALSE;
+
+  stmt = _cwb_experts_prepare (self,
+                               "SELECT id, name, fields, affiliation_name, resume FROM experts_expert",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  while (cwb_statement_step (stmt, &local_error))
+    if (!chars_index (self, cwb_statement_get_int64 (stmt, 0),
+                      cwb_statement_get_text (stmt, 1), cwb_statement_get_text (stmt, 2),
+                      cwb_statement_get_text (stmt, 3), cwb_statement_get_text (stmt, 4),
+                      FALSE, error))
+      {
+        cwb_statement_reset (stmt);
+        return FALSE;
+      }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  stmt = _cwb_experts_prepare (self, "DELETE FROM experts_reindex", error);
+
+  return stmt != NULL && step_done (stmt, error);
 }
 
 static void
@@ -415,7 +637,7 @@ _cwb_experts_insert (CwbExperts  *self,
 
   id = cwb_statement_get_last_insert_id (stmt);
 
-  if (!chars_index (self, id, cwb_expert_get_name (expert), fields,
+  if (!index_row (self, id, cwb_expert_get_name (expert), fields,
                     cwb_expert_get_affiliation_name (expert), cwb_expert_get_resume (expert),
                     FALSE, error))
     return FALSE;
@@ -635,10 +857,10 @@ update_in_transaction (CwbStore  *store,
   if (!step_done (stmt, error))
     return FALSE;
 
-  return chars_index (args->self, id, cwb_expert_get_name (args->old), old_fields,
+  return index_row (args->self, id, cwb_expert_get_name (args->old), old_fields,
                       cwb_expert_get_affiliation_name (args->old), cwb_expert_get_resume (args->old),
                       TRUE, error) &&
-         chars_index (args->self, id, cwb_expert_get_name (args->expert), new_fields,
+         index_row (args->self, id, cwb_expert_get_name (args->expert), new_fields,
                       cwb_expert_get_affiliation_name (args->expert), cwb_expert_get_resume (args->expert),
                       FALSE, error) &&
          rewrite_sections (args->self, args->expert, error);
@@ -776,7 +998,7 @@ remove_in_transaction (CwbStore  *store,
   if (!step_done (stmt, error))
     return FALSE;
 
-  return chars_index (args->self, id, cwb_expert_get_name (args->old), fields,
+  return index_row (args->self, id, cwb_expert_get_name (args->old), fields,
                       cwb_expert_get_affiliation_name (args->old), cwb_expert_get_resume (args->old),
                       TRUE, error);
 }
