@@ -900,6 +900,49 @@ test_chief_after_approval (Fixture       *f,
   g_assert_false (after_approval (f, id, 3));
 }
 
+/* A lead's new version of its file, imported over the stored consortium,
+ * does not take away what staff recorded: the chief experts' history, the
+ * reviewers and their opinions */
+static void
+test_replace_keeps_records (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbExpert) second = make_expert ("赵新", "深海科技", "海南大学", "");
+  g_autoptr(CwbExpert) reviewer = make_expert ("钱进", "深海科技", "三亚学院", "");
+  g_autoptr(CwbConsortium) again = cwb_test_load_example (DEEP_SEA);
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) reviewers = NULL;
+  gint64 id = import_example (f, DEEP_SEA, NULL);
+  gint64 first = cwb_experts_get_chief (f->experts, id);
+
+  g_assert_true (cwb_experts_add (f->experts, second, &error));
+  g_assert_true (cwb_experts_add (f->experts, reviewer, &error));
+  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-02-01",
+                                        "工作调动", &error));
+  g_assert_true (cwb_experts_set_chief (f->experts, id, first, "2099-03-01", "回任", &error));
+  g_assert_true (cwb_experts_add_reviewer (f->experts, id, cwb_expert_get_id (reviewer), &error));
+  g_assert_true (cwb_experts_set_reviewer_opinion (f->experts, id, cwb_expert_get_id (reviewer),
+                                                   "同意组建", "2099-03-05", &error));
+  g_assert_no_error (error);
+
+  /* the file names the same chief expert as now */
+  g_assert_true (cwb_store_import_consortium (f->store, again, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cwb_consortium_get_id (again), ==, id);
+
+  history = cwb_experts_list_chief_history (f->experts, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpstr (((CwbChiefAssignment *) g_ptr_array_index (history, 1))->reason, ==, "工作调动");
+  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), ==, first);
+
+  reviewers = cwb_experts_list_reviewers (f->experts, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reviewers->len, ==, 1);
+  g_assert_cmpstr (((CwbReviewer *) g_ptr_array_index (reviewers, 0))->opinion, ==, "同意组建");
+}
+
 /* A consortium imported while no registry listened (the command line, in
  * another process) is matched when a page calls cwb_experts_sync_all(). */
 static void
@@ -1355,6 +1398,7 @@ main (int   argc,
   ADD ("/experts/chief/import-and-history", test_chief_import_and_history);
   ADD ("/experts/chief/sync-all", test_chief_sync_all);
   ADD ("/experts/chief/after-approval", test_chief_after_approval);
+  ADD ("/experts/chief/replace-keeps-records", test_replace_keeps_records);
   ADD ("/experts/import/preview-and-apply", test_import_preview);
   ADD ("/experts/export/round-trip", test_export_round_trip);
   ADD ("/experts/reviewers", test_reviewers);
