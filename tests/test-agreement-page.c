@@ -495,6 +495,46 @@ test_typing_is_saved (Fixture       *fixture,
                                  "争议提交海口仲裁委员会仲裁。仲裁裁决是终局的。"));
 }
 
+/* The typing is autosaved while another change holds the database and
+ * runs the main loop (an expert import redrawing its progress): the write
+ * is refused rather than taken into that change, which is then cancelled;
+ * the page keeps the text and writes it once the database is free. */
+static gboolean
+typing_during_change_cb (CwbStore  *store,
+                         gpointer   user_data,
+                         GError   **error)
+{
+  Fixture *fixture = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (item_text_view (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION));
+
+  gtk_text_buffer_insert_at_cursor (buffer, "争议提交海口仲裁委员会仲裁。", -1);
+  cwb_test_spin_for (1000);   /* past the autosave delay */
+
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID, "cancelled by the user");
+  return FALSE;
+}
+
+static void
+test_typing_during_other_change (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cwb_store_run_in_transaction (fixture->store, typing_during_change_cb, fixture, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_false (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+
+  /* written again once the database is free, and still shown */
+  CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  cwb_test_spin_for (100);
+  {
+    g_autofree char *shown = text_view_text (item_text_view (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION));
+
+    g_assert_cmpstr (shown, ==, "争议提交海口仲裁委员会仲裁。");
+  }
+}
+
 static void
 test_authority_reads (Fixture       *fixture,
                       gconstpointer  data)
@@ -725,6 +765,7 @@ main (int   argc,
   ADD ("/agreement-page/draft-freeze-sign", test_draft_freeze_sign);
   ADD ("/agreement-page/edit-after-freeze", test_edit_after_freeze);
   ADD ("/agreement-page/typing-is-saved", test_typing_is_saved);
+  ADD ("/agreement-page/typing-during-other-change", test_typing_during_other_change);
   ADD ("/agreement-page/authority-reads", test_authority_reads);
   ADD ("/agreement-page/matrix-xlsx", test_matrix_xlsx);
   ADD ("/agreement-page/matrix-rows", test_matrix_rows);

@@ -1718,6 +1718,90 @@ test_plugin_transaction (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->store, changed_cb, changes);
 }
 
+/* A transaction whose code runs the main loop (an import redrawing its
+ * progress) must not take in the writes of what that loop dispatches:
+ * they are refused (CWB_ERROR_BUSY), not made part of it and lost with it. */
+typedef struct
+{
+  Fixture *fixture;
+  gint64   consortium_id;
+  GError  *section_error;
+  GError  *plugin_error;
+  gboolean ran;
+} NestedWrite;
+
+static gboolean
+nested_write_cb (gpointer user_data)
+{
+  NestedWrite *nested = user_data;
+  g_autoptr(JsonNode) node = json_from_string ("{\"note\": \"自动保存\"}", NULL);
+
+  cwb_store_set_section (nested->fixture->store, nested->consortium_id, "test", node,
+                         &nested->section_error);
+  insert_item (nested->fixture->store, nested->consortium_id, "自动保存", 1.0, NULL,
+               &nested->plugin_error);
+  nested->ran = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+pumping_transaction_cb (CwbStore  *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  NestedWrite *nested = user_data;
+
+  /* its own writes are fine */
+  if (insert_item (store, nested->consortium_id, "导入", 2.0, NULL, error) <= 0)
+    return FALSE;
+
+  g_idle_add (nested_write_cb, nested);
+  while (!nested->ran)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID, "cancelled by the user");
+  return FALSE;
+}
+
+static void
+test_transaction_refuses_nested_writes (Fixture       *fixture,
+                                        gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) consortium = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 1);
+  g_autoptr(JsonNode) section = NULL;
+  g_autoptr(GError) error = NULL;
+  NestedWrite nested = { fixture, 0, NULL, NULL, FALSE };
+
+  open_store (fixture);
+  nested.consortium_id = import (fixture, consortium);
+  g_assert_true (cwb_store_migrate_plugin (fixture->store, "test", test_item_steps, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (cwb_store_run_in_transaction (fixture->store, pumping_transaction_cb, &nested, &error));
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* both nested writes were told, so their callers know nothing was saved */
+  g_assert_error (nested.section_error, CWB_ERROR, CWB_ERROR_BUSY);
+  g_assert_error (nested.plugin_error, CWB_ERROR, CWB_ERROR_BUSY);
+  g_clear_error (&nested.section_error);
+  g_clear_error (&nested.plugin_error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM test_item"), ==, 0);
+
+  /* once the transaction is over, the same writes work */
+  nested.ran = FALSE;
+  g_idle_add (nested_write_cb, &nested);
+  while (!nested.ran)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (nested.section_error);
+  g_assert_no_error (nested.plugin_error);
+  g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM test_item"), ==, 1);
+  section = cwb_store_get_section (fixture->store, nested.consortium_id, "test", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (section);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1750,6 +1834,7 @@ main (int   argc,
   ADD ("/store/plugin/statements", test_plugin_statements);
   ADD ("/store/plugin/statement-errors", test_plugin_statement_errors);
   ADD ("/store/plugin/transaction", test_plugin_transaction);
+  ADD ("/store/plugin/transaction-refuses-nested-writes", test_transaction_refuses_nested_writes);
   ADD ("/store/plugin/fts-reopened", test_plugin_fts_reopened);
 
 #undef ADD

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @CWB_ERROR_NEWER_SCHEMA: the database was written by a newer version; left untouched
  * @CWB_ERROR_STORE: the database failed (disk full, locked, corrupt)
  * @CWB_ERROR_PLUGIN: a plugin failed
+ * @CWB_ERROR_BUSY: the database is in the middle of another change (one
+ *   that runs the main loop, such as a long import); try again after it
  *
  * Errors a user can cause; every message is translated and fit to show.
  */
@@ -28,6 +30,7 @@ typedef enum {
   CWB_ERROR_NEWER_SCHEMA,
   CWB_ERROR_STORE,
   CWB_ERROR_PLUGIN,
+  CWB_ERROR_BUSY,
 } CwbError;
 
 GQuark cwb_error_quark (void);

@@ -7,12 +7,15 @@
 #include <sqlite3.h>
 
 #include "cwb-statement.h"
+#include "cwb-types.h"
 
 G_BEGIN_DECLS
 
-/* Takes @stmt; @path names the database in error messages. */
+/* Takes @stmt; @store (not owned: it owns the statement and detaches it
+ * when it closes) is asked before each write and names the database in
+ * error messages. */
 CwbStatement *_cwb_statement_new     (sqlite3_stmt *stmt,
-                                      const char   *path,
+                                      CwbStore     *store,
                                       const char   *plugin_id);
 /* Finalizes the SQLite statement (the store is closing); the object is
  * dead from then on. */

@@ -10,6 +10,7 @@
 
 #include "cwb-error.h"
 #include "cwb-statement-private.h"
+#include "cwb-store-private.h"
 
 struct _CwbStatement
 {
@@ -17,6 +18,8 @@ struct _CwbStatement
 
   /* owned; NULL once the store closed */
   sqlite3_stmt *stmt;
+  /* not owned: valid while stmt is (the store detaches its statements) */
+  CwbStore     *store;
   char         *path;
   char         *plugin_id;
 
@@ -74,13 +77,14 @@ cwb_statement_init (CwbStatement *self)
 
 CwbStatement *
 _cwb_statement_new (sqlite3_stmt *stmt,
-                    const char   *path,
+                    CwbStore     *store,
                     const char   *plugin_id)
 {
   CwbStatement *self = g_object_new (CWB_TYPE_STATEMENT, NULL);
 
   self->stmt = stmt;
-  self->path = g_strdup (path);
+  self->store = store;
+  self->path = g_strdup (cwb_store_get_path (store));
   self->plugin_id = g_strdup (plugin_id);
 
   return self;
@@ -92,6 +96,7 @@ _cwb_statement_detach (CwbStatement *self)
   g_assert (CWB_IS_STATEMENT (self));
 
   g_clear_pointer (&self->stmt, sqlite3_finalize);
+  self->store = NULL;
 }
 
 /**
@@ -238,6 +243,12 @@ cwb_statement_step (CwbStatement  *self,
   g_return_val_if_fail (CWB_IS_STATEMENT (self), FALSE);
   g_return_val_if_fail (self->stmt != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* a write from a source the main loop dispatched inside another
+   * change's transaction would join it (cwb-store.c) */
+  if (!sqlite3_stmt_readonly (self->stmt) && !sqlite3_stmt_busy (self->stmt) &&
+      !_cwb_store_check_writer (self->store, error))
+    return FALSE;
 
   db = sqlite3_db_handle (self->stmt);
   rc = sqlite3_step (self->stmt);

@@ -25,6 +25,13 @@ GPtrArray     *_cwb_store_read_members         (CwbStore   *self,
                                                 guint       limit,
                                                 GError    **error);
 
+/* Whether a write may start now: CWB_ERROR_BUSY while a transaction that
+ * runs the main loop is open and the caller was dispatched by that loop
+ * (a write from there would join the transaction, and go if it rolled
+ * back). CwbStatement asks before a plugin's write. */
+gboolean       _cwb_store_check_writer         (CwbStore   *self,
+                                                GError    **error);
+
 CwbMemberList *_cwb_member_list_new            (CwbStore   *store,
                                                 gint64      consortium_id);
 /* How many rows this list has read from SQLite so far. */

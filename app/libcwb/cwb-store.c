@@ -43,6 +43,8 @@ struct _CwbStore
   GHashTable *plugin_statements;
   /* open transactions: the outermost is BEGIN, the others SAVEPOINTs */
   guint       depth;
+  /* g_main_depth() when the outermost began (_cwb_store_check_writer) */
+  int         main_depth;
   /* of PendingChange: what to announce when the outermost commits */
   GArray     *pending;
   /* while a plugin's statement is prepared: whose, and why it was refused */
@@ -292,16 +294,41 @@ store_begin_as (CwbStore    *self,
   if (!store_exec_cached (self, self->depth == 0 ? outermost : "SAVEPOINT cwb_nested", error))
     return FALSE;
 
+  if (self->depth == 0)
+    self->main_depth = g_main_depth ();
   self->depth++;
 
   return TRUE;
+}
+
+/*
+ * A transaction whose code runs the main loop (an import redrawing its
+ * progress bar between rows) dispatches whatever else is due: a page's
+ * autosave, say. A write from there would become part of that
+ * transaction, reported as saved, and gone if the transaction rolled back
+ * (the user cancelled the import). Such writes are refused instead, with
+ * a message, and their caller can try again. g_main_depth() tells them
+ * apart: the transaction's own writes run at the depth it began at.
+ */
+gboolean
+_cwb_store_check_writer (CwbStore  *self,
+                         GError   **error)
+{
+  if (self->depth == 0 || g_main_depth () <= self->main_depth)
+    return TRUE;
+
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_BUSY,
+                       _("The workspace database is in the middle of another change; "
+                         "try again when it is done."));
+  return FALSE;
 }
 
 static gboolean
 store_begin (CwbStore  *self,
              GError   **error)
 {
-  return store_begin_as (self, "BEGIN IMMEDIATE", error);
+  return _cwb_store_check_writer (self, error) &&
+         store_begin_as (self, "BEGIN IMMEDIATE", error);
 }
 
 static gboolean
@@ -2918,7 +2945,7 @@ cwb_store_prepare (CwbStore     *self,
       return NULL;
     }
 
-  statement = _cwb_statement_new (stmt, self->path, plugin_id);
+  statement = _cwb_statement_new (stmt, self, plugin_id);
   g_hash_table_insert (self->plugin_statements, g_steal_pointer (&key), statement);
 
   return statement;

@@ -46,6 +46,7 @@ struct _CwbAgreementPage
   CwbAgreementState  state;
   gint64             consortium_id;
   guint              save_source;
+  gboolean           unsaved;         /* the last write failed: retry */
   guint              refresh_source;
   guint              updating;
   const char        *state_class;
@@ -268,6 +269,8 @@ save_agreement (CwbAgreement     *agreement,
   return TRUE;
 }
 
+static gboolean save_timeout_cb (gpointer user_data);
+
 /* Puts the texts typed since the last write into the agreement and writes
  * it. Safe to call at any time; does nothing when nothing was typed. */
 static void
@@ -306,8 +309,14 @@ flush_edits (CwbAgreementPage *self)
       changed = TRUE;
     }
 
-  if (changed)
-    save_agreement (self->agreement, self);
+  /* a write that failed (the database busy with an import, say) is
+   * tried again on the next flush, and soon */
+  if (changed || self->unsaved)
+    {
+      self->unsaved = !save_agreement (self->agreement, self);
+      if (self->unsaved && can_write (self))
+        self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+    }
 }
 
 static gboolean
@@ -1275,9 +1284,16 @@ refresh (CwbAgreementPage *self)
   /* Whatever was typed for the consortium shown so far is written first. */
   flush_edits (self);
 
+  /* what could not be written stays as typed, and is written again */
+  if (same && self->unsaved)
+    return;
+
   if (!same)
-    for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
-      self->items[i].dirty = FALSE;
+    {
+      for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+        self->items[i].dirty = FALSE;
+      self->unsaved = FALSE;
+    }
 
   g_set_object (&self->consortium, consortium);
   self->consortium_id = id;
