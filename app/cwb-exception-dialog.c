@@ -13,11 +13,9 @@
 
 struct _CwbExceptionDialog
 {
-  AdwWindow      parent_instance;
+  CwbFormDialog      parent_instance;
 
   /* owned */
-  CwbContext    *context;
-  gint64         consortium_id;
   GPtrArray     *rule_ids;        /* char*, in the order of rule_model */
 
   /* template children */
@@ -30,16 +28,20 @@ struct _CwbExceptionDialog
   GtkButton     *save_button;
 };
 
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_CONSORTIUM_ID,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (CwbExceptionDialog, cwb_exception_dialog, CWB_TYPE_FORM_DIALOG)
 
-G_DEFINE_FINAL_TYPE (CwbExceptionDialog, cwb_exception_dialog, ADW_TYPE_WINDOW)
+static CwbContext *
+get_context (CwbExceptionDialog *self)
+{
+  return cwb_form_dialog_get_context (CWB_FORM_DIALOG (self));
+}
 
-static GParamSpec *properties[N_PROPS];
+static gint64
+get_consortium_id (CwbExceptionDialog *self)
+{
+  return cwb_form_dialog_get_consortium_id (CWB_FORM_DIALOG (self));
+}
+
 
 /* The field's text without white space at either end (U+3000 too) */
 static char *
@@ -61,10 +63,10 @@ static CwbConsortium *
 load_consortium (CwbExceptionDialog  *self,
                  GError             **error)
 {
-  CwbConsortium *current = cwb_context_get_consortium (self->context);
-  CwbStore *store = cwb_context_get_store (self->context);
+  CwbConsortium *current = cwb_context_get_consortium (get_context (self));
+  CwbStore *store = cwb_context_get_store (get_context (self));
 
-  if (current != NULL && cwb_consortium_get_id (current) == self->consortium_id)
+  if (current != NULL && cwb_consortium_get_id (current) == get_consortium_id (self))
     return cwb_consortium_copy (current);
 
   if (store == NULL)
@@ -74,7 +76,7 @@ load_consortium (CwbExceptionDialog  *self,
       return NULL;
     }
 
-  return cwb_store_load_consortium (store, self->consortium_id, error);
+  return cwb_store_load_consortium (store, get_consortium_id (self), error);
 }
 
 static void
@@ -95,7 +97,7 @@ save_clicked_cb (CwbExceptionDialog *self)
 static void
 populate_rules (CwbExceptionDialog *self)
 {
-  CwbRuleSet *rules = cwb_context_get_rules (self->context);
+  CwbRuleSet *rules = cwb_context_get_rules (get_context (self));
   const char * const *ids;
 
   if (rules == NULL)
@@ -127,7 +129,7 @@ cwb_exception_dialog_constructed (GObject *object)
 
   populate_rules (self);
 
-  now = cwb_context_dup_now (self->context);
+  now = cwb_context_dup_now (get_context (self));
   if (now != NULL)
     {
       today = g_date_time_format (now, "%Y-%m-%d");
@@ -144,7 +146,6 @@ cwb_exception_dialog_dispose (GObject *object)
   CwbExceptionDialog *self = CWB_EXCEPTION_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CWB_TYPE_EXCEPTION_DIALOG);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cwb_exception_dialog_parent_class)->dispose (object);
 }
@@ -160,48 +161,6 @@ cwb_exception_dialog_finalize (GObject *object)
 }
 
 static void
-cwb_exception_dialog_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  CwbExceptionDialog *self = CWB_EXCEPTION_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_CONSORTIUM_ID:
-      g_value_set_int64 (value, self->consortium_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cwb_exception_dialog_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  CwbExceptionDialog *self = CWB_EXCEPTION_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    case PROP_CONSORTIUM_ID:
-      self->consortium_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cwb_exception_dialog_class_init (CwbExceptionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -210,18 +169,6 @@ cwb_exception_dialog_class_init (CwbExceptionDialogClass *klass)
   object_class->constructed = cwb_exception_dialog_constructed;
   object_class->dispose = cwb_exception_dialog_dispose;
   object_class->finalize = cwb_exception_dialog_finalize;
-  object_class->get_property = cwb_exception_dialog_get_property;
-  object_class->set_property = cwb_exception_dialog_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, CWB_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONSORTIUM_ID] =
-    g_param_spec_int64 ("consortium-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cwb/ConsortiumWorkbench/cwb-exception-dialog.ui");
@@ -234,8 +181,6 @@ cwb_exception_dialog_class_init (CwbExceptionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwbExceptionDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -297,7 +242,7 @@ cwb_exception_dialog_save (CwbExceptionDialog  *self,
   document = dup_trimmed_text (self->document_row);
   date = dup_trimmed_text (self->date_row);
   reason = dup_trimmed_text (self->reason_row);
-  store = cwb_context_get_store (self->context);
+  store = cwb_context_get_store (get_context (self));
 
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->rule_ids->len)
     {

@@ -7,11 +7,13 @@
 #include <adwaita.h>
 #include <cwb.h>
 
+#include "cwb-form-dialog.h"
+
 G_BEGIN_DECLS
 
 #define CWB_TYPE_EXCEPTION_DIALOG (cwb_exception_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbExceptionDialog, cwb_exception_dialog, CWB, EXCEPTION_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CwbExceptionDialog, cwb_exception_dialog, CWB, EXCEPTION_DIALOG, CwbFormDialog)
 
 /*
  * A modal window that adds one exception (rule, document number, date,

@@ -25,11 +25,9 @@ typedef struct
 
 struct _CwbMemberDialog
 {
-  AdwWindow       parent_instance;
+  CwbFormDialog       parent_instance;
 
   /* owned */
-  CwbContext     *context;
-  gint64          consortium_id;
   CwbMember      *member;          /* a copy of the member being edited, or NULL */
   CwbMember      *other_lead;      /* a copy of the consortium's lead if it is another member */
   GPtrArray      *platforms;       /* CwbPlatform*, as shown */
@@ -80,13 +78,23 @@ struct _CwbMemberDialog
 
 enum {
   PROP_0,
-  PROP_CONTEXT,
-  PROP_CONSORTIUM_ID,
   PROP_MEMBER,
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (CwbMemberDialog, cwb_member_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (CwbMemberDialog, cwb_member_dialog, CWB_TYPE_FORM_DIALOG)
+
+static CwbContext *
+get_context (CwbMemberDialog *self)
+{
+  return cwb_form_dialog_get_context (CWB_FORM_DIALOG (self));
+}
+
+static gint64
+get_consortium_id (CwbMemberDialog *self)
+{
+  return cwb_form_dialog_get_consortium_id (CWB_FORM_DIALOG (self));
+}
 
 static GParamSpec *properties[N_PROPS];
 
@@ -664,23 +672,23 @@ load_member (CwbMemberDialog *self)
 static void
 find_other_lead (CwbMemberDialog *self)
 {
-  CwbConsortium *current = cwb_context_get_consortium (self->context);
+  CwbConsortium *current = cwb_context_get_consortium (get_context (self));
   g_autoptr(CwbConsortium) loaded = NULL;
   CwbMember *lead;
 
-  if (current == NULL || cwb_consortium_get_id (current) != self->consortium_id)
+  if (current == NULL || cwb_consortium_get_id (current) != get_consortium_id (self))
     {
-      CwbStore *store = cwb_context_get_store (self->context);
+      CwbStore *store = cwb_context_get_store (get_context (self));
       g_autoptr(GError) error = NULL;
 
       if (store == NULL)
         return;
 
-      loaded = cwb_store_load_consortium (store, self->consortium_id, &error);
+      loaded = cwb_store_load_consortium (store, get_consortium_id (self), &error);
       if (loaded == NULL)
         {
           g_debug ("Cannot load consortium %" G_GINT64_FORMAT ": %s",
-                   self->consortium_id, error->message);
+                   get_consortium_id (self), error->message);
           return;
         }
       current = loaded;
@@ -733,7 +741,6 @@ cwb_member_dialog_dispose (GObject *object)
   CwbMemberDialog *self = CWB_MEMBER_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CWB_TYPE_MEMBER_DIALOG);
-  g_clear_object (&self->context);
   g_clear_object (&self->member);
   g_clear_object (&self->other_lead);
 
@@ -760,12 +767,6 @@ cwb_member_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_CONSORTIUM_ID:
-      g_value_set_int64 (value, self->consortium_id);
-      break;
     case PROP_MEMBER:
       g_value_set_object (value, self->member);
       break;
@@ -784,12 +785,6 @@ cwb_member_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    case PROP_CONSORTIUM_ID:
-      self->consortium_id = g_value_get_int64 (value);
-      break;
     case PROP_MEMBER:
       {
         CwbMember *member = g_value_get_object (value);
@@ -813,14 +808,6 @@ cwb_member_dialog_class_init (CwbMemberDialogClass *klass)
   object_class->get_property = cwb_member_dialog_get_property;
   object_class->set_property = cwb_member_dialog_set_property;
 
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, CWB_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONSORTIUM_ID] =
-    g_param_spec_int64 ("consortium-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MEMBER] =
     g_param_spec_object ("member", NULL, NULL, CWB_TYPE_MEMBER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
@@ -874,7 +861,6 @@ cwb_member_dialog_class_init (CwbMemberDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, lead_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, platform_add_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -1024,7 +1010,7 @@ save_in_transaction (CwbStore  *store,
     }
 
   if (self->member == NULL)
-    return cwb_store_insert_member (store, self->consortium_id, G_MAXUINT, args->member, error);
+    return cwb_store_insert_member (store, get_consortium_id (self), G_MAXUINT, args->member, error);
 
   return cwb_store_update_member (store, args->member, error);
 }
@@ -1053,7 +1039,7 @@ cwb_member_dialog_save (CwbMemberDialog  *self,
   g_return_val_if_fail (CWB_IS_MEMBER_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  store = cwb_context_get_store (self->context);
+  store = cwb_context_get_store (get_context (self));
 
   if (!update_validity (self))
     {

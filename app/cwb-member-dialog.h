@@ -7,11 +7,13 @@
 #include <adwaita.h>
 #include <cwb.h>
 
+#include "cwb-form-dialog.h"
+
 G_BEGIN_DECLS
 
 #define CWB_TYPE_MEMBER_DIALOG (cwb_member_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbMemberDialog, cwb_member_dialog, CWB, MEMBER_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CwbMemberDialog, cwb_member_dialog, CWB, MEMBER_DIALOG, CwbFormDialog)
 
 /*
  * A modal window; the caller makes it transient for its root and presents

@@ -13,11 +13,9 @@
 
 struct _CwbStageDialog
 {
-  AdwWindow      parent_instance;
+  CwbFormDialog      parent_instance;
 
   /* owned */
-  CwbContext    *context;
-  gint64         consortium_id;
   GArray        *stages;          /* CwbStage, in the order of stage_model */
 
   /* template children */
@@ -32,20 +30,24 @@ struct _CwbStageDialog
 };
 
 enum {
-  PROP_0,
-  PROP_CONTEXT,
-  PROP_CONSORTIUM_ID,
-  N_PROPS
-};
-
-enum {
   RECORDED,
   N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (CwbStageDialog, cwb_stage_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (CwbStageDialog, cwb_stage_dialog, CWB_TYPE_FORM_DIALOG)
 
-static GParamSpec *properties[N_PROPS];
+static CwbContext *
+get_context (CwbStageDialog *self)
+{
+  return cwb_form_dialog_get_context (CWB_FORM_DIALOG (self));
+}
+
+static gint64
+get_consortium_id (CwbStageDialog *self)
+{
+  return cwb_form_dialog_get_consortium_id (CWB_FORM_DIALOG (self));
+}
+
 static guint signals[N_SIGNALS];
 
 /* The field's text without white space at either end (U+3000 too) */
@@ -66,7 +68,7 @@ show_message (CwbStageDialog *self,
 static char *
 dup_today (CwbStageDialog *self)
 {
-  g_autoptr(GDateTime) now = cwb_context_dup_now (self->context);
+  g_autoptr(GDateTime) now = cwb_context_dup_now (get_context (self));
 
   return now != NULL ? g_date_time_format (now, "%Y-%m-%d") : NULL;
 }
@@ -117,7 +119,7 @@ save_clicked_cb (CwbStageDialog *self)
 static void
 populate_stages (CwbStageDialog *self)
 {
-  CwbStore *store = cwb_context_get_store (self->context);
+  CwbStore *store = cwb_context_get_store (get_context (self));
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   const CwbStage *next;
@@ -125,7 +127,7 @@ populate_stages (CwbStageDialog *self)
   guint n = 0;
 
   if (store != NULL)
-    events = cwb_store_get_lifecycle (store, self->consortium_id, &error);
+    events = cwb_store_get_lifecycle (store, get_consortium_id (self), &error);
   if (events == NULL)
     {
       show_message (self, error != NULL ? error->message : _("There is no workspace database to write to."));
@@ -178,7 +180,6 @@ cwb_stage_dialog_dispose (GObject *object)
   CwbStageDialog *self = CWB_STAGE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CWB_TYPE_STAGE_DIALOG);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cwb_stage_dialog_parent_class)->dispose (object);
 }
@@ -194,48 +195,6 @@ cwb_stage_dialog_finalize (GObject *object)
 }
 
 static void
-cwb_stage_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CwbStageDialog *self = CWB_STAGE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    case PROP_CONSORTIUM_ID:
-      g_value_set_int64 (value, self->consortium_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cwb_stage_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CwbStageDialog *self = CWB_STAGE_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    case PROP_CONSORTIUM_ID:
-      self->consortium_id = g_value_get_int64 (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cwb_stage_dialog_class_init (CwbStageDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -244,18 +203,6 @@ cwb_stage_dialog_class_init (CwbStageDialogClass *klass)
   object_class->constructed = cwb_stage_dialog_constructed;
   object_class->dispose = cwb_stage_dialog_dispose;
   object_class->finalize = cwb_stage_dialog_finalize;
-  object_class->get_property = cwb_stage_dialog_get_property;
-  object_class->set_property = cwb_stage_dialog_set_property;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, CWB_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CONSORTIUM_ID] =
-    g_param_spec_int64 ("consortium-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                        G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[RECORDED] =
     g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -275,8 +222,6 @@ cwb_stage_dialog_class_init (CwbStageDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_changed_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -332,7 +277,7 @@ cwb_stage_dialog_save (CwbStageDialog  *self,
   g_return_val_if_fail (CWB_IS_STAGE_DIALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  store = cwb_context_get_store (self->context);
+  store = cwb_context_get_store (get_context (self));
   date = dup_trimmed_text (self->date_row);
   document = dup_trimmed_text (self->document_row);
   note = dup_trimmed_text (self->note_row);
@@ -360,7 +305,7 @@ cwb_stage_dialog_save (CwbStageDialog  *self,
     }
 
   event = cwb_stage_event_new (stage, date, document, note);
-  if (!cwb_store_append_stage_event (store, self->consortium_id, event, today, &local_error))
+  if (!cwb_store_append_stage_event (store, get_consortium_id (self), event, today, &local_error))
     goto failed;
 
   show_message (self, NULL);

@@ -7,11 +7,13 @@
 #include <adwaita.h>
 #include <cwb.h>
 
+#include "cwb-form-dialog.h"
+
 G_BEGIN_DECLS
 
 #define CWB_TYPE_STAGE_DIALOG (cwb_stage_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbStageDialog, cwb_stage_dialog, CWB, STAGE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CwbStageDialog, cwb_stage_dialog, CWB, STAGE_DIALOG, CwbFormDialog)
 
 /*
  * A modal window that records the next step (cwb-lifecycle.h) of the
