@@ -354,11 +354,16 @@ test_pdf_deep_sea (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   int n_pages;
 
+  /* the lead's legal representative is recorded: named at its signature line */
+  g_assert_true (cwb_agreement_set_legal_rep (agreement, cwb_member_get_uscc (cwb_consortium_get_lead (f->consortium)),
+                                              "张海平", &error));
+  g_assert_no_error (error);
   g_assert_true (cwb_agreement_document_write_pdf (agreement, f->consortium, f->context,
                                                    path, &error));
   g_assert_no_error (error);
 
   text = pdf_all_text (path);
+  assert_contains (text, "张海平");
   assert_contains (text, title);
   for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
     {
@@ -608,6 +613,9 @@ test_docx_deep_sea (Fixture       *f,
   int zip_status = 0;
   guint rows = 0;
 
+  g_assert_true (cwb_agreement_set_legal_rep (agreement, cwb_member_get_uscc (cwb_consortium_get_lead (f->consortium)),
+                                              "张海平", &error));
+  g_assert_no_error (error);
   g_assert_true (cwb_agreement_document_write_docx (agreement, f->consortium, f->context,
                                                     path, &error));
   g_assert_no_error (error);
@@ -674,6 +682,7 @@ test_docx_deep_sea (Fixture       *f,
     }
   assert_contains (text->str, C_("signature table", "Legal representative (signature)"));
   assert_contains (text->str, C_("signature table", "Unit (official seal)"));
+  assert_contains (text->str, "张海平");
   g_assert_null (strstr (text->str, "${"));
   /* the signature table: a header row and one row per member */
   g_assert_cmpuint (rows, ==, members->len + 1);

@@ -34,6 +34,7 @@ typedef struct
 {
   char     *name;
   char     *uscc;
+  char     *legal_rep;   /* nullable: the name printed at the signature line */
   gboolean  lead;
 } Party;
 
@@ -74,6 +75,7 @@ party_free (Party *party)
 {
   g_free (party->name);
   g_free (party->uscc);
+  g_free (party->legal_rep);
   g_free (party);
 }
 
@@ -220,6 +222,7 @@ content_new (CwbAgreement  *agreement,
   g_autoptr(GHashTable) values = cwb_agreement_collect_variables (context, consortium);
   GPtrArray *members = cwb_consortium_get_members (consortium);
   CwbMember *lead = cwb_consortium_get_lead (consortium);
+  GPtrArray *signatures;
 
   content->full_name = dup_full_name (consortium);
   content->title = cwb_agreement_document_dup_title (consortium);
@@ -227,6 +230,7 @@ content_new (CwbAgreement  *agreement,
   content->now = context != NULL ? cwb_context_dup_now (context) : g_date_time_new_now_local ();
 
   content->parties = g_ptr_array_new_with_free_func ((GDestroyNotify) party_free);
+  signatures = cwb_agreement_get_signatures (agreement);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < members->len; i++)
       {
@@ -242,6 +246,13 @@ content_new (CwbAgreement  *agreement,
         party->name = g_strdup (cwb_member_get_name (member));
         party->uscc = g_strdup (cwb_member_get_uscc (member));
         party->lead = is_lead;
+        for (guint j = 0; signatures != NULL && j < signatures->len; j++)
+          {
+            const CwbAgreementSignature *signature = g_ptr_array_index (signatures, j);
+
+            if (g_strcmp0 (signature->uscc, party->uscc) == 0 && !cwb_text_is_blank (signature->legal_rep))
+              party->legal_rep = cwb_text_dup_stripped (signature->legal_rep);
+          }
         g_ptr_array_add (content->parties, party);
       }
 
@@ -507,16 +518,29 @@ signature_unit_markup (const Party *party)
   return g_strdup_printf (_("Unit: %s"), name);
 }
 
-/* the rest of a signature block, with room for the seal */
+/* the rest of a signature block, with room for the seal; the legal
+ * representative's name, when recorded, under the signature line */
 static char *
-signature_lines_markup (void)
+signature_lines_markup (const Party *party)
 {
   /* TRANSLATORS: the signature block's date line; %s is a blank date */
   g_autofree char *date = g_strdup_printf (_("Date: %s"), date_blank ());
+  g_autofree char *legal_rep = NULL;
 
-  return g_strdup_printf ("%s\n\n%s\n\n\n%s",
+  if (party->legal_rep != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (party->legal_rep, -1);
+
+      /* TRANSLATORS: under the signature line: the legal representative's name */
+      legal_rep = g_strdup_printf (_("(%s)"), escaped);
+    }
+
+  /* the name's line is there, empty, without a name: the lines of two
+   * blocks side by side stay level */
+  return g_strdup_printf ("%s\n%s\n%s\n\n\n%s",
                           /* TRANSLATORS: signature block: 法定代表人（签字） and a blank */
                           _("Legal representative (signature): ______________"),
+                          legal_rep != NULL ? legal_rep : "",
                           /* TRANSLATORS: signature block: 单位（盖章） */
                           _("Unit (official seal):"),
                           date);
@@ -626,7 +650,6 @@ build_elements (CwbAgreementLayout *self,
   for (guint i = 0; i < content->parties->len; i += 2)
     {
       guint n_columns = i + 1 < content->parties->len ? 2 : 1;
-      g_autofree char *rest = signature_lines_markup ();
       double names_height = 0;
 
       element = g_new0 (Element, 1);
@@ -640,9 +663,13 @@ build_elements (CwbAgreementLayout *self,
           names_height = MAX (names_height, lines_height (box->lines, 0, box->lines->len));
         }
       for (guint c = 0; c < n_columns; c++)
-        set_box (&element->boxes[element->n_boxes++],
-                 make_layout (self, rest, BODY_FONT, column_width, PANGO_ALIGN_LEFT, 0),
-                 c * (column_width + COLUMN_GAP), names_height + NAME_GAP);
+        {
+          g_autofree char *rest = signature_lines_markup (g_ptr_array_index (content->parties, i + c));
+
+          set_box (&element->boxes[element->n_boxes++],
+                   make_layout (self, rest, BODY_FONT, column_width, PANGO_ALIGN_LEFT, 0),
+                   c * (column_width + COLUMN_GAP), names_height + NAME_GAP);
+        }
 
       element->space_before = 18;
       element->min_height = SEAL_ROOM;
@@ -1167,7 +1194,8 @@ docx_signature_table (Part    *part,
       xml_end (part);
       xml_end (part);
       docx_cell (part, widths[0], name, FALSE);
-      docx_cell (part, widths[1], NULL, FALSE);
+      /* the name printed, the signature beside it */
+      docx_cell (part, widths[1], party->legal_rep, FALSE);
       docx_cell (part, widths[2], NULL, FALSE);
       docx_cell (part, widths[3], date_blank (), FALSE);
       xml_end (part);
