@@ -350,6 +350,58 @@ remove_rows_but (GtkListBox *box,
     }
 }
 
+/* An item's row was edited and applied: its new text replaces the item */
+static void
+list_item_apply_cb (CwbConsortiumEditor *self,
+                    AdwEntryRow         *row)
+{
+  ListId id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cwb-list-id"));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "cwb-list-index"));
+  g_autofree char *text = dup_trimmed_text (row);
+  g_autoptr(CwbConsortium) copy = NULL;
+
+  if (!can_edit (self))
+    return;
+
+  copy = dup_own_fields (self);
+
+  if (id == LIST_STANDARDS)
+    {
+      GPtrArray *standards = cwb_consortium_get_standards (copy);
+      CwbStandard *standard;
+
+      if (index >= standards->len)
+        return;
+      standard = g_ptr_array_index (standards, index);
+      if (*text == '\0')
+        {
+          show_error (self, _("An item cannot be empty: remove it instead."));
+          gtk_editable_set_text (GTK_EDITABLE (row), standard->title);
+          return;
+        }
+      g_free (standard->title);
+      standard->title = g_steal_pointer (&text);
+    }
+  else
+    {
+      g_auto(GStrv) items = g_strdupv ((char **) lists[id].get (copy));
+
+      if (index >= g_strv_length (items))
+        return;
+      if (*text == '\0')
+        {
+          show_error (self, _("An item cannot be empty: remove it instead."));
+          gtk_editable_set_text (GTK_EDITABLE (row), items[index]);
+          return;
+        }
+      g_free (items[index]);
+      items[index] = g_steal_pointer (&text);
+      lists[id].set (copy, (const char * const *) items);
+    }
+
+  write_consortium (self, copy);
+}
+
 static void
 refresh_list (CwbConsortiumEditor *self,
               ListId               id)
@@ -362,26 +414,40 @@ refresh_list (CwbConsortiumEditor *self,
 
   remove_rows_but (self->list_boxes[id], GTK_WIDGET (self->add_rows[id]));
 
+  /* each item is edited in place: changed text is written on Enter or
+   * with the row's apply button */
   for (guint i = 0; items[i] != NULL; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_entry_row_new ();
       GtkWidget *button;
+      g_autofree char *title = NULL;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
 
       if (id == LIST_STANDARDS)
         {
           CwbStandard *standard = g_ptr_array_index (cwb_consortium_get_standards (self->consortium), i);
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), standard->title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), standard_kind_label (standard->kind));
+          /* TRANSLATORS: the title of a planned standard's row: its position and kind */
+          title = g_strdup_printf (_("%u. %s"), i + 1, standard_kind_label (standard->kind));
+          gtk_editable_set_text (GTK_EDITABLE (row), standard->title);
         }
       else
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), items[i]);
+        {
+          /* TRANSLATORS: the title of a list item's row: its position */
+          title = g_strdup_printf (_("Item %u"), i + 1);
+          gtk_editable_set_text (GTK_EDITABLE (row), items[i]);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      g_object_set_data (G_OBJECT (row), "cwb-list-id", GUINT_TO_POINTER (id));
+      g_object_set_data (G_OBJECT (row), "cwb-list-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (row, "apply", G_CALLBACK (list_item_apply_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_sensitive (row, can_edit (self));
 
       button = create_remove_button (_("Remove"), "editor.remove-list-item",
                                      g_variant_new ("(uu)", (guint32) id, (guint32) i));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 
       gtk_list_box_insert (self->list_boxes[id], row, (int) i);
     }

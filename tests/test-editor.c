@@ -779,6 +779,31 @@ test_lists (Fixture       *f,
   g_assert_cmpuint (g_strv_length ((char **) cwb_consortium_get_scientific_problems (consortium)), ==, 2);
   g_clear_object (&consortium);
 
+  /* an item is edited in place; emptied, it is kept as it was */
+  {
+    AdwEntryRow *first = ADW_ENTRY_ROW (gtk_list_box_get_row_at_index (list, 0));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first)), ==, "高温高湿环境下动力电池衰减机理");
+    set_text (first, "高温高湿环境下动力电池衰减与失效机理 ");
+    g_signal_emit_by_name (first, "apply");
+    cwb_test_drain ();
+    consortium = load (f);
+    problems = cwb_consortium_get_scientific_problems (consortium);
+    g_assert_cmpuint (g_strv_length ((char **) problems), ==, 2);
+    g_assert_cmpstr (problems[0], ==, "高温高湿环境下动力电池衰减与失效机理");
+    g_assert_cmpstr (problems[1], ==, "深海高压环境材料失效机理");
+    g_clear_object (&consortium);
+
+    first = ADW_ENTRY_ROW (gtk_list_box_get_row_at_index (list, 0));
+    set_text (first, "\u3000");
+    g_signal_emit_by_name (first, "apply");
+    cwb_test_drain ();
+    consortium = load (f);
+    g_assert_cmpstr (cwb_consortium_get_scientific_problems (consortium)[0], ==, "高温高湿环境下动力电池衰减与失效机理");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first)), ==, "高温高湿环境下动力电池衰减与失效机理");
+    g_clear_object (&consortium);
+  }
+
   /* remove the first item */
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.remove-list-item", "(uu)", 0, 0);
   cwb_test_drain ();
@@ -800,6 +825,21 @@ test_lists (Fixture       *f,
   g_assert_cmpuint (standards->len, ==, 2);
   g_assert_cmpint (((CwbStandard *) g_ptr_array_index (standards, 1))->kind, ==, CWB_STANDARD_KIND_PRODUCT);
   g_assert_cmpstr (((CwbStandard *) g_ptr_array_index (standards, 1))->title, ==, "深海作业机器人产品规范");
+  g_clear_object (&consortium);
+
+  /* a standard's title is edited in place too; its kind stays */
+  {
+    GtkListBox *standards_list = _cwb_consortium_editor_get_child (f->editor, "standards_list");
+    AdwEntryRow *second = ADW_ENTRY_ROW (gtk_list_box_get_row_at_index (standards_list, 1));
+
+    set_text (second, "深海作业机器人通用产品规范");
+    g_signal_emit_by_name (second, "apply");
+    cwb_test_drain ();
+    consortium = load (f);
+    standards = cwb_consortium_get_standards (consortium);
+    g_assert_cmpint (((CwbStandard *) g_ptr_array_index (standards, 1))->kind, ==, CWB_STANDARD_KIND_PRODUCT);
+    g_assert_cmpstr (((CwbStandard *) g_ptr_array_index (standards, 1))->title, ==, "深海作业机器人通用产品规范");
+  }
   /* the rest of the consortium is untouched, members included */
   g_assert_cmpuint (cwb_consortium_get_members (consortium)->len, ==, 11);
   g_assert_cmpstr (cwb_consortium_get_industry (consortium), ==, "深海科技");
