@@ -54,10 +54,11 @@ show_toast (CwbLifecycleGroup *self,
 
   g_set_object (&self->last_toast, toast);
 
+  /* the overlay takes the toast's reference */
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 static void
@@ -86,7 +87,6 @@ event_subtitle (const CwbStageEvent *event)
   return g_string_free (out, FALSE);
 }
 
-/* The rows, not the placeholder */
 static void
 remove_rows (GtkListBox *list)
 {
@@ -111,7 +111,7 @@ refresh_status (CwbLifecycleGroup *self)
   g_autofree char *end = NULL;
   g_autofree char *subtitle = NULL;
   gboolean expired = today != NULL && cwb_lifecycle_is_expired (self->events, today);
-  const char *icon = "document-edit-symbolic";
+  const char *icon;
 
   if (cwb_lifecycle_get_term (self->events, &start, &end))
     {
@@ -152,12 +152,6 @@ refresh_status (CwbLifecycleGroup *self)
 }
 
 static void
-take_back_clicked_cb (CwbLifecycleGroup *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "lifecycle.take-back", NULL);
-}
-
-static void
 refresh_events (CwbLifecycleGroup *self)
 {
   gboolean authority = is_authority (self);
@@ -184,7 +178,7 @@ refresh_events (CwbLifecycleGroup *self)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Take Back the Last Step"), -1);
           gtk_widget_add_css_class (button, "flat");
           gtk_widget_set_name (button, "take-back-button");
-          g_signal_connect_object (button, "clicked", G_CALLBACK (take_back_clicked_cb), self, G_CONNECT_SWAPPED);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lifecycle.take-back");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
 
@@ -217,15 +211,23 @@ refresh (CwbLifecycleGroup *self)
   g_clear_pointer (&self->events, g_ptr_array_unref);
 
   if (self->store != NULL && self->consortium_id > 0)
-    {
-      self->events = cwb_store_get_lifecycle (self->store, self->consortium_id, &error);
-      if (self->events == NULL && !g_error_matches (error, CWB_ERROR, CWB_ERROR_NOT_FOUND))
-        g_warning ("%s", error->message);
-    }
+    self->events = cwb_store_get_lifecycle (self->store, self->consortium_id, &error);
 
   refresh_status (self);
   refresh_events (self);
   refresh_actions (self);
+
+  /* the steps could not be read (a damaged database): say so where they
+   * would be, and offer nothing to record over them */
+  if (error != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
+                                     _("The review steps cannot be read"));
+      adw_action_row_set_subtitle (self->status_row, error->message);
+      gtk_image_set_from_icon_name (self->status_icon, "dialog-error-symbolic");
+      gtk_widget_set_visible (GTK_WIDGET (self->record_button), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "lifecycle.record", FALSE);
+    }
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <cwb.h>
+#include <sqlite3.h>
 
 #include "cwb-consortium-editor.h"
 #include "cwb-consortium-editor-private.h"
@@ -1228,6 +1229,36 @@ test_lifecycle_expired (Fixture       *f,
   g_assert_nonnull (strstr (status_subtitle (f), "2032"));
 }
 
+/* A damaged step in the database: said where the steps would be, and
+ * nothing offered to record over them */
+static void
+test_lifecycle_damaged (Fixture       *f,
+                        gconstpointer  data)
+{
+  CwbLifecycleGroup *group = lifecycle_group (f);
+  g_autofree char *path = g_build_filename (f->dir, "workbench.db", NULL);
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("INSERT INTO lifecycle_event (consortium_id, position, stage, date) "
+                         "VALUES (%" G_GINT64_FORMAT ", 0, 'accepted', '2026-01-05')", f->id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  cwb_lifecycle_group_set_consortium_id (group, 0);
+  cwb_lifecycle_group_set_consortium_id (group, f->id);
+  cwb_test_drain ();
+
+  g_assert_cmpstr (status_title (f), ==, "The review steps cannot be read");
+  g_assert_nonnull (strstr (status_subtitle (f), "accepted"));
+  g_assert_false (gtk_widget_get_visible (_cwb_lifecycle_group_get_child (group, "record_button")));
+  gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.record", NULL);
+  cwb_test_drain ();
+  g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
+}
+
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
@@ -1264,6 +1295,7 @@ main (int   argc,
   ADD ("/editor/lifecycle/record", test_lifecycle_record);
   ADD ("/editor/lifecycle/take-back", test_lifecycle_take_back);
   ADD ("/editor/lifecycle/expired", test_lifecycle_expired);
+  ADD ("/editor/lifecycle/damaged", test_lifecycle_damaged);
   ADD ("/editor/lists/write", test_lists);
   ADD ("/editor/organization/write", test_organization);
   ADD ("/editor/name/refused", test_name);
