@@ -1184,30 +1184,6 @@ read_exceptions (CwbStore  *self,
   return NULL;
 }
 
-/* The stage of a stored nick; FALSE for a nick this version does not know */
-static gboolean
-stage_from_nick (const char *nick,
-                 CwbStage   *stage)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_STAGE);
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
-
-  if (value == NULL)
-    return FALSE;
-
-  *stage = value->value;
-
-  return TRUE;
-}
-
-static const char *
-stage_nick (CwbStage stage)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_STAGE);
-
-  return g_enum_get_value (klass, stage)->value_nick;
-}
-
 /* (transfer full) (element-type CwbStageEvent) */
 static GPtrArray *
 read_lifecycle (CwbStore  *self,
@@ -1229,12 +1205,14 @@ read_lifecycle (CwbStore  *self,
 
   while (store_step_row (self, stmt, &has_row, error))
     {
-      CwbStage stage;
+      int stage;
 
       if (!has_row)
         return g_steal_pointer (&events);
 
-      if (!stage_from_nick (column_text (stmt, 0), &stage))
+      /* a nick this version does not know: the database is damaged */
+      stage = enum_from_nick (CWB_TYPE_STAGE, column_text (stmt, 0), -1);
+      if (stage < 0)
         {
           g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
                        _("The workspace database “%s” is damaged: unknown lifecycle stage “%s”"),
@@ -1267,7 +1245,7 @@ insert_stage_event_row (CwbStore             *self,
 
   bind_int64 (insert, ":consortium_id", consortium_id);
   bind_int64 (insert, ":position", position);
-  bind_text (insert, ":stage", stage_nick (event->stage));
+  bind_text (insert, ":stage", enum_to_nick (CWB_TYPE_STAGE, event->stage));
   bind_text (insert, ":date", event->date);
   bind_text (insert, ":document", event->document);
   bind_text (insert, ":note", event->note);
