@@ -122,19 +122,14 @@ static void
 cwb_exception_dialog_constructed (GObject *object)
 {
   CwbExceptionDialog *self = CWB_EXCEPTION_DIALOG (object);
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
 
   G_OBJECT_CLASS (cwb_exception_dialog_parent_class)->constructed (object);
 
   populate_rules (self);
 
-  now = cwb_context_dup_now (get_context (self));
-  if (now != NULL)
-    {
-      today = g_date_time_format (now, "%Y-%m-%d");
-      gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
-    }
+  today = cwb_context_dup_today (get_context (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
 
   show_message (self, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_row));

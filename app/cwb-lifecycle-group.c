@@ -38,14 +38,6 @@ is_authority (CwbLifecycleGroup *self)
   return self->context != NULL && cwb_context_get_role (self->context) == CWB_ROLE_AUTHORITY;
 }
 
-static char *
-dup_today (CwbLifecycleGroup *self)
-{
-  g_autoptr(GDateTime) now = self->context ? cwb_context_dup_now (self->context) : NULL;
-
-  return now != NULL ? g_date_time_format (now, "%Y-%m-%d") : NULL;
-}
-
 static void
 show_toast (CwbLifecycleGroup *self,
             AdwToast          *toast)
@@ -106,7 +98,7 @@ static void
 refresh_status (CwbLifecycleGroup *self)
 {
   CwbStage stage = cwb_lifecycle_get_stage (self->events);
-  g_autofree char *today = dup_today (self);
+  g_autofree char *today = self->context != NULL ? cwb_context_dup_today (self->context) : NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *subtitle = NULL;

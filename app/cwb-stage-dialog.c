@@ -65,14 +65,6 @@ show_message (CwbStageDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL && *text != '\0');
 }
 
-static char *
-dup_today (CwbStageDialog *self)
-{
-  g_autoptr(GDateTime) now = cwb_context_dup_now (get_context (self));
-
-  return now != NULL ? g_date_time_format (now, "%Y-%m-%d") : NULL;
-}
-
 static gboolean
 get_selected_stage (CwbStageDialog *self,
                     CwbStage       *stage)
@@ -165,9 +157,8 @@ cwb_stage_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (cwb_stage_dialog_parent_class)->constructed (object);
 
-  today = dup_today (self);
-  if (today != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  today = cwb_context_dup_today (get_context (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
 
   show_message (self, NULL);
   populate_stages (self);
@@ -281,7 +272,7 @@ cwb_stage_dialog_save (CwbStageDialog  *self,
   date = dup_trimmed_text (self->date_row);
   document = dup_trimmed_text (self->document_row);
   note = dup_trimmed_text (self->note_row);
-  today = dup_today (self);
+  today = cwb_context_dup_today (get_context (self));
 
   if (!get_selected_stage (self, &stage))
     {

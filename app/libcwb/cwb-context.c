@@ -373,6 +373,26 @@ cwb_context_dup_now (CwbContext *self)
 }
 
 /**
+ * cwb_context_dup_today:
+ * @self: a context
+ *
+ * Today by the context's clock, as dates are written in records and files.
+ *
+ * Returns: (transfer full): today's date, YYYY-MM-DD
+ */
+char *
+cwb_context_dup_today (CwbContext *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+
+  now = cwb_context_dup_now (self);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
  * cwb_context_set_now:
  * @self: a context
  * @now: (nullable): a fixed time, or %NULL to return to the real clock

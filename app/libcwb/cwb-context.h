@@ -46,6 +46,8 @@ void           cwb_context_set_consortium (CwbContext    *self,
 
 /* The clock: the real local time unless a test fixed it. (transfer full) */
 GDateTime     *cwb_context_dup_now        (CwbContext    *self);
+/* Today by that clock, YYYY-MM-DD. (transfer full) */
+char          *cwb_context_dup_today      (CwbContext    *self);
 /* @now: (nullable): NULL returns to the real clock */
 void           cwb_context_set_now        (CwbContext    *self,
                                            GDateTime     *now);

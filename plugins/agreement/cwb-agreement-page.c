@@ -197,9 +197,7 @@ can_edit (CwbAgreementPage *self)
 static char *
 dup_today (CwbAgreementPage *self)
 {
-  g_autoptr(GDateTime) now = cwb_context_dup_now (self->context);
-
-  return g_date_time_format (now, "%Y-%m-%d");
+  return cwb_context_dup_today (self->context);
 }
 
 static char *

@@ -478,8 +478,7 @@ set_chief (CwbChiefExpertPage *self,
            gint64              expert_id,
            const char         *reason)
 {
-  g_autoptr(GDateTime) now = cwb_context_dup_now (self->context);
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = cwb_context_dup_today (self->context);
   g_autoptr(GError) error = NULL;
 
   if (!cwb_experts_set_chief (self->experts, self->consortium_id, expert_id, date, reason, &error))
@@ -662,8 +661,7 @@ reviewer_opinion_action (GtkWidget  *widget,
 {
   CwbChiefExpertPage *self = CWB_CHIEF_EXPERT_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = cwb_context_dup_now (self->context);
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = cwb_context_dup_today (self->context);
   gint64 expert_id;
   const char *opinion;
 
