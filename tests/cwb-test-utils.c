@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #ifdef CWB_TEST_WITH_GTK
@@ -98,6 +102,43 @@ cwb_test_load_example (const char *name)
 
 /* ------------------------------------------------------------------ */
 /* temporary folders                                                   */
+
+static gsize
+guarded_span (gsize  length,
+              gsize *page)
+{
+  *page = (gsize) sysconf (_SC_PAGESIZE);
+
+  /* the pages that hold the copy, then the guard page */
+  return (length + *page - 1) / *page * *page + *page;
+}
+
+char *
+cwb_test_guarded_copy (const char *data,
+                       gsize       length)
+{
+  gsize page;
+  gsize span = guarded_span (length, &page);
+  char *base;
+
+  base = mmap (NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (base != MAP_FAILED);
+  g_assert_cmpint (mprotect (base + span - page, page, PROT_NONE), ==, 0);
+
+  memcpy (base + span - page - length, data, length);
+
+  return base + span - page - length;
+}
+
+void
+cwb_test_guarded_free (char  *copy,
+                       gsize  length)
+{
+  gsize page;
+  gsize span = guarded_span (length, &page);
+
+  munmap (copy + length + page - span, span);
+}
 
 void
 cwb_test_remove_tree (const char *path)

@@ -44,6 +44,17 @@ CwbConsortium *cwb_test_load_example   (const char *name);
  * test's teardown must not fail because of a leftover. */
 void           cwb_test_remove_tree    (const char *path);
 
+/* ------------------------------------------------------------------ */
+/* memory                                                              */
+
+/* A copy of @length bytes of @data that ends where a page that cannot be
+ * read begins: reading one byte past the end kills the test at once, with
+ * or without a sanitizer. Free it with cwb_test_guarded_free(). */
+char          *cwb_test_guarded_copy   (const char *data,
+                                        gsize       length);
+void           cwb_test_guarded_free   (char       *copy,
+                                        gsize       length);
+
 /* Loads only the plugin whose module is @module (every other plugin found is
  * disabled), so a test of one plugin's rules does not see another's. */
 void           cwb_test_load_only      (CwbEngine  *engine,

@@ -863,6 +863,53 @@ test_import_several_one_bad (Fixture       *f,
   run_clear (&run);
 }
 
+/* Files a fuzzer found: a bare number and brackets nested 100 000 deep
+ * crashed check and import; they are invalid input (65) and import keeps
+ * the good files around them. */
+static void
+test_hostile_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *deep_sea = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *number = g_build_filename (f->tmpdir, "number.json", NULL);
+  g_autofree char *nested = g_build_filename (f->tmpdir, "nested.json", NULL);
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *nested_text = g_strconcat ("{\"format\": \"consortium/1\", \"unknown\": ",
+                                              brackets, NULL);
+  g_autofree char *db = default_db (f);
+  g_autoptr(CwbStore) store = NULL;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (number, "11111111111111111.111", -1, NULL));
+  g_assert_true (g_file_set_contents (nested, nested_text, -1, NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *file = i == 0 ? number : nested;
+      const char *expected = i == 0 ? "number.json: the file must hold a JSON object, found a decimal number\n"
+                                    : "nested.json: unknown[0][0][0]";
+
+      run_cli (f, &run, "check", file, NULL);
+      g_assert_cmpint (run.status, ==, 65);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, expected));
+
+      run_cli (f, &run, "check", "--json", deep_sea, file, NULL);
+      g_assert_cmpint (run.status, ==, 65);
+      g_assert_nonnull (strstr (run.out, "\"verdict\":\"pass\""));
+    }
+
+  run_cli (f, &run, "import", number, deep_sea, nested, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_nonnull (strstr (run.err, "number.json: not imported: the file must hold a JSON object"));
+  g_assert_nonnull (strstr (run.err, "nested.json: not imported: unknown[0][0]"));
+  g_assert_nonnull (strstr (run.err, "nested more than 64 levels deep"));
+
+  store = open_store (db);
+  g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, 1);
+  run_clear (&run);
+}
+
 static void
 test_export_unknown (Fixture       *f,
                      gconstpointer  data)
@@ -1209,6 +1256,7 @@ main (int    argc,
   ADD ("/cli/import/round-trip", test_import_export_round_trip);
   ADD ("/cli/import/twice", test_import_twice);
   ADD ("/cli/import/several-one-bad", test_import_several_one_bad);
+  ADD ("/cli/import/hostile-files", test_hostile_files);
   ADD ("/cli/export/unknown", test_export_unknown);
   ADD ("/cli/export/invalid", test_export_invalid);
   ADD ("/cli/store/newer-schema", test_newer_schema);

@@ -614,6 +614,129 @@ test_out_of_range_anywhere (void)
     }
 }
 
+/* A file that is just a number, ending in digits: the scan for integers
+ * out of range must stop at the end of the text. The copy ends where an
+ * unreadable page begins, so a read past it crashes the test. */
+static void
+test_number_only (void)
+{
+  static const char * const numbers[] = {
+    "11111111111111111.111",
+    "1111111111111111111",
+    "12345678901234567890123456789",
+    "1.0000000000000000001",
+    "-0.000000000000000000001",
+    "1e1111111111111111111",
+    "[1, 2, 11111111111111111.111]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    for (guint pad = 0; pad < 24; pad++)
+      {
+        g_autofree char *spaces = g_strnfill (pad, ' ');
+        g_autofree char *text = g_strconcat (spaces, numbers[i], NULL);
+        gsize length = strlen (text);
+        char *guarded = cwb_test_guarded_copy (text, length);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(CwbConsortium) consortium = NULL;
+
+        consortium = cwb_consortium_file_load_data (guarded, (gssize) length, &error);
+        g_assert_null (consortium);
+        g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+        g_assert_true (g_str_has_prefix (error->message, "the file must hold a JSON object, found "));
+        cwb_test_guarded_free (guarded, length);
+      }
+}
+
+static char *
+nested (const char *before,
+        guint       depth,
+        const char *after)
+{
+  g_autofree char *open = g_strnfill (depth, '[');
+  g_autofree char *close = g_strnfill (depth, ']');
+
+  return g_strconcat (before, open, close, after, NULL);
+}
+
+/* Text nested deeper than json-glib can parse without overflowing the stack
+ * is refused before it parses, naming where; 64 levels in all still load. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *braces = NULL;
+  g_autofree char *at_root = NULL;
+  g_autofree char *in_member = NULL;
+  g_autofree char *in_string = NULL;
+  g_autofree char *deepest = NULL;
+  g_autofree char *too_deep = NULL;
+  g_autofree char *deepest_extra = NULL;
+  g_autofree char *too_deep_extra = NULL;
+  g_autoptr(GString) object_path = g_string_new (NULL);
+  g_autoptr(GString) objects = g_string_new (NULL);
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_load_fails (brackets, -1, "[0][0][0][0]");
+  loaded = cwb_consortium_file_load_data (brackets, -1, &error);
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, "]: arrays and objects are nested more than 64 levels deep"));
+  g_clear_error (&error);
+
+  /* under a key no reader knows, after some ordinary values */
+  at_root = g_strdup_printf (minimal, "", "");
+  at_root[strlen (at_root) - 1] = '\0';
+  {
+    g_autofree char *text = g_strconcat (at_root, ", \"x\": {\"y\": [1, \"[[\", ", brackets, NULL);
+
+    assert_load_fails (text, -1, "x.y[2][0][0]");
+  }
+
+  /* inside a member, with an object at each level */
+  for (guint i = 0; i < 70; i++)
+    g_string_append (objects, "{\"k\": ");
+  g_string_prepend (objects, ", \"extra\": [0, ");
+  g_string_append (objects, "1");
+  for (guint i = 0; i < 70; i++)
+    g_string_append_c (objects, '}');
+  g_string_append_c (objects, ']');
+  in_member = g_strdup_printf (minimal, objects->str, "");
+  {
+    const char *text = in_member;
+
+    g_string_append (object_path, "members[0].extra[1]");
+    for (guint i = 0; i < 64 - 4; i++)
+      g_string_append (object_path, ".k");
+    g_string_append (object_path, ": arrays and objects are nested more than 64 levels deep");
+    assert_load_fails (text, -1, object_path->str);
+  }
+
+  /* brackets in strings are text */
+  in_string = g_strdup_printf (minimal, "", ", \"note\": \"%s\"");
+  {
+    g_autofree char *text = g_strdup_printf (in_string, brackets);
+
+    loaded = cwb_consortium_file_load_data (text, -1, &error);
+    g_assert_no_error (error);
+    g_clear_object (&loaded);
+  }
+
+  /* the root object is one level: 63 more load, 64 more do not */
+  deepest_extra = nested (", \"deep\": ", 63, "");
+  too_deep_extra = nested (", \"deep\": ", 64, "");
+  deepest = g_strdup_printf (minimal, "", deepest_extra);
+  too_deep = g_strdup_printf (minimal, "", too_deep_extra);
+  loaded = cwb_consortium_file_load_data (deepest, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cwb_consortium_get_section (loaded, "deep"));
+  assert_load_fails (too_deep, -1, "deep[0][0]");
+
+  braces = g_strnfill (100000, '{');
+  /* objects without keys: no path to name */
+  assert_load_fails (braces, -1, "arrays and objects are nested more than 64 levels deep");
+}
+
 /* Bad content given inline, beyond the fixtures */
 static void
 test_bad_inline (void)
@@ -822,6 +945,8 @@ main (int   argc,
   g_test_add_func ("/consortium-file/optional-figures", test_optional_figures);
   g_test_add_func ("/consortium-file/bad/inline", test_bad_inline);
   g_test_add_func ("/consortium-file/bad/out-of-range-anywhere", test_out_of_range_anywhere);
+  g_test_add_func ("/consortium-file/bad/number-only", test_number_only);
+  g_test_add_func ("/consortium-file/bad/deep-nesting", test_deep_nesting);
   g_test_add_func ("/consortium-file/bad/files", test_bad_files);
   g_test_add_func ("/consortium-file/bad/files-listed", test_bad_files_listed);
   g_test_add_func ("/consortium-file/unreadable", test_unreadable);

@@ -450,6 +450,28 @@ test_invalid_json (void)
     }
 }
 
+/* A rule set nested deeper than json-glib parses safely is refused before
+ * it parses, with the place named */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *in_rules = g_strconcat ("{\"format\": \"cwb-rule-set/1\", \"rules\": ", brackets, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbRuleSet) rules = NULL;
+
+  rules = cwb_rule_set_new_from_data (brackets, -1, &error);
+  g_assert_null (rules);
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, "nested more than 64 levels deep"));
+  g_clear_error (&error);
+
+  rules = cwb_rule_set_new_from_data (in_rules, -1, &error);
+  g_assert_null (rules);
+  g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "The rule set is not valid JSON: rules[0][0]"));
+}
+
 static void
 test_file (void)
 {
@@ -501,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/rule-set/titles/language", test_titles_language);
   g_test_add_func ("/rule-set/invalid/key-path", test_invalid);
   g_test_add_func ("/rule-set/invalid/json", test_invalid_json);
+  g_test_add_func ("/rule-set/invalid/deep-nesting", test_deep_nesting);
   g_test_add_func ("/rule-set/file", test_file);
 
   return g_test_run ();

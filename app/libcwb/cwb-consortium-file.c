@@ -1339,6 +1339,10 @@ has_long_digit_run (const char *data,
       if (q - start >= MIN_OUT_OF_RANGE_DIGITS)
         return TRUE;
 
+      /* the run ends the text: nothing is left to look at (q + 1 would be
+       * past the end, and the loop's test would wrap) */
+      if (q >= end)
+        break;
       p = q + 1;
     }
 
@@ -1546,6 +1550,11 @@ cwb_consortium_file_load_data (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   len = length < 0 ? strlen (data) : (gsize) length;
+
+  /* json-glib parses recursively: text nested deep enough would overflow
+   * the stack before it could say anything */
+  if (!_cwb_json_check_depth (data, (gssize) len, CWB_JSON_MAX_DEPTH, error))
+    return NULL;
 
   /* json-glib refuses text that is not UTF-8 (without saying where), so
    * the text is only validated again to find the place when parsing fails */

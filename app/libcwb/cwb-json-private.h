@@ -1,4 +1,4 @@
-/* cwb-json-private.h — the JSON text writers libcwb shares
+/* cwb-json-private.h — the JSON text helpers libcwb shares
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,5 +18,19 @@ void _cwb_json_append_string (GString    *out,
 void _cwb_json_format_double (char       *buf,
                               gsize       size,
                               double      value);
+
+/* The deepest nesting of arrays and objects a JSON text read by libcwb may
+ * have: json-glib parses recursively, so deeper text would overflow the
+ * stack. Real files nest a handful of levels. */
+#define CWB_JSON_MAX_DEPTH 64
+
+/* Fails with %CWB_ERROR_INVALID, naming the key path, when @data (@length
+ * bytes, or nul-terminated when -1) opens more than @max_depth arrays and
+ * objects inside one another. Looks only at brackets outside strings, so
+ * it may be given text that is not valid JSON. */
+gboolean _cwb_json_check_depth (const char  *data,
+                                gssize       length,
+                                guint        max_depth,
+                                GError     **error);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* cwb-json.c — the JSON text writers libcwb shares
+/* cwb-json.c — the JSON text helpers libcwb shares
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "cwb-error.h"
 #include "cwb-json-private.h"
 
 #define APPEND_LITERAL(out, literal) g_string_append_len ((out), (literal), sizeof (literal) - 1)
@@ -59,4 +64,124 @@ _cwb_json_format_double (char   *buf,
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
+}
+
+/* One open array or object while _cwb_json_check_depth() walks the text. */
+typedef struct
+{
+  const char *key;        /* object: the current member's key (escaped), or NULL */
+  gsize       key_len;
+  guint       index;      /* array: the current element */
+  guint       is_object : 1;
+  guint       want_key : 1;  /* object: the next string is a key */
+} DepthFrame;
+
+static char *
+depth_path (const DepthFrame *frames,
+            guint             n_frames)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      if (!frames[i].is_object)
+        g_string_append_printf (path, "[%u]", frames[i].index);
+      else if (frames[i].key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append_len (path, frames[i].key, (gssize) frames[i].key_len);
+        }
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+gboolean
+_cwb_json_check_depth (const char  *data,
+                       gssize       length,
+                       guint        max_depth,
+                       GError     **error)
+{
+  g_autofree DepthFrame *frames = NULL;
+  const char *p = data;
+  const char *end;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (max_depth > 0, FALSE);
+
+  end = data + (length < 0 ? strlen (data) : (gsize) length);
+
+  /* most text is not deep at all: the frames are only needed for the
+   * path, and only made when the first bracket is seen */
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          {
+            const char *start = ++p;
+
+            while (p < end && *p != '"')
+              p += *p == '\\' ? 2 : 1;
+            if (depth > 0 && frames[depth - 1].is_object && frames[depth - 1].want_key)
+              {
+                frames[depth - 1].key = start;
+                frames[depth - 1].key_len = (gsize) (MIN (p, end) - start);
+                frames[depth - 1].want_key = FALSE;
+              }
+            p++;
+          }
+          continue;
+
+        case '{':
+        case '[':
+          if (depth == max_depth)
+            {
+              g_autofree char *path = depth_path (frames, depth);
+
+              if (*path == '\0')
+                g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                             _("arrays and objects are nested more than %u levels deep"),
+                             max_depth);
+              else
+                g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                             /* TRANSLATORS: a key path such as lists.standards[0], then a number */
+                             _("%s: arrays and objects are nested more than %u levels deep"),
+                             path, max_depth);
+              return FALSE;
+            }
+          if (frames == NULL)
+            frames = g_new0 (DepthFrame, max_depth);
+          frames[depth] = (DepthFrame) {
+            .is_object = *p == '{',
+            .want_key = *p == '{',
+          };
+          depth++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+
+        case ',':
+          if (depth > 0)
+            {
+              if (frames[depth - 1].is_object)
+                frames[depth - 1].want_key = TRUE;
+              else
+                frames[depth - 1].index++;
+            }
+          break;
+
+        default:
+          break;
+        }
+      p++;
+    }
+
+  return TRUE;
 }

@@ -15,6 +15,7 @@
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-format.h"
+#include "cwb-json-private.h"
 #include "cwb-rule-set.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
@@ -692,6 +693,13 @@ cwb_rule_set_new_from_data (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_cwb_json_check_depth (data, length, CWB_JSON_MAX_DEPTH, &local_error))
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("The rule set is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

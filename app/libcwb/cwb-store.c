@@ -19,6 +19,7 @@
 #include "cwb-consortium-file-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
+#include "cwb-json-private.h"
 #include "cwb-lifecycle.h"
 #include "cwb-member.h"
 #include "cwb-statement-private.h"
@@ -418,6 +419,18 @@ json_column_text (JsonNode *node)
   return json_to_string (owned, FALSE);
 }
 
+/* json_from_string() for a column's text: refused, like a file, when it
+ * nests too deep for json-glib's recursive parser */
+static JsonNode *
+json_from_column (const char  *text,
+                  GError     **error)
+{
+  if (!_cwb_json_check_depth (text, -1, CWB_JSON_MAX_DEPTH, error))
+    return NULL;
+
+  return json_from_string (text, error);
+}
+
 static void
 set_damaged_error (CwbStore    *self,
                    const char  *what,
@@ -453,7 +466,7 @@ column_records (CwbStore      *self,
   if (text == NULL)
     return TRUE;
 
-  node = json_from_string (text, &local_error);
+  node = json_from_column (text, &local_error);
   if (node == NULL || !read (node, records, &local_error))
     {
       set_damaged_error (self, local_error->message, error);
@@ -481,7 +494,7 @@ column_list (CwbStore       *self,
   if (text == NULL)
     return TRUE;
 
-  node = json_from_string (text, &local_error);
+  node = json_from_column (text, &local_error);
   if (node == NULL || !_cwb_strv_from_json (node, key, &items, &local_error))
     {
       set_damaged_error (self, local_error->message, error);
@@ -1776,7 +1789,7 @@ load_consortium (CwbStore  *self,
         if (!has_row)
           return g_steal_pointer (&consortium);
 
-        node = json_from_string (column_text (stmt, 1), &parse_error);
+        node = json_from_column (column_text (stmt, 1), &parse_error);
         if (node == NULL)
           {
             g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
@@ -2425,7 +2438,7 @@ cwb_store_get_section (CwbStore    *self,
   if (!store_step_row (self, stmt, &has_row, error) || !has_row)
     return NULL;
 
-  node = json_from_string (column_text (stmt, 0), &parse_error);
+  node = json_from_column (column_text (stmt, 0), &parse_error);
   if (node == NULL)
     g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
                  _("The section “%s” in the workspace database “%s” is damaged: %s"),
