@@ -10,6 +10,7 @@
 #include <girepository.h>
 
 #include "cwb-application.h"
+#include "cwb-application-private.h"
 #include "cwb-preferences-window.h"
 #include "cwb-window.h"
 
@@ -31,6 +32,7 @@ struct _CwbApplication
 
   /* unowned */
   GtkWindow      *error_dialog;
+  GtkWindow      *crash_dialog;   /* says which plugins were turned off */
 };
 
 G_DEFINE_FINAL_TYPE (CwbApplication, cwb_application, ADW_TYPE_APPLICATION)
@@ -195,6 +197,69 @@ open_workspace (CwbApplication  *self,
   return TRUE;
 }
 
+static void
+crash_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CwbApplication   *self)
+{
+  if (g_strcmp0 (response, "plugins") == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "preferences", NULL);
+}
+
+/* A plugin that the last run died in is not loaded (the engine skips it):
+ * it goes into the disabled plugins, so it stays off until the user turns
+ * it on again in the plugin manager, and a dialog says so. */
+static void
+disable_crashed_plugins (CwbApplication *self)
+{
+  g_auto(GStrv) crashed = cwb_engine_dup_crashed_plugins (self->engine);
+  g_auto(GStrv) disabled = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GString) body = NULL;
+  guint n_crashed = g_strv_length (crashed);
+  GtkWidget *dialog;
+
+  if (n_crashed == 0)
+    return;
+
+  disabled = g_settings_get_strv (self->settings, "disabled-plugins");
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) disabled);
+  body = g_string_new (NULL);
+
+  for (guint i = 0; i < n_crashed; i++)
+    {
+      g_autofree char *message = cwb_engine_describe_crash (self->engine, crashed[i]);
+
+      g_printerr ("%s\n", message);
+      if (!g_strv_contains ((const char * const *) disabled, crashed[i]))
+        g_strv_builder_add (builder, crashed[i]);
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, message);
+    }
+
+  g_strfreev (disabled);
+  disabled = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "disabled-plugins", (const char * const *) disabled);
+
+  dialog = adw_message_dialog_new (get_main_window (self),
+                                   g_dngettext (NULL, "A Plugin Was Turned Off",
+                                                "Plugins Were Turned Off", n_crashed),
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "plugins", _("_Plugins…"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (crash_dialog_response_cb), self, 0);
+
+  self->crash_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->crash_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The plugins' pages are added to the window as their plugins load, so
  * loading them waits until the window is on screen: the first frame needs
  * none of them. */
@@ -214,8 +279,18 @@ load_plugins (CwbApplication *self)
   if (!g_irepository_require (NULL, "Gtk", "4.0", 0, &gi_error))
     g_message ("Gtk 4.0 is not available from introspection: %s", gi_error->message);
 
+  disable_crashed_plugins (self);
   disabled = g_settings_get_strv (self->settings, "disabled-plugins");
   cwb_engine_load_plugins (self->engine, (const char * const *) disabled);
+}
+
+/* For tests: the dialog that says which plugins were turned off, if shown */
+GtkWindow *
+_cwb_application_get_crash_dialog (CwbApplication *self)
+{
+  g_return_val_if_fail (CWB_IS_APPLICATION (self), NULL);
+
+  return self->crash_dialog;
 }
 
 static gboolean

@@ -19,7 +19,8 @@
 
 #define PROGRAM_NAME "consortium-workbench"
 
-/* stdout is written in blocks of this size by `check` */
+/* stdout is written in blocks of this size by `check`, and flushed after
+ * each file's report */
 #define OUTPUT_BUFFER_SIZE (256 * 1024)
 
 typedef int (*CwbCliCommand) (int argc, char **argv);
@@ -60,10 +61,11 @@ exit_rank (int status)
     case CWB_CLI_EXIT_OK:         return 0;
     case CWB_CLI_EXIT_WARN:       return 1;
     case CWB_CLI_EXIT_FAIL:       return 2;
-    case CWB_CLI_EXIT_INVALID:    return 3;
-    case CWB_CLI_EXIT_CANT_WRITE: return 4;
-    case CWB_CLI_EXIT_NO_INPUT:   return 5;
-    case CWB_CLI_EXIT_USAGE:      return 6;
+    case CWB_CLI_EXIT_SOFTWARE:   return 3;
+    case CWB_CLI_EXIT_INVALID:    return 4;
+    case CWB_CLI_EXIT_CANT_WRITE: return 5;
+    case CWB_CLI_EXIT_NO_INPUT:   return 6;
+    case CWB_CLI_EXIT_USAGE:      return 7;
     default:                      return 2;
     }
 }
@@ -80,9 +82,10 @@ exit_status_help (void)
            "  64  usage error\n"
            "  65  a file is not a valid consortium file (the message names the key path)\n"
            "  66  a file cannot be read\n"
+           "  70  check: a plugin’s check failed, so the check of a file is incomplete\n"
            "  73  export: the output file cannot be written\n"
            "With several files the worst status is returned, in this order:\n"
-           "66, then 65, then 1, then 2, then 0.");
+           "66, then 65, then 70, then 1, then 2, then 0.");
 }
 
 static void print_plugin_commands (void);
@@ -237,23 +240,51 @@ open_store (const char  *db,
 
 /* check */
 
-static char **
-dup_disabled_plugins (void)
+
+/* Loads the enabled plugins into @engine. A plugin that a process died in
+ * the last time (cwb_engine_dup_crashed_plugins()) is not loaded: it is
+ * added to the disabled plugins, so the window keeps it off as well, and
+ * the user is told on stderr. */
+static void
+load_plugins (CwbEngine *engine)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) crashed = cwb_engine_dup_crashed_plugins (engine);
+  g_auto(GStrv) disabled = NULL;
 
-  if (source == NULL)
-    return NULL;
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "disabled-plugins"))
+    {
+      settings = g_settings_new_full (schema, NULL, NULL);
+      disabled = g_settings_get_strv (settings, "disabled-plugins");
+    }
 
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "disabled-plugins"))
-    return NULL;
+  for (guint i = 0; crashed[i] != NULL; i++)
+    {
+      g_autofree char *message = cwb_engine_describe_crash (engine, crashed[i]);
 
-  settings = g_settings_new_full (schema, NULL, NULL);
+      fflush (stdout);
+      g_printerr ("%s\n", message);
 
-  return g_settings_get_strv (settings, "disabled-plugins");
+      if (settings != NULL && !g_strv_contains ((const char * const *) disabled, crashed[i]))
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+          g_strv_builder_addv (builder, (const char **) disabled);
+          g_strv_builder_add (builder, crashed[i]);
+          g_strfreev (disabled);
+          disabled = g_strv_builder_end (builder);
+          g_settings_set_strv (settings, "disabled-plugins", (const char * const *) disabled);
+        }
+    }
+
+  if (settings != NULL)
+    g_settings_sync ();
+
+  cwb_engine_load_plugins (engine, (const char * const *) disabled);
 }
 
 static const char *
@@ -275,6 +306,8 @@ status_mark (CwbStatus status)
       return "?";
     case CWB_STATUS_INFO:
       return "i";
+    case CWB_STATUS_ERROR:
+      return "‼";
     default:
       return " ";
     }
@@ -294,6 +327,7 @@ status_word (CwbStatus status)
     case CWB_STATUS_DECLARED:            return C_("cli status", "declared");
     case CWB_STATUS_MISSING_DECLARATION: return C_("cli status", "not declared");
     case CWB_STATUS_INFO:                return C_("cli status", "information");
+    case CWB_STATUS_ERROR:               return C_("cli status", "error");
     default:                             return "";
     }
 }
@@ -306,6 +340,7 @@ verdict_words (CwbVerdict verdict)
     case CWB_VERDICT_PASS: return C_("cli verdict", "pass");
     case CWB_VERDICT_WARN: return C_("cli verdict", "pass with warnings");
     case CWB_VERDICT_FAIL: return C_("cli verdict", "fail");
+    case CWB_VERDICT_ERROR: return C_("cli verdict", "incomplete: a plugin’s check failed");
     default:               return "";
     }
 }
@@ -317,6 +352,7 @@ verdict_status (CwbVerdict verdict)
     {
     case CWB_VERDICT_PASS: return CWB_CLI_EXIT_OK;
     case CWB_VERDICT_WARN: return CWB_CLI_EXIT_WARN;
+    case CWB_VERDICT_ERROR: return CWB_CLI_EXIT_SOFTWARE;
     case CWB_VERDICT_FAIL:
     default:               return CWB_CLI_EXIT_FAIL;
     }
@@ -346,7 +382,8 @@ append_readable_report (GString        *out,
       g_string_append_printf (out, _("  %s %s %s [%s] %s"),
                               status_mark (status),
                               cwb_check_result_get_rule (result),
-                              cwb_check_result_get_clause (result),
+                              cwb_check_result_get_clause (result) != NULL
+                              ? cwb_check_result_get_clause (result) : "—",
                               status_word (status),
                               message != NULL ? message : "");
       if (remedy != NULL && *remedy != '\0')
@@ -534,6 +571,10 @@ check_file (CwbChecker    *self,
       g_print ("%s", self->output->str);
     }
 
+  /* each file's report is out before the next file is read: a run that is
+   * stopped (or a plugin that crashes) keeps what was printed */
+  fflush (stdout);
+
   return verdict_status (cwb_check_report_get_verdict (report));
 }
 
@@ -556,7 +597,6 @@ cmd_check (int    argc,
   gboolean json = FALSE;
   g_autofree char *db = NULL;
   g_auto(GStrv) files = NULL;
-  g_auto(GStrv) disabled = NULL;
   g_autoptr(GError) error = NULL;
   CwbChecker checker = { 0 };
   CwbLoader loader = { 0 };
@@ -608,8 +648,7 @@ cmd_check (int    argc,
     }
 
   checker.engine = cwb_engine_new ();
-  disabled = dup_disabled_plugins ();
-  cwb_engine_load_plugins (checker.engine, (const char * const *) disabled);
+  load_plugins (checker.engine);
   checker.context = cwb_context_new (checker.rules, checker.store, NULL, checker.engine);
   checker.json = json;
   checker.output = g_string_sized_new (4096);
@@ -825,6 +864,7 @@ typedef struct
 {
   const char *name;
   CwbCommand *found;           /* not owned */
+  const char *module;          /* the plugin of found */
 } FindData;
 
 static gboolean
@@ -841,10 +881,8 @@ is_builtin_verb (const char *name)
 static void
 cwb_plugin_commands_load (CwbPluginCommands *self)
 {
-  g_auto(GStrv) disabled = dup_disabled_plugins ();
-
   self->engine = cwb_engine_new ();
-  cwb_engine_load_plugins (self->engine, (const char * const *) disabled);
+  load_plugins (self->engine);
   self->commands = peas_extension_set_new (cwb_engine_get_peas (self->engine),
                                            CWB_TYPE_COMMAND, NULL);
 }
@@ -871,19 +909,26 @@ find_command_cb (PeasExtensionSet *set,
     return;
 
   if (data->found == NULL)
-    data->found = command;
+    {
+      data->found = command;
+      data->module = peas_plugin_info_get_module_name (info);
+    }
   else
     g_debug ("The command “%s” of the plugin “%s” is hidden by another plugin's",
              name, peas_plugin_info_get_module_name (info));
 }
 
+/* @module: (out) (optional): the plugin that provides it */
 static CwbCommand *
-cwb_plugin_commands_find (CwbPluginCommands *self,
-                          const char        *name)
+cwb_plugin_commands_find (CwbPluginCommands  *self,
+                          const char         *name,
+                          const char        **module)
 {
-  FindData data = { name, NULL };
+  FindData data = { name, NULL, NULL };
 
   peas_extension_set_foreach (self->commands, find_command_cb, &data);
+  if (module != NULL)
+    *module = data.module;
 
   return data.found;
 }
@@ -1010,6 +1055,7 @@ run_plugin_command (int    argc,
   const char *verb = argv[1];
   CwbPluginCommands plugins = { 0 };
   CwbCommand *command;
+  const char *module = NULL;
   g_autoptr(CwbRuleSet) rules = NULL;
   g_autoptr(CwbStore) store = NULL;
   g_autoptr(CwbContext) context = NULL;
@@ -1020,7 +1066,7 @@ run_plugin_command (int    argc,
 
   cwb_plugin_commands_load (&plugins);
 
-  if ((command = cwb_plugin_commands_find (&plugins, verb)) == NULL)
+  if ((command = cwb_plugin_commands_find (&plugins, verb, &module)) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), verb);
 
@@ -1059,8 +1105,10 @@ run_plugin_command (int    argc,
   context = cwb_context_new (rules, store, NULL, plugins.engine);
 
   g_set_prgname (args[0]);
+  cwb_engine_enter_plugin (plugins.engine, module, CWB_PLUGIN_ACTIVITY_COMMAND);
   status = cwb_command_run (command, context, (int) g_strv_length (args), args);
   fflush (stdout);
+  cwb_engine_leave_plugin (plugins.engine);
 
   g_clear_object (&context);
   cwb_plugin_commands_clear (&plugins);

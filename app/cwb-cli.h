@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 /*
  * Exit statuses of the command line (sysexits.h numbers where one fits).
  * With several files the worst one is returned, ranked
- * 66 > 65 > 1 > 2 > 0: a file that could not be read at all checked nothing,
- * so it outranks a file that was read but is invalid.
+ * 66 > 65 > 70 > 1 > 2 > 0: a file that could not be read at all checked
+ * nothing, so it outranks a file that was read but is invalid; a check that
+ * is incomplete outranks a fail, which it may hide.
  */
 typedef enum {
   CWB_CLI_EXIT_OK         = 0,   /* check: pass; import/export: done */
@@ -22,6 +23,7 @@ typedef enum {
   CWB_CLI_EXIT_USAGE      = 64,  /* EX_USAGE: bad command line */
   CWB_CLI_EXIT_INVALID    = 65,  /* EX_DATAERR: invalid consortium (message names the key path) */
   CWB_CLI_EXIT_NO_INPUT   = 66,  /* EX_NOINPUT: a file cannot be read (or check --db names none) */
+  CWB_CLI_EXIT_SOFTWARE   = 70,  /* EX_SOFTWARE: check: a plugin's check failed, the check is incomplete */
   CWB_CLI_EXIT_CANT_WRITE = 73,  /* EX_CANTCREAT: export cannot write its output file */
 } CwbCliExit;
 

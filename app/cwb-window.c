@@ -25,6 +25,7 @@ typedef struct
   int           priority;
   CwbAreaScope  scope;
   CwbArea      *area;    /* owned; NULL for the built-in editor */
+  char         *module;  /* owned: the plugin of area, NULL for the editor */
   GtkWidget    *row;     /* in pages_list */
   GtkWidget    *widget;  /* in content_stack once built, else NULL */
 } CwbPage;
@@ -95,6 +96,7 @@ cwb_page_free (CwbPage *page)
   g_clear_pointer (&page->title, g_free);
   g_clear_pointer (&page->icon_name, g_free);
   g_clear_object (&page->area);
+  g_clear_pointer (&page->module, g_free);
   g_free (page);
 }
 
@@ -597,7 +599,8 @@ add_page (CwbWindow    *self,
           const char   *icon_name,
           int           priority,
           CwbAreaScope  scope,
-          CwbArea      *area)
+          CwbArea      *area,
+          const char   *module)
 {
   CwbPage *page;
 
@@ -608,6 +611,7 @@ add_page (CwbWindow    *self,
   page->priority = priority;
   page->scope = scope;
   page->area = area != NULL ? g_object_ref (area) : NULL;
+  page->module = g_strdup (module);
   page->row = create_page_row (page);
 
   g_hash_table_insert (self->pages, page->id, page);
@@ -628,8 +632,15 @@ ensure_page_widget (CwbWindow *self,
 
   if (page->area != NULL)
     {
-      /* (transfer full): the stack takes its own reference */
+      CwbEngine *engine = cwb_context_get_engine (self->context);
+
+      /* (transfer full): the stack takes its own reference; a plugin that
+       * crashes here is turned off at the next start */
+      if (engine != NULL)
+        cwb_engine_enter_plugin (engine, page->module, CWB_PLUGIN_ACTIVITY_PAGE);
       widget = cwb_area_create_page (page->area, self->context);
+      if (engine != NULL)
+        cwb_engine_leave_plugin (engine);
       if (widget == NULL)
         return NULL;
       gtk_stack_add_named (self->content_stack, widget, name);
@@ -749,7 +760,8 @@ area_added_cb (PeasExtensionSet *set,
             cwb_area_get_icon_name (area),
             cwb_area_get_priority (area),
             cwb_area_get_scope (area),
-            area);
+            area,
+            peas_plugin_info_get_module_name (info));
   update_view (self);
 }
 
@@ -1460,7 +1472,7 @@ cwb_window_setup (CwbWindow      *self,
 
   /* Pages: the built-in editor, then one per CwbArea of a loaded plugin. */
   add_page (self, EDITOR_PAGE_ID, _("Consortium Information"), "document-edit-symbolic",
-            G_MININT, CWB_AREA_SCOPE_CONSORTIUM, NULL);
+            G_MININT, CWB_AREA_SCOPE_CONSORTIUM, NULL, NULL);
 
   engine = cwb_application_get_engine (app);
   self->areas = peas_extension_set_new (cwb_engine_get_peas (engine), CWB_TYPE_AREA, NULL);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -97,8 +98,10 @@ run_cliv (Fixture            *f,
   run_clear (run);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
+  if (g_subprocess_get_if_signaled (process))
+    run->status = 128 + g_subprocess_get_term_sig (process);
+  else
+    run->status = g_subprocess_get_exit_status (process);
 
   g_test_message ("$ %s\n→ %d\n--- stdout\n%s--- stderr\n%s", command, run->status,
                   run->out, run->err);
@@ -910,6 +913,211 @@ test_hostile_files (Fixture       *f,
   run_clear (&run);
 }
 
+/* CWB_PLUGIN_PATH with the real plugins and the test plugins @modules
+ * (folders of CWB_TEST_PLUGINS_DIR), and settings kept in a key file of
+ * the fixture's own, so that what one run turns off the next one sees;
+ * the crash guard's markers in the fixture's own state folder */
+static GStrv
+faulty_env (Fixture    *f,
+            const char *extra,
+            ...)
+{
+  g_autoptr(GStrvBuilder) env = g_strv_builder_new ();
+  g_autoptr(GString) path = g_string_new (g_getenv ("CWB_PLUGIN_PATH"));
+  g_autofree char *config = g_build_filename (f->tmpdir, "config", NULL);
+  g_autofree char *state = g_build_filename (f->tmpdir, "state", NULL);
+  g_autofree char *path_env = NULL;
+  g_autofree char *config_env = NULL;
+  g_autofree char *state_env = NULL;
+  const char *module;
+  va_list ap;
+
+  va_start (ap, extra);
+  while ((module = va_arg (ap, const char *)) != NULL)
+    {
+      g_autofree char *dir = g_build_filename (g_getenv ("CWB_TEST_PLUGINS_DIR"), module, NULL);
+
+      g_string_append_printf (path, "%s%s", G_SEARCHPATH_SEPARATOR_S, dir);
+    }
+  va_end (ap);
+
+  path_env = g_strconcat ("CWB_PLUGIN_PATH=", path->str, NULL);
+  config_env = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
+  state_env = g_strconcat ("XDG_STATE_HOME=", state, NULL);
+  g_strv_builder_add_many (env, path_env, "GSETTINGS_BACKEND=keyfile", config_env, state_env, NULL);
+  if (extra != NULL)
+    g_strv_builder_add (env, extra);
+
+  return g_strv_builder_end (env);
+}
+
+static gboolean
+pyraise_built (void)
+{
+  g_autofree char *plugin = g_build_filename (g_getenv ("CWB_TEST_PLUGINS_DIR"), "pyraise",
+                                              "pyraise.plugin", NULL);
+
+  return file_exists (plugin);
+}
+
+/* A provider that fails, in C (an error through the interface) or in
+ * Python (an exception), never lets a file pass: an error result names the
+ * plugin and the error, the verdict is error, the exit status 70, and the
+ * other providers' results are all there. */
+static void
+test_check_plugin_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *deep_sea = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *failing = NULL;
+  g_autofree char *raising = NULL;
+  g_autofree char *fails_rules = NULL;
+  g_autofree char *broken = cwb_test_example_path ("broken-uscc.consortium.json");
+  g_autofree char *nev = cwb_test_example_path ("new-energy-vehicle-fails.consortium.json");
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  JsonObject *error_result;
+  Run run = { 0 };
+
+  if (!pyraise_built ())
+    {
+      g_test_skip ("the Python test plugins are built only with introspection");
+      return;
+    }
+
+  env = faulty_env (f, NULL, "faulty", "pyraise", NULL);
+  failing = write_renamed_copy (f, deep_sea, "深海 FAIL-CHECK", "failing.json");
+  raising = write_renamed_copy (f, deep_sea, "深海 RAISE", "raising.json");
+  fails_rules = write_renamed_copy (f, nev, "新能源 FAIL-CHECK", "fails-rules.json");
+
+  /* the same file without the failure passes */
+  run_cli_env (f, (const char * const *) env, &run, "check", deep_sea, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli_env (f, (const char * const *) env, &run, "check", "--json", failing, raising, NULL);
+  g_assert_cmpint (run.status, ==, 70);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *report = g_ptr_array_index (reports, i);
+      const char *plugin = i == 0 ? "faulty" : "pyraise";
+      const char *expected = i == 0 ? "faulty cannot read 深海 FAIL-CHECK"
+                                    : "ValueError: pyraise cannot read 深海 RAISE";
+
+      g_assert_cmpstr (report_verdict (report), ==, "error");
+      error_result = find_result (report, plugin);
+      g_assert_nonnull (error_result);
+      g_assert_cmpstr (json_object_get_string_member (error_result, "status"), ==, "error");
+      g_assert_cmpstr (json_object_get_string_member (error_result, "plugin"), ==, plugin);
+      g_assert_nonnull (strstr (json_object_get_string_member (error_result, "message"), plugin));
+      g_assert_nonnull (strstr (json_object_get_string_member (error_result, "message"), expected));
+      /* the others' results are still given */
+      g_assert_cmpstr (result_status (report, "C4"), ==, "pass");
+      g_assert_cmpstr (result_status (report, "A1"), !=, NULL);
+    }
+  /* the Python traceback is on stderr, the error in the result */
+  g_assert_nonnull (strstr (run.err, "ValueError"));
+
+  /* 70 outranks a fail, and a fail that hides behind it is still there */
+  run_cli_env (f, (const char * const *) env, &run, "check", "--json", nev, fails_rules, NULL);
+  g_assert_cmpint (run.status, ==, 70);
+  g_clear_pointer (&reports, g_ptr_array_unref);
+  reports = parse_json_lines (run.out);
+  g_assert_cmpstr (report_verdict (g_ptr_array_index (reports, 0)), ==, "fail");
+  g_assert_cmpstr (report_verdict (g_ptr_array_index (reports, 1)), ==, "error");
+  g_assert_cmpstr (result_status (g_ptr_array_index (reports, 1), "C4"), ==, "fail");
+
+  /* 65 outranks 70 */
+  run_cli_env (f, (const char * const *) env, &run, "check", failing, broken, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+
+  /* the readable report, in Chinese */
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) zh = NULL;
+
+    g_strv_builder_addv (builder, (const char **) env);
+    g_strv_builder_add_many (builder, "LC_ALL=zh_CN.UTF-8", "LANGUAGE=zh_CN", NULL);
+    zh = g_strv_builder_end (builder);
+    run_cli_env (f, (const char * const *) zh, &run, "check", failing, NULL);
+    g_assert_cmpint (run.status, ==, 70);
+    g_assert_nonnull (strstr (run.out, "检查未完成"));
+    g_assert_nonnull (strstr (run.out, "faulty"));
+  }
+  run_clear (&run);
+}
+
+/* A plugin that crashes the process: what was printed before stays (each
+ * file's report is flushed before the next file is read), the next run
+ * says which plugin it was and runs without it, and it stays off (in the
+ * disabled plugins) until the user turns it on again. */
+static void
+test_plugin_crash_guard (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *deep_sea = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *seed = cwb_test_example_path ("seed-industry-small.consortium.json");
+  g_autofree char *crashing = write_renamed_copy (f, deep_sea, "深海 CRASH-CHECK", "crashing.json");
+  g_autofree char *guard_dir = g_build_filename (f->tmpdir, "state", "consortium-workbench",
+                                                "plugin-guard", NULL);
+  g_autofree char *keyfile = g_build_filename (f->tmpdir, "config", "glib-2.0", "settings",
+                                               "keyfile", NULL);
+  g_autofree char *settings = NULL;
+  g_auto(GStrv) env = faulty_env (f, NULL, "faulty", NULL);
+  g_auto(GStrv) env_load = faulty_env (f, "CWB_TEST_CRASH_ON_LOAD=faulty", "faulty", NULL);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GDir) dir = NULL;
+  Run run = { 0 };
+
+  /* the first two files are reported, then the third kills the process */
+  run_cli_env (f, (const char * const *) env, &run, "check", "--json", deep_sea, seed, crashing,
+               deep_sea, NULL);
+  g_assert_cmpint (run.status, ==, 128 + SIGSEGV);
+  g_assert_nonnull (strstr (run.out, "faulty: checked 海南省深海装备创新联合体"));
+  reports = parse_json_lines (run.out);
+  g_assert_cmpuint (reports->len, ==, 2);
+  g_assert_true (g_file_test (guard_dir, G_FILE_TEST_IS_DIR));
+
+  /* the next run: told, and checked without the plugin */
+  run_cli_env (f, (const char * const *) env, &run, "check", "--json", crashing, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "The plugin “faulty” stopped the application while it was "
+                                     "checking a consortium"));
+  g_assert_null (strstr (run.out, "faulty:"));
+  g_file_get_contents (keyfile, &settings, NULL, NULL);
+  g_assert_nonnull (settings);
+  g_assert_nonnull (strstr (settings, "disabled-plugins=['faulty']"));
+
+  /* it stays off, and nothing more is said; the markers are gone */
+  run_cli_env (f, (const char * const *) env, &run, "check", crashing, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  dir = g_dir_open (guard_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+
+  /* a plugin that ends the process the ordinary way (GOption's --help
+   * calls exit()) has not crashed */
+  run_cli_env (f, (const char * const *) env, &run, "agreement", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli_env (f, (const char * const *) env, &run, "check", deep_sea, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* turned on again (Preferences → Plugins writes the same key), it crashes
+   * while it is loaded: that is said too */
+  g_assert_true (g_file_set_contents (keyfile, "[io/github/cwb/ConsortiumWorkbench]\n"
+                                      "disabled-plugins=@as []\n", -1, NULL));
+  run_cli_env (f, (const char * const *) env_load, &run, "check", deep_sea, NULL);
+  g_assert_cmpint (run.status, ==, 128 + SIGSEGV);
+  run_cli_env (f, (const char * const *) env_load, &run, "check", deep_sea, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "while it was being loaded"));
+  run_clear (&run);
+}
+
 static void
 test_export_unknown (Fixture       *f,
                      gconstpointer  data)
@@ -1250,6 +1458,8 @@ main (int    argc,
   ADD ("/cli/check/json-escaping", test_check_json_escaping);
   ADD ("/cli/check/bad-fixtures", test_check_bad_fixtures);
   ADD ("/cli/check/chinese", test_check_chinese);
+  ADD ("/cli/check/plugin-error", test_check_plugin_error);
+  ADD ("/cli/check/plugin-crash-guard", test_plugin_crash_guard);
   ADD ("/cli/check/c7-with-db", test_check_c7_with_db);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);

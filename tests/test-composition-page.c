@@ -200,6 +200,37 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (page_visible_child_name (fixture), ==, "empty");
 }
 
+/* A plugin whose check fails: the page says the check is incomplete and
+ * which plugin failed, above the results of the others */
+static void
+test_plugin_failed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PeasEngine *peas = cwb_engine_get_peas (fixture->engine);
+  g_autofree char *dir = g_build_filename (g_getenv ("CWB_TEST_PLUGINS_DIR"), "faulty", NULL);
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autofree char *verdict = NULL;
+  PeasPluginInfo *faulty;
+
+  peas_engine_add_search_path (peas, dir, NULL);
+  faulty = peas_engine_get_plugin_info (peas, "faulty");
+  g_assert_nonnull (faulty);
+  g_assert_true (peas_engine_load_plugin (peas, faulty));
+
+  cwb_consortium_set_name (consortium, "深海 FAIL-CHECK");
+  report = show_consortium (fixture, consortium);
+  verdict = page_dup_verdict_text (fixture);
+
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_ERROR);
+  g_assert_cmpint (report_status (report, "faulty"), ==, CWB_STATUS_ERROR);
+  g_assert_cmpint (report_status (report, "C4"), ==, CWB_STATUS_PASS);
+  g_assert_cmpstr (verdict, ==, "The check is incomplete: the plugin “faulty” failed");
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
+
+  g_assert_true (peas_engine_unload_plugin (peas, faulty));
+}
+
 static void
 test_deep_sea_passes (Fixture       *fixture,
                       gconstpointer  data)
@@ -508,6 +539,7 @@ main (int   argc,
   ADD ("/composition-page/seed-industry-warns", test_seed_industry_warns);
   ADD ("/composition-page/edit-updates", test_edit_updates);
   ADD ("/composition-page/plugin-reload", test_plugin_reload);
+  ADD ("/composition-page/plugin-failed", test_plugin_failed);
 
 #undef ADD
   g_test_add_func ("/composition-page/window/end-to-end", test_window_end_to_end);

@@ -29,7 +29,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  const char * const disabled[] = { "broken", NULL };
+  const char * const disabled[] = { "broken", "faulty", "pyraise", NULL };
 
   g_assert_nonnull (g_getenv ("CWB_PLUGIN_PATH"));
   g_assert_nonnull (g_getenv ("CWB_TEST_PLUGINS_DIR"));

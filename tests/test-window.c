@@ -11,6 +11,7 @@
 #include <cwb-ui.h>
 
 #include "cwb-application.h"
+#include "cwb-application-private.h"
 #include "cwb-preferences-window-private.h"
 #include "cwb-test-utils.h"
 #include "cwb-window-private.h"
@@ -600,6 +601,69 @@ test_disabled_at_startup (Fixture *fixture)
 }
 
 static void
+check_crashed_plugin (Fixture *fixture)
+{
+  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->app));
+  GSettings *settings = cwb_application_get_settings (fixture->app);
+  g_auto(GStrv) disabled = NULL;
+  AdwMessageDialog *dialog;
+  CwbPreferencesWindow *prefs = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* The dialog says which plugin and what it was doing… */
+  CWB_TEST_WAIT_FOR (_cwb_application_get_crash_dialog (CWB_APPLICATION (fixture->app)) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (_cwb_application_get_crash_dialog (CWB_APPLICATION (fixture->app)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Plugin Was Turned Off");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "The plugin “composition” stopped the application while it was "
+                            "making its page"));
+
+  /* …it stays off, at this start and the next ones… */
+  disabled = g_settings_get_strv (settings, "disabled-plugins");
+  g_assert_true (g_strv_contains ((const char * const *) disabled, "composition"));
+  CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "agreement")));
+  g_assert_false (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "composition")));
+  g_assert_false (_cwb_window_has_page (fixture->window, "composition"));
+
+  /* …and the dialog leads to the plugin manager, where it can go on again */
+  respond (dialog, "plugins");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CWB_IS_PREFERENCES_WINDOW (window))
+        prefs = CWB_PREFERENCES_WINDOW (window);
+    }
+  g_assert_nonnull (prefs);
+  g_assert_false (gtk_switch_get_active (_cwb_preferences_window_get_plugin_switch (prefs, "composition")));
+  gtk_switch_set_active (_cwb_preferences_window_get_plugin_switch (prefs, "composition"), TRUE);
+  CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "composition")));
+  g_clear_pointer (&disabled, g_strfreev);
+  disabled = g_settings_get_strv (settings, "disabled-plugins");
+  g_assert_false (g_strv_contains ((const char * const *) disabled, "composition"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* A run that died while the composition plugin was making its page left
+ * its marker behind (unlocked: its process is gone) */
+static void
+test_crashed_plugin (Fixture *fixture)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "consortium-workbench",
+                                           "plugin-guard", NULL);
+  g_autofree char *marker = g_build_filename (dir, "4242-0", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (marker, "agreement\tload\ncomposition\tpage\n", -1, NULL));
+
+  run_in_app (fixture, check_crashed_plugin);
+
+  /* read once, then gone */
+  g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_search (Fixture *fixture)
 {
   GListModel *model = _cwb_window_get_consortia_model (fixture->window);
@@ -761,6 +825,13 @@ test_disabled_at_startup_run (Fixture       *fixture,
   test_disabled_at_startup (fixture);
 }
 
+static void
+test_crashed_plugin_run (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  test_crashed_plugin (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -781,6 +852,8 @@ main (int   argc,
 #undef ADD
   g_test_add ("/window/preferences/disabled-at-startup", Fixture, NULL,
               fixture_set_up, test_disabled_at_startup_run, fixture_tear_down);
+  g_test_add ("/window/preferences/crashed-plugin", Fixture, NULL,
+              fixture_set_up, test_crashed_plugin_run, fixture_tear_down);
   g_test_add ("/window/preferences/plugin-error", Fixture, NULL,
               fixture_set_up, test_plugin_error_run, fixture_tear_down);
   g_test_add_func ("/window/startup/newer-schema-refused", test_newer_schema_refused);

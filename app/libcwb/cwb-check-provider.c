@@ -21,23 +21,36 @@ cwb_check_provider_default_init (CwbCheckProviderInterface *iface)
  * @context: the host's services: rule set, clock, store (nullable)
  * @consortium: the consortium, fully loaded
  * @report: the report to add one result per rule to
+ * @error: return location for a #GError
  *
- * Runs the provider's checks over @consortium.
+ * Runs the provider's checks over @consortium. A rule that fails is a
+ * result, not an error: %FALSE means the provider could not check at all
+ * (its rules are then missing from @report, or only some are there).
+ * Python providers get the same contract through the `gi.overrides.Cwb`
+ * module: an exception raised in `do_check` becomes @error, and a
+ * `do_check` that returns nothing has succeeded.
+ *
+ * Returns: %TRUE when the provider checked @consortium; %FALSE, usually
+ *   with @error set, when it could not
  */
-void
-cwb_check_provider_check (CwbCheckProvider *self,
-                          CwbContext       *context,
-                          CwbConsortium    *consortium,
-                          CwbCheckReport   *report)
+gboolean
+cwb_check_provider_check (CwbCheckProvider  *self,
+                          CwbContext        *context,
+                          CwbConsortium     *consortium,
+                          CwbCheckReport    *report,
+                          GError           **error)
 {
   CwbCheckProviderInterface *iface;
 
-  g_return_if_fail (CWB_IS_CHECK_PROVIDER (self));
-  g_return_if_fail (CWB_IS_CONTEXT (context));
-  g_return_if_fail (CWB_IS_CONSORTIUM (consortium));
-  g_return_if_fail (CWB_IS_CHECK_REPORT (report));
+  g_return_val_if_fail (CWB_IS_CHECK_PROVIDER (self), FALSE);
+  g_return_val_if_fail (CWB_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (report), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   iface = CWB_CHECK_PROVIDER_GET_IFACE (self);
-  if (iface->check != NULL)
-    iface->check (self, context, consortium, report);
+  if (iface->check == NULL)
+    return TRUE;
+
+  return iface->check (self, context, consortium, report, error);
 }

@@ -18,7 +18,9 @@ G_DECLARE_INTERFACE (CwbCheckProvider, cwb_check_provider, CWB, CHECK_PROVIDER, 
 
 /**
  * CwbCheckProviderInterface:
- * @check: adds one #CwbCheckResult per rule it owns to @report
+ * @check: adds one #CwbCheckResult per rule it owns to @report; returns
+ *   %FALSE with @error set when it could not check (a damaged record, a
+ *   bug): the host then puts an error result in the provider's place
  *
  * A headless check of a consortium. The host promises: @consortium is fully
  * loaded (every member); @context gives the rule set, the clock and, when
@@ -31,15 +33,17 @@ struct _CwbCheckProviderInterface
 {
   GTypeInterface parent_iface;
 
-  void (*check) (CwbCheckProvider *self,
-                 CwbContext       *context,
-                 CwbConsortium    *consortium,
-                 CwbCheckReport   *report);
+  gboolean (*check) (CwbCheckProvider  *self,
+                     CwbContext        *context,
+                     CwbConsortium     *consortium,
+                     CwbCheckReport    *report,
+                     GError           **error);
 };
 
-void cwb_check_provider_check (CwbCheckProvider *self,
-                               CwbContext       *context,
-                               CwbConsortium    *consortium,
-                               CwbCheckReport   *report);
+gboolean cwb_check_provider_check (CwbCheckProvider  *self,
+                                   CwbContext        *context,
+                                   CwbConsortium     *consortium,
+                                   CwbCheckReport    *report,
+                                   GError           **error);
 
 G_END_DECLS

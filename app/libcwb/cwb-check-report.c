@@ -401,8 +401,9 @@ cwb_check_report_lookup (CwbCheckReport *self,
   return NULL;
 }
 
-/* formats/consortium-v1.md: fail if any result is fail; otherwise warn if any
- * is warn, unknown or missing_declaration; otherwise pass. */
+/* formats/consortium-v1.md: error if a provider failed; otherwise fail if
+ * any result is fail; otherwise warn if any is warn, unknown or
+ * missing_declaration; otherwise pass. */
 CwbVerdict
 cwb_check_report_get_verdict (CwbCheckReport *self)
 {
@@ -414,13 +415,17 @@ cwb_check_report_get_verdict (CwbCheckReport *self)
     {
       switch (cwb_check_result_get_status (g_ptr_array_index (self->results, i)))
         {
+        case CWB_STATUS_ERROR:
+          return CWB_VERDICT_ERROR;
+
         case CWB_STATUS_FAIL:
-          return CWB_VERDICT_FAIL;
+          verdict = CWB_VERDICT_FAIL;
+          break;
 
         case CWB_STATUS_WARN:
         case CWB_STATUS_UNKNOWN:
         case CWB_STATUS_MISSING_DECLARATION:
-          verdict = CWB_VERDICT_WARN;
+          verdict = MAX (verdict, CWB_VERDICT_WARN);
           break;
 
         case CWB_STATUS_PASS:
@@ -443,8 +448,8 @@ cwb_check_report_get_verdict (CwbCheckReport *self)
  *
  * The `--json` object of formats/consortium-v1.md:
  * `{"file", "consortium", "ruleset", "verdict", "results": [{"rule",
- * "clause", "strength", "status", "value", "threshold", "message",
- * "remedy"}]}`. "file" is null without @file and "consortium" null without
+ * "clause", "strength", "status", "value", "threshold", "plugin", "message",
+ * "remedy"}]}`; "plugin" only in the error result of a provider that failed. "file" is null without @file and "consortium" null without
  * a consortium. "value" and "threshold" are left out of a result that has
  * none (see #CwbCheckResult:has-value); whole figures (money in 元, counts)
  * are JSON integers, ratios are fractions. "remedy" appears only when set.
@@ -518,6 +523,12 @@ cwb_check_report_to_json (CwbCheckReport *self,
         {
           json_builder_set_member_name (builder, "threshold");
           add_number (builder, cwb_check_result_get_threshold (result));
+        }
+
+      if (cwb_check_result_get_plugin (result) != NULL)
+        {
+          json_builder_set_member_name (builder, "plugin");
+          json_builder_add_string_value (builder, cwb_check_result_get_plugin (result));
         }
 
       json_builder_set_member_name (builder, "message");
@@ -607,6 +618,12 @@ cwb_check_report_to_json_string (CwbCheckReport *self,
         {
           APPEND_LITERAL (out, ",\"threshold\":");
           append_json_number (out, cwb_check_result_get_threshold (result));
+        }
+
+      if (cwb_check_result_get_plugin (result) != NULL)
+        {
+          APPEND_LITERAL (out, ",\"plugin\":");
+          _cwb_json_append_string (out, cwb_check_result_get_plugin (result));
         }
 
       APPEND_LITERAL (out, ",\"message\":");

@@ -17,6 +17,7 @@ struct _CwbCheckResult
   /* owned */
   char        *rule;
   char        *clause;
+  char        *plugin;
   char        *message;
   char        *remedy;
 
@@ -42,6 +43,7 @@ enum {
   PROP_UNIT,
   PROP_MESSAGE,
   PROP_REMEDY,
+  PROP_PLUGIN,
   N_PROPS
 };
 
@@ -84,6 +86,7 @@ cwb_check_result_finalize (GObject *object)
 
   g_clear_pointer (&self->rule, g_free);
   g_clear_pointer (&self->clause, g_free);
+  g_clear_pointer (&self->plugin, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->remedy, g_free);
 
@@ -144,6 +147,10 @@ cwb_check_result_get_property (GObject    *object,
       g_value_set_string (value, self->remedy);
       break;
 
+    case PROP_PLUGIN:
+      g_value_set_string (value, self->plugin);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +200,10 @@ cwb_check_result_set_property (GObject      *object,
 
     case PROP_REMEDY:
       cwb_check_result_set_remedy (self, g_value_get_string (value));
+      break;
+
+    case PROP_PLUGIN:
+      self->plugin = g_value_dup_string (value);
       break;
 
     default:
@@ -268,6 +279,12 @@ cwb_check_result_class_init (CwbCheckResultClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* the module name of the plugin whose check failed, for an error result */
+  properties[PROP_PLUGIN] =
+    g_param_spec_string ("plugin", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -323,6 +340,49 @@ cwb_check_result_new_for_rule (CwbRuleSet  *rules,
                                cwb_rule_set_get_clause (rules, rule),
                                cwb_rule_set_get_strength (rules, rule),
                                status);
+}
+
+/**
+ * cwb_check_result_new_error:
+ * @plugin: the module name of the plugin whose check failed
+ * @message: what went wrong, a whole translated sentence
+ *
+ * The result a check provider that failed leaves in its place: status
+ * %CWB_STATUS_ERROR, the plugin's module name as its rule and
+ * #CwbCheckResult:plugin, no clause. It makes the report's verdict
+ * %CWB_VERDICT_ERROR.
+ *
+ * Returns: (transfer full): a new result
+ */
+CwbCheckResult *
+cwb_check_result_new_error (const char *plugin,
+                            const char *message)
+{
+  g_return_val_if_fail (plugin != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  return g_object_new (CWB_TYPE_CHECK_RESULT,
+                       "rule", plugin,
+                       "plugin", plugin,
+                       "strength", CWB_STRENGTH_HARD,
+                       "status", CWB_STATUS_ERROR,
+                       "message", message,
+                       NULL);
+}
+
+/**
+ * cwb_check_result_get_plugin:
+ * @self: a result
+ *
+ * Returns: (nullable): the module name of the plugin whose check failed,
+ *   for a result made by cwb_check_result_new_error(); %NULL otherwise
+ */
+const char *
+cwb_check_result_get_plugin (CwbCheckResult *self)
+{
+  g_return_val_if_fail (CWB_IS_CHECK_RESULT (self), NULL);
+
+  return self->plugin;
 }
 
 const char *

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CwbCheckResult, cwb_check_result, CWB, CHECK_RESULT, GObject)
 
 /* Properties: "rule", "clause", "strength", "status", "value", "threshold",
- * "has-value", "has-threshold", "unit", "message", "remedy". */
+ * "has-value", "has-threshold", "unit", "message", "remedy", "plugin". */
 
 CwbCheckResult *cwb_check_result_new           (const char     *rule,
                                                 const char     *clause,
@@ -26,7 +26,13 @@ CwbCheckResult *cwb_check_result_new_for_rule  (CwbRuleSet     *rules,
                                                 const char     *rule,
                                                 CwbStatus       status);
 
+/* a check provider that failed: status error, @plugin as the rule */
+CwbCheckResult *cwb_check_result_new_error     (const char     *plugin,
+                                                const char     *message);
+
 const char     *cwb_check_result_get_rule      (CwbCheckResult *self);
+/* (nullable): the plugin of an error result */
+const char     *cwb_check_result_get_plugin    (CwbCheckResult *self);
 const char     *cwb_check_result_get_clause    (CwbCheckResult *self);
 CwbStrength     cwb_check_result_get_strength  (CwbCheckResult *self);
 CwbStatus       cwb_check_result_get_status    (CwbCheckResult *self);
@@ -53,7 +59,7 @@ const char     *cwb_check_result_get_remedy    (CwbCheckResult *self);
 void            cwb_check_result_set_remedy    (CwbCheckResult *self,
                                                 const char     *remedy);
 
-/* TRUE for pass, relaxed, excepted, declared and info */
+/* TRUE for pass, relaxed, excepted, declared and info (not error) */
 gboolean        cwb_status_is_passing          (CwbStatus       status);
 const char     *cwb_status_to_nick             (CwbStatus       status);
 const char     *cwb_strength_to_nick           (CwbStrength     strength);

@@ -6,12 +6,33 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <girepository.h>
 
 #include "cwb-check-provider.h"
+#include "cwb-check-result.h"
 #include "cwb-engine.h"
+#include "cwb-enums.h"
 #include "cwb-error.h"
+
+/* The crash guard. A plugin that crashes the process cannot be caught, so
+ * while the host is in a plugin's code it says so in a marker file of its
+ * own, $XDG_STATE_HOME/consortium-workbench/GUARD_DIR/PID-N (the state
+ * folder, so that a verb which writes no data leaves the data folder
+ * alone), that it holds locked: the
+ * module's name and what the host asked of it, the whole file rewritten at
+ * each call and emptied when the call returns. The lock goes with the
+ * process, so an engine that finds a marker it can lock and that is not
+ * empty knows its process died inside that plugin. */
+#define GUARD_DIR "plugin-guard"
 
 struct _CwbEngine
 {
@@ -21,12 +42,26 @@ struct _CwbEngine
   PeasEngine       *peas;
   PeasExtensionSet *providers;  /* CwbCheckProvider, created on first check */
   GHashTable       *errors;     /* PeasPluginInfo * → GError *, plugins that failed */
+  GHashTable       *crashed;    /* module name → CwbPluginActivity, found at start */
+
+  /* the crash guard, under guard_lock */
+  GMutex            guard_lock;
+  char             *guard_path; /* owned, nullable until the first call */
+  int               guard_fd;   /* -1 without a marker (none yet, or it cannot be written) */
+  GArray           *calls;      /* GuardCall, the calls under way, innermost last */
 };
+
+typedef struct
+{
+  char              *module;    /* owned */
+  CwbPluginActivity  activity;
+} GuardCall;
 
 G_DEFINE_FINAL_TYPE (CwbEngine, cwb_engine, G_TYPE_OBJECT)
 
 typedef struct
 {
+  CwbEngine      *engine;
   CwbContext     *context;
   CwbConsortium  *consortium;
   CwbCheckReport *report;
@@ -65,6 +100,188 @@ record_error (CwbEngine      *self,
   g_hash_table_replace (self->errors, info, error);
 }
 
+static char *
+dup_guard_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "consortium-workbench", GUARD_DIR, NULL);
+}
+
+static const char *
+activity_nick (CwbPluginActivity activity)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_PLUGIN_ACTIVITY);
+  GEnumValue *value = g_enum_get_value (klass, activity);
+
+  /* the class stays alive with the type, so the nick does too */
+  return value != NULL ? value->value_nick : "call";
+}
+
+static CwbPluginActivity
+activity_from_nick (const char *nick)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_PLUGIN_ACTIVITY);
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  return value != NULL ? value->value : CWB_PLUGIN_ACTIVITY_CALL;
+}
+
+/* Reads what a marker of a dead process says: "MODULE\tACTIVITY\n"; the
+ * innermost call is the last line. */
+static void
+read_marker (CwbEngine  *self,
+             int         fd,
+             const char *path)
+{
+  char buffer[1024];
+  ssize_t n;
+  g_auto(GStrv) lines = NULL;
+  guint n_lines;
+  char *tab;
+
+  n = pread (fd, buffer, sizeof buffer - 1, 0);
+  if (n <= 0)
+    return;
+  buffer[n] = '\0';
+
+  lines = g_strsplit (g_strchomp (buffer), "\n", -1);
+  n_lines = g_strv_length (lines);
+  if (n_lines == 0 || *lines[n_lines - 1] == '\0')
+    return;
+
+  tab = strchr (lines[n_lines - 1], '\t');
+  if (tab != NULL)
+    *tab++ = '\0';
+
+  if (!g_utf8_validate (lines[n_lines - 1], -1, NULL))
+    return;
+
+  g_debug ("%s: the plugin %s was in use when its process died", path, lines[n_lines - 1]);
+  g_hash_table_replace (self->crashed, g_strdup (lines[n_lines - 1]),
+                        GINT_TO_POINTER (activity_from_nick (tab)));
+}
+
+/* Looks at the markers left by processes that are gone: each is read
+ * once, then removed. Markers of processes still running stay locked. */
+static void
+recover_markers (CwbEngine *self)
+{
+  g_autofree char *dir_path = dup_guard_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+      if (fd < 0)
+        continue;
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          read_marker (self, fd, path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+}
+
+/* The markers of this process's engines, removed by exit(): a plugin that
+ * ends the process the ordinary way (GOption's --help does) has not
+ * crashed. A signal or _exit() leaves them, as it should. */
+G_LOCK_DEFINE_STATIC (exit_markers);
+static GPtrArray *exit_markers;
+
+static void
+remove_markers_at_exit (void)
+{
+  G_LOCK (exit_markers);
+  for (guint i = 0; exit_markers != NULL && i < exit_markers->len; i++)
+    g_unlink (g_ptr_array_index (exit_markers, i));
+  G_UNLOCK (exit_markers);
+}
+
+static void
+add_exit_marker (const char *path)
+{
+  G_LOCK (exit_markers);
+  if (exit_markers == NULL)
+    {
+      exit_markers = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_markers_at_exit);
+    }
+  g_ptr_array_add (exit_markers, g_strdup (path));
+  G_UNLOCK (exit_markers);
+}
+
+static void
+remove_exit_marker (const char *path)
+{
+  G_LOCK (exit_markers);
+  for (guint i = 0; exit_markers != NULL && i < exit_markers->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (exit_markers, i), path) == 0)
+      {
+        g_ptr_array_remove_index_fast (exit_markers, i);
+        break;
+      }
+  G_UNLOCK (exit_markers);
+}
+
+/* Writes the calls under way to the marker, made on the first call. */
+static void
+write_marker (CwbEngine *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->guard_fd < 0 && self->guard_path == NULL)
+    {
+      static gint counter = 0;
+      g_autofree char *dir = dup_guard_dir ();
+      g_autofree char *name = g_strdup_printf ("%d-%d", (int) getpid (),
+                                               g_atomic_int_add (&counter, 1));
+
+      self->guard_path = g_build_filename (dir, name, NULL);
+      if (g_mkdir_with_parents (dir, 0700) == 0)
+        self->guard_fd = g_open (self->guard_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      if (self->guard_fd >= 0 && flock (self->guard_fd, LOCK_EX | LOCK_NB) != 0)
+        {
+          close (self->guard_fd);
+          self->guard_fd = -1;
+        }
+      if (self->guard_fd < 0)
+        g_debug ("No crash guard: %s cannot be written: %s", self->guard_path, g_strerror (errno));
+      else
+        add_exit_marker (self->guard_path);
+    }
+
+  if (self->guard_fd < 0)
+    return;
+
+  for (guint i = 0; i < self->calls->len; i++)
+    {
+      GuardCall *call = &g_array_index (self->calls, GuardCall, i);
+
+      g_string_append_printf (text, "%s\t%s\n", call->module, activity_nick (call->activity));
+    }
+
+  /* a crash of the process, not of the system, is what the marker is for:
+   * the page cache keeps it without a sync */
+  if (pwrite (self->guard_fd, text->str, text->len, 0) != (ssize_t) text->len ||
+      ftruncate (self->guard_fd, (off_t) text->len) != 0)
+    g_debug ("The crash guard %s cannot be written: %s", self->guard_path, g_strerror (errno));
+}
+
+static void
+guard_call_clear (gpointer data)
+{
+  GuardCall *call = data;
+
+  g_free (call->module);
+}
+
 static void
 check_provider_cb (PeasExtensionSet *set,
                    PeasPluginInfo   *info,
@@ -72,11 +289,39 @@ check_provider_cb (PeasExtensionSet *set,
                    gpointer          user_data)
 {
   CheckData *data = user_data;
+  const char *module = peas_plugin_info_get_module_name (info);
+  g_autoptr(GError) error = NULL;
+  gboolean checked;
 
-  cwb_check_provider_check (CWB_CHECK_PROVIDER (extension),
-                            data->context,
-                            data->consortium,
-                            data->report);
+  cwb_engine_enter_plugin (data->engine, module, CWB_PLUGIN_ACTIVITY_CHECK);
+  checked = cwb_check_provider_check (CWB_CHECK_PROVIDER (extension),
+                                      data->context,
+                                      data->consortium,
+                                      data->report,
+                                      &error);
+  cwb_engine_leave_plugin (data->engine);
+
+  if (!checked)
+    {
+      g_autoptr(CwbCheckResult) result = NULL;
+      g_autofree char *message = NULL;
+
+      if (error != NULL)
+        /* TRANSLATORS: a plugin's module name, then what went wrong */
+        message = g_strdup_printf (_("The plugin “%s” could not check this consortium: %s"),
+                                   module, error->message);
+      else
+        message = g_strdup_printf (_("The plugin “%s” could not check this consortium and gave "
+                                     "no reason; its messages may be on standard error."),
+                                   module);
+
+      g_debug ("%s", message);
+      result = cwb_check_result_new_error (module, message);
+      cwb_check_result_set_remedy (result, _("The check is incomplete. Report the error to the "
+                                             "plugin’s authors, or turn the plugin off in "
+                                             "Preferences → Plugins."));
+      cwb_check_report_add (data->report, result);
+    }
 }
 
 static void
@@ -99,6 +344,19 @@ cwb_engine_finalize (GObject *object)
   CwbEngine *self = (CwbEngine *)object;
 
   g_clear_pointer (&self->errors, g_hash_table_unref);
+  g_clear_pointer (&self->crashed, g_hash_table_unref);
+  g_clear_pointer (&self->calls, g_array_unref);
+
+  /* a clean end: the marker goes, unlocked */
+  if (self->guard_fd >= 0)
+    {
+      remove_exit_marker (self->guard_path);
+      g_unlink (self->guard_path);
+      close (self->guard_fd);
+      self->guard_fd = -1;
+    }
+  g_clear_pointer (&self->guard_path, g_free);
+  g_mutex_clear (&self->guard_lock);
 
   G_OBJECT_CLASS (cwb_engine_parent_class)->finalize (object);
 }
@@ -128,6 +386,31 @@ add_typelib_path (void)
     }
 }
 
+/* The Cwb overrides for Python plugins (gi/overrides/Cwb.py): found on
+ * PYTHONPATH, which `meson devenv` and the tests point at the source tree;
+ * an installation adds its own folder before Python starts. */
+static void
+add_python_path (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      const char *path = g_getenv ("PYTHONPATH");
+
+      if (g_file_test (PYTHONDIR, G_FILE_TEST_IS_DIR) &&
+          (path == NULL || strstr (path, PYTHONDIR) == NULL))
+        {
+          g_autofree char *joined = path != NULL && *path != '\0'
+                                    ? g_strjoin (G_SEARCHPATH_SEPARATOR_S, PYTHONDIR, path, NULL)
+                                    : g_strdup (PYTHONDIR);
+
+          g_setenv ("PYTHONPATH", joined, TRUE);
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static void
 cwb_engine_init (CwbEngine *self)
 {
@@ -135,10 +418,17 @@ cwb_engine_init (CwbEngine *self)
   g_autofree char *user_dir = NULL;
 
   self->errors = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_error_free);
+  self->crashed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->calls = g_array_new (FALSE, FALSE, sizeof (GuardCall));
+  g_array_set_clear_func (self->calls, guard_call_clear);
+  self->guard_fd = -1;
+  g_mutex_init (&self->guard_lock);
+  recover_markers (self);
 
   /* a private engine: the default one is shared with anything else in the
    * process that uses libpeas */
   add_typelib_path ();
+  add_python_path ();
 
   self->peas = peas_engine_new ();
   peas_engine_enable_loader (self->peas, "python3");
@@ -194,9 +484,10 @@ cwb_engine_get_peas (CwbEngine *self)
  * @self: an engine
  * @disabled: (nullable) (array zero-terminated=1): module names not to load
  *
- * Loads every plugin found except those in @disabled. A plugin that fails
- * is kept in the list with its error (cwb_engine_get_plugin_error()) and
- * the others still load; libpeas logs a warning for it.
+ * Loads every plugin found except those in @disabled and those that
+ * crashed the last time (cwb_engine_dup_crashed_plugins()). A plugin that
+ * fails is kept in the list with its error (cwb_engine_get_plugin_error())
+ * and the others still load; libpeas logs a warning for it.
  */
 void
 cwb_engine_load_plugins (CwbEngine          *self,
@@ -210,7 +501,12 @@ cwb_engine_load_plugins (CwbEngine          *self,
       const char *module = peas_plugin_info_get_module_name (info);
       g_autoptr(GError) error = NULL;
 
+      gboolean loaded;
+
       if (disabled != NULL && g_strv_contains (disabled, module))
+        continue;
+
+      if (g_hash_table_contains (self->crashed, module))
         continue;
 
       if (peas_plugin_info_is_loaded (info))
@@ -222,7 +518,11 @@ cwb_engine_load_plugins (CwbEngine          *self,
           continue;
         }
 
-      if (!peas_engine_load_plugin (self->peas, info))
+      cwb_engine_enter_plugin (self, module, CWB_PLUGIN_ACTIVITY_LOAD);
+      loaded = peas_engine_load_plugin (self->peas, info);
+      cwb_engine_leave_plugin (self);
+
+      if (!loaded)
         {
           /* libpeas keeps the reason in the info; when it gives none, say
            * that loading returned FALSE */
@@ -263,7 +563,10 @@ cwb_engine_get_plugin_error (CwbEngine      *self,
  *
  * Runs every loaded #CwbCheckProvider over @consortium. The extension set
  * is created on the first check and kept, so it follows plugins loaded or
- * unloaded later.
+ * unloaded later. A provider that fails leaves a result of status
+ * %CWB_STATUS_ERROR naming its plugin and the error in its place, and the
+ * report's verdict is %CWB_VERDICT_ERROR; the other providers' results
+ * are there as usual.
  *
  * Returns: (transfer full): the report
  */
@@ -284,10 +587,146 @@ cwb_engine_check (CwbEngine     *self,
 
   report = cwb_check_report_new (cwb_context_get_rules (context), consortium);
 
+  data.engine = self;
   data.context = context;
   data.consortium = consortium;
   data.report = report;
   peas_extension_set_foreach (self->providers, check_provider_cb, &data);
 
   return g_steal_pointer (&report);
+}
+
+/**
+ * cwb_engine_enter_plugin:
+ * @self: an engine
+ * @module: the module name of the plugin about to be called
+ * @activity: what it is asked to do
+ *
+ * Says that the host is about to run the code of @module, until the
+ * matching cwb_engine_leave_plugin(). If the process dies before that,
+ * the next engine made by this user finds it out and does not load
+ * @module (cwb_engine_dup_crashed_plugins()). The engine does this itself
+ * for loading and checking; a host does it around the other calls it makes
+ * into a plugin (a command, a page). Calls may nest.
+ */
+void
+cwb_engine_enter_plugin (CwbEngine         *self,
+                         const char        *module,
+                         CwbPluginActivity  activity)
+{
+  GuardCall call;
+
+  g_return_if_fail (CWB_IS_ENGINE (self));
+  g_return_if_fail (module != NULL);
+
+  call.module = g_strdup (module);
+  call.activity = activity;
+
+  g_mutex_lock (&self->guard_lock);
+  g_array_append_val (self->calls, call);
+  write_marker (self);
+  g_mutex_unlock (&self->guard_lock);
+}
+
+/**
+ * cwb_engine_leave_plugin:
+ * @self: an engine
+ *
+ * Ends the innermost cwb_engine_enter_plugin().
+ */
+void
+cwb_engine_leave_plugin (CwbEngine *self)
+{
+  g_return_if_fail (CWB_IS_ENGINE (self));
+
+  g_mutex_lock (&self->guard_lock);
+  if (self->calls->len > 0)
+    g_array_set_size (self->calls, self->calls->len - 1);
+  else
+    g_critical ("cwb_engine_leave_plugin() without cwb_engine_enter_plugin()");
+  write_marker (self);
+  g_mutex_unlock (&self->guard_lock);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * cwb_engine_dup_crashed_plugins:
+ * @self: an engine
+ *
+ * The plugins that were in use when a process of this user's died since
+ * the last engine looked (the application crashed in them, or was killed
+ * while in them). cwb_engine_load_plugins() does not load them; the host
+ * tells the user (cwb_engine_describe_crash()) and keeps them off, e.g.
+ * in its disabled plugins, until the user turns them on again.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): module names, sorted
+ */
+char **
+cwb_engine_dup_crashed_plugins (CwbEngine *self)
+{
+  GPtrArray *modules;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (CWB_IS_ENGINE (self), NULL);
+
+  modules = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->crashed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (modules, g_strdup (key));
+  g_ptr_array_sort (modules, compare_strings);
+  g_ptr_array_add (modules, NULL);
+
+  return (char **) g_ptr_array_free (modules, FALSE);
+}
+
+/**
+ * cwb_engine_describe_crash:
+ * @self: an engine
+ * @module: a module name from cwb_engine_dup_crashed_plugins()
+ *
+ * Returns: (transfer full): a sentence for the user: which plugin stopped
+ *   the application, while doing what, that it is off and how to turn it on
+ */
+char *
+cwb_engine_describe_crash (CwbEngine  *self,
+                           const char *module)
+{
+  gpointer value;
+
+  g_return_val_if_fail (CWB_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (module != NULL, NULL);
+
+  if (!g_hash_table_lookup_extended (self->crashed, module, NULL, &value))
+    value = GINT_TO_POINTER (CWB_PLUGIN_ACTIVITY_CALL);
+
+  switch (GPOINTER_TO_INT (value))
+    {
+    case CWB_PLUGIN_ACTIVITY_LOAD:
+      return g_strdup_printf (_("The plugin “%s” stopped the application while it was being "
+                                "loaded, the last time it ran. It has been turned off; turn it "
+                                "on again in Preferences → Plugins once it is fixed."), module);
+    case CWB_PLUGIN_ACTIVITY_CHECK:
+      return g_strdup_printf (_("The plugin “%s” stopped the application while it was checking "
+                                "a consortium, the last time it ran. It has been turned off; turn "
+                                "it on again in Preferences → Plugins once it is fixed."), module);
+    case CWB_PLUGIN_ACTIVITY_COMMAND:
+      return g_strdup_printf (_("The plugin “%s” stopped the application while it was running a "
+                                "command, the last time it ran. It has been turned off; turn it "
+                                "on again in Preferences → Plugins once it is fixed."), module);
+    case CWB_PLUGIN_ACTIVITY_PAGE:
+      return g_strdup_printf (_("The plugin “%s” stopped the application while it was making its "
+                                "page, the last time it ran. It has been turned off; turn it on "
+                                "again in Preferences → Plugins once it is fixed."), module);
+    default:
+      return g_strdup_printf (_("The plugin “%s” stopped the application the last time it ran. "
+                                "It has been turned off; turn it on again in Preferences → "
+                                "Plugins once it is fixed."), module);
+    }
 }

@@ -8,6 +8,7 @@
 
 #include "cwb-check-report.h"
 #include "cwb-context.h"
+#include "cwb-types.h"
 
 G_BEGIN_DECLS
 
@@ -28,9 +29,24 @@ void            cwb_engine_load_plugins     (CwbEngine          *self,
 const GError   *cwb_engine_get_plugin_error (CwbEngine          *self,
                                              PeasPluginInfo     *info);
 
-/* Runs every loaded CwbCheckProvider over @consortium. (transfer full) */
+/* Runs every loaded CwbCheckProvider over @consortium; a provider that
+ * fails leaves an error result in its place. (transfer full) */
 CwbCheckReport *cwb_engine_check            (CwbEngine          *self,
                                              CwbContext         *context,
                                              CwbConsortium      *consortium);
+
+
+/* The crash guard: the host is in @module's code until the matching leave.
+ * A process that dies in between leaves a mark the next engine finds. */
+void            cwb_engine_enter_plugin     (CwbEngine          *self,
+                                             const char         *module,
+                                             CwbPluginActivity   activity);
+void            cwb_engine_leave_plugin     (CwbEngine          *self);
+/* (transfer full): the plugins a process died in since the last engine
+ * looked; cwb_engine_load_plugins() skips them */
+char          **cwb_engine_dup_crashed_plugins (CwbEngine       *self);
+/* (transfer full): the sentence that tells the user about one of them */
+char           *cwb_engine_describe_crash   (CwbEngine          *self,
+                                             const char         *module);
 
 G_END_DECLS

@@ -96,6 +96,8 @@ typedef enum {
  * CwbStatus:
  *
  * The status of one check result, as formats/consortium-v1 names them.
+ * %CWB_STATUS_ERROR is the result a check provider that failed leaves in
+ * its place (see #CwbCheckResult:plugin): its rules were not checked.
  */
 typedef enum {
   CWB_STATUS_PASS,                 /*< nick=pass >*/
@@ -107,6 +109,7 @@ typedef enum {
   CWB_STATUS_DECLARED,             /*< nick=declared >*/
   CWB_STATUS_MISSING_DECLARATION,  /*< nick=missing_declaration >*/
   CWB_STATUS_INFO,                 /*< nick=info >*/
+  CWB_STATUS_ERROR,                /*< nick=error >*/
 } CwbStatus;
 
 /**
@@ -129,13 +132,34 @@ typedef enum {
 /**
  * CwbVerdict:
  *
- * The verdict of a whole report, ordered from best to worst.
+ * The verdict of a whole report, ordered from best to worst:
+ * %CWB_VERDICT_ERROR when a check provider failed, so that the check is
+ * incomplete whatever the other results say.
  */
 typedef enum {
-  CWB_VERDICT_PASS,  /*< nick=pass >*/
-  CWB_VERDICT_WARN,  /*< nick=warn >*/
-  CWB_VERDICT_FAIL,  /*< nick=fail >*/
+  CWB_VERDICT_PASS,   /*< nick=pass >*/
+  CWB_VERDICT_WARN,   /*< nick=warn >*/
+  CWB_VERDICT_FAIL,   /*< nick=fail >*/
+  CWB_VERDICT_ERROR,  /*< nick=error >*/
 } CwbVerdict;
+
+/**
+ * CwbPluginActivity:
+ * @CWB_PLUGIN_ACTIVITY_CALL: something else
+ * @CWB_PLUGIN_ACTIVITY_LOAD: loading the plugin
+ * @CWB_PLUGIN_ACTIVITY_CHECK: checking a consortium
+ * @CWB_PLUGIN_ACTIVITY_COMMAND: running a command-line verb
+ * @CWB_PLUGIN_ACTIVITY_PAGE: making a page
+ *
+ * What the host asked of a plugin, for cwb_engine_enter_plugin().
+ */
+typedef enum {
+  CWB_PLUGIN_ACTIVITY_CALL,     /*< nick=call >*/
+  CWB_PLUGIN_ACTIVITY_LOAD,     /*< nick=load >*/
+  CWB_PLUGIN_ACTIVITY_CHECK,    /*< nick=check >*/
+  CWB_PLUGIN_ACTIVITY_COMMAND,  /*< nick=command >*/
+  CWB_PLUGIN_ACTIVITY_PAGE,     /*< nick=page >*/
+} CwbPluginActivity;
 
 /**
  * CwbRole:

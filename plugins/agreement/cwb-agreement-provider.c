@@ -385,11 +385,12 @@ check_a2 (CwbRuleSet     *rules,
   add_result (report, rules, "A2", CWB_STATUS_FAIL, message, remedy, n_complete, n_members);
 }
 
-static void
-cwb_agreement_provider_check (CwbCheckProvider *provider,
-                              CwbContext       *context,
-                              CwbConsortium    *consortium,
-                              CwbCheckReport   *report)
+static gboolean
+cwb_agreement_provider_check (CwbCheckProvider  *provider,
+                              CwbContext        *context,
+                              CwbConsortium     *consortium,
+                              CwbCheckReport    *report,
+                              GError           **check_error)
 {
   CwbRuleSet *rules = cwb_context_get_rules (context);
   g_autoptr(CwbAgreement) agreement = NULL;
@@ -407,13 +408,15 @@ cwb_agreement_provider_check (CwbCheckProvider *provider,
       if (cwb_rule_set_has_rule (rules, "A2"))
         add_result (report, rules, "A2", CWB_STATUS_FAIL, message,
                     _("Correct the agreement in the consortium file."), -1, -1);
-      return;
+      return TRUE;
     }
 
   if (cwb_rule_set_has_rule (rules, "A1"))
     check_a1 (context, rules, consortium, agreement, report);
   if (cwb_rule_set_has_rule (rules, "A2"))
     check_a2 (rules, consortium, agreement, report);
+
+  return TRUE;
 }
 
 static void

@@ -85,6 +85,7 @@ static const struct {
   { CWB_STATUS_DECLARED, "checkbox-checked-symbolic", "success", NC_("check status", "Declared") },
   { CWB_STATUS_MISSING_DECLARATION, "emblem-important-symbolic", "warning", NC_("check status", "Not declared") },
   { CWB_STATUS_INFO, "dialog-information-symbolic", "dim-label", NC_("check status", "Note") },
+  { CWB_STATUS_ERROR, "computer-fail-symbolic", "error", NC_("check status", "Not checked: the plugin failed") },
 };
 
 static guint
@@ -322,6 +323,8 @@ result_row_update (ResultRow      *rr,
   const char *clause = cwb_check_result_get_clause (result);
   CwbStatus status = cwb_check_result_get_status (result);
   const char *remedy = cwb_check_result_get_remedy (result);
+  const char *plugin = cwb_check_result_get_plugin (result);
+  g_autofree char *plugin_title = NULL;
   const char *title = NULL;
   const char *clause_text = NULL;
   const char *reading = NULL;
@@ -332,7 +335,13 @@ result_row_update (ResultRow      *rr,
   g_autofree char *remedy_markup = NULL;
   g_autofree char *accessible = NULL;
 
-  if (cwb_rule_set_has_rule (rules, rule))
+  if (plugin != NULL)
+    {
+      /* Translators: the title of the row that stands for a plugin whose check failed */
+      plugin_title = g_strdup_printf (_("The checks of the plugin “%s”"), plugin);
+      title = plugin_title;
+    }
+  else if (cwb_rule_set_has_rule (rules, rule))
     {
       title = cwb_rule_set_get_rule_title (rules, rule);
       clause_text = cwb_rule_set_get_clause_text (rules, rule);
@@ -448,7 +457,7 @@ format_counts (CwbCheckReport *report)
 {
   GListModel *model = G_LIST_MODEL (report);
   guint n_items = g_list_model_get_n_items (model);
-  guint n_fail = 0, n_warn = 0, n_unknown = 0, n_undeclared = 0, n_passing = 0;
+  guint n_fail = 0, n_warn = 0, n_unknown = 0, n_undeclared = 0, n_passing = 0, n_error = 0;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n_items; i++)
@@ -469,6 +478,9 @@ format_counts (CwbCheckReport *report)
         case CWB_STATUS_MISSING_DECLARATION:
           n_undeclared++;
           break;
+        case CWB_STATUS_ERROR:
+          n_error++;
+          break;
         case CWB_STATUS_PASS:
         case CWB_STATUS_RELAXED:
         case CWB_STATUS_EXCEPTED:
@@ -480,6 +492,8 @@ format_counts (CwbCheckReport *report)
         }
     }
 
+  if (n_error > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u plugin failed", "%u plugins failed", n_error), n_error));
   if (n_fail > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not met", "%u not met", n_fail), n_fail));
   if (n_warn > 0)
@@ -493,6 +507,27 @@ format_counts (CwbCheckReport *report)
 
   /* Translators: the separator between the counts, e.g. "2 not met, 3 warnings" */
   return g_strjoinv (C_("counts", ", "), (char **) parts->pdata);
+}
+
+/* (transfer full): the plugins whose check failed, e.g. “a”, “b” */
+static char *
+failed_plugins (CwbCheckReport *report)
+{
+  GListModel *model = G_LIST_MODEL (report);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CwbCheckResult) result = g_list_model_get_item (model, i);
+      const char *plugin = cwb_check_result_get_plugin (result);
+
+      if (plugin != NULL)
+        /* Translators: a plugin's name in a list of plugins */
+        g_ptr_array_add (names, g_strdup_printf (_("“%s”"), plugin));
+    }
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (C_("list separator", ", "), (char **) names->pdata);
 }
 
 static void
@@ -517,6 +552,8 @@ show_report (CwbCompositionPage *self)
   const char *verdict;
   g_autofree char *counts = NULL;
   g_autofree char *rules_text = NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *error_verdict = NULL;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->report)) == 0)
     {
@@ -539,6 +576,13 @@ show_report (CwbCompositionPage *self)
           icon_name = "dialog-warning-symbolic";
           css_class = "warning";
           verdict = _("Largely meets the conditions; some items need explaining");
+          break;
+        case CWB_VERDICT_ERROR:
+          icon_name = "computer-fail-symbolic";
+          css_class = "error";
+          failed = failed_plugins (self->report);
+          /* Translators: %s names the plugins whose check failed, e.g. “pyraise” */
+          verdict = error_verdict = g_strdup_printf (_("The check is incomplete: the plugin %s failed"), failed);
           break;
         case CWB_VERDICT_FAIL:
         default:

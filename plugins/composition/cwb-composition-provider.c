@@ -1449,11 +1449,12 @@ member_capability (CwbMember *member)
   return cwb_member_get_capability (member);
 }
 
-static void
-cwb_composition_provider_check (CwbCheckProvider *provider,
-                                CwbContext       *context,
-                                CwbConsortium    *consortium,
-                                CwbCheckReport   *report)
+static gboolean
+cwb_composition_provider_check (CwbCheckProvider  *provider,
+                                CwbContext        *context,
+                                CwbConsortium     *consortium,
+                                CwbCheckReport    *report,
+                                GError           **error)
 {
   Check c = {
     .context = context,
@@ -1495,6 +1496,8 @@ cwb_composition_provider_check (CwbCheckProvider *provider,
   check_organization (&c);
   check_fund_management (&c);
   check_plan (&c);
+
+  return TRUE;
 }
 
 static void

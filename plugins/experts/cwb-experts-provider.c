@@ -138,12 +138,15 @@ check_e2 (CwbRuleSet     *rules,
   add_result (report, rules, "E2", CWB_STATUS_INFO, message, remedy);
 }
 
-static void
-check_e3 (CwbContext     *context,
-          CwbRuleSet     *rules,
-          CwbConsortium  *consortium,
-          JsonNode       *section,
-          CwbCheckReport *report)
+/* FALSE with @check_error when the registry cannot be read: E3 is then
+ * not checked, and the host says so */
+static gboolean
+check_e3 (CwbContext      *context,
+          CwbRuleSet      *rules,
+          CwbConsortium   *consortium,
+          JsonNode        *section,
+          CwbCheckReport  *report,
+          GError         **check_error)
 {
   CwbStore *store = cwb_context_get_store (context);
   g_autoptr(GError) error = NULL;
@@ -155,14 +158,14 @@ check_e3 (CwbContext     *context,
 
   /* without the workspace, other consortia are unknown: no result */
   if (!cwb_rule_set_has_rule (rules, "E3") || store == NULL)
-    return;
+    return TRUE;
 
   experts = cwb_experts_get_for_store (store, &error);
   if (experts == NULL)
     {
-      message = g_strdup_printf (_("The expert registry cannot be read: %s"), error->message);
-      add_result (report, rules, "E3", CWB_STATUS_INFO, message, NULL);
-      return;
+      g_set_error (check_error, CWB_ERROR, CWB_ERROR_PLUGIN,
+                   _("The expert registry cannot be read: %s"), error->message);
+      return FALSE;
     }
 
   expert_id = cwb_experts_match_section (experts, section);
@@ -186,22 +189,26 @@ check_e3 (CwbContext     *context,
       add_result (report, rules, "E3", CWB_STATUS_INFO, message,
                   _("A chief expert who leads one consortium can give it full attention; consider another chief expert."));
     }
+
+  return TRUE;
 }
 
-static void
-cwb_experts_provider_check (CwbCheckProvider *provider,
-                            CwbContext       *context,
-                            CwbConsortium    *consortium,
-                            CwbCheckReport   *report)
+static gboolean
+cwb_experts_provider_check (CwbCheckProvider  *provider,
+                            CwbContext        *context,
+                            CwbConsortium     *consortium,
+                            CwbCheckReport    *report,
+                            GError           **error)
 {
   CwbRuleSet *rules = cwb_context_get_rules (context);
   JsonNode *section = cwb_consortium_get_section (consortium, "chief_expert");
 
   if (!check_e1 (rules, section, report))
-    return;
+    return TRUE;
 
   check_e2 (rules, consortium, section, report);
-  check_e3 (context, rules, consortium, section, report);
+
+  return check_e3 (context, rules, consortium, section, report, error);
 }
 
 static void
