@@ -840,10 +840,11 @@ cmd_export (int    argc,
       return CWB_CLI_EXIT_INVALID;
     }
 
+  /* the message names the file and why; the old file is left as it was */
   file = g_file_new_for_path (output);
   if (!cwb_consortium_file_save (consortium, file, NULL, &error))
     {
-      g_printerr ("%s: %s\n", output_name, error->message);
+      g_printerr ("%s\n", error->message);
       return CWB_CLI_EXIT_CANT_WRITE;
     }
 

@@ -609,7 +609,7 @@ test_matrix_xlsx (Fixture       *fixture,
     g_autoptr(CwbAgreement) agreement = stored_agreement (fixture);
 
     g_assert_false (cwb_agreement_matrix_write_xlsx (agreement, consortium, bad, &error));
-    g_assert_error (error, CWB_ERROR, CWB_ERROR_STORE);
+    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   }
 }
 

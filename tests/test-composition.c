@@ -689,6 +689,10 @@ test_rd_expense (Fixture       *fixture,
     { "no fiscal years", "深海科技", "2008-05-12", 2023, 0, 0, 0, 0, FALSE, CWB_STATUS_UNKNOWN, -1, NULL },
     { "expense not given", "深海科技", "2008-05-12", 2023, 3, -1, 100000000, 0, FALSE, CWB_STATUS_UNKNOWN, -1, "2023" },
     { "sales not given", "深海科技", "2008-05-12", 2023, 3, 7000000, -1, 0, FALSE, CWB_STATUS_PASS, 21000000, "sales not given" },
+    /* three figures near G_MAXINT64 sum past it: the totals shown are exact */
+    { "figures near G_MAXINT64", "深海科技", "2008-05-12", 2023, 3, G_MAXINT64 - 7, G_MAXINT64 - 7, 0, FALSE,
+      CWB_STATUS_PASS, 3.0 * (double) (G_MAXINT64 - 7),
+      "totals 276,701,161,105.64 hundred million yuan, 100% of sales of 276,701,161,105.64 hundred million yuan;" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

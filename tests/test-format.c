@@ -51,6 +51,39 @@ test_money (void)
     }
 }
 
+/* sums past G_MAXINT64 are exact; below it, as cwb_format_money() */
+static void
+test_money_sum (void)
+{
+  static const gint64 none[] = { 0 };
+  static const gint64 small[] = { 6666666, 6666666, 6666668 };
+  static const gint64 up_to_max[] = { G_MAXINT64 - 1, 1 };
+  static const gint64 past_max[] = { G_MAXINT64, 1 };
+  static const gint64 three_max[] = { G_MAXINT64, G_MAXINT64, G_MAXINT64 };
+  static const gint64 carry[] = { 99999999, 99999999, G_MAXINT64 };
+  const struct {
+    const gint64 *amounts;
+    gsize         n_amounts;
+    const char   *text;
+  } cases[] = {
+    { none, 0, "0 yuan" },
+    { small, G_N_ELEMENTS (small), "2,000 ten thousand yuan" },
+    { up_to_max, G_N_ELEMENTS (up_to_max), "92,233,720,368.54 hundred million yuan" },
+    { past_max, G_N_ELEMENTS (past_max), "92,233,720,368.54 hundred million yuan" },
+    /* 27,670,116,110,564,327,421 元 */
+    { three_max, G_N_ELEMENTS (three_max), "276,701,161,105.64 hundred million yuan" },
+    /* 9,223,372,037,054,775,805 元: the 元 below one 亿 carry over */
+    { carry, G_N_ELEMENTS (carry), "92,233,720,370.54 hundred million yuan" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cwb_format_money_sum (cases[i].amounts, cases[i].n_amounts);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static void
 test_wan (void)
 {
@@ -293,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/format/text-is-blank", test_text_is_blank);
   g_test_add_func ("/format/text-dup-stripped", test_text_dup_stripped);
   g_test_add_func ("/format/money", test_money);
+  g_test_add_func ("/format/money-sum", test_money_sum);
   g_test_add_func ("/format/wan", test_wan);
   g_test_add_func ("/format/parse-wan/valid", test_parse_wan);
   g_test_add_func ("/format/parse-wan/invalid", test_parse_wan_invalid);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cwb-atomic-file.h"
 #include "cwb-consortium-file.h"
 #include "cwb-consortium-file-private.h"
 #include "cwb-enums.h"
@@ -2085,14 +2086,18 @@ cwb_consortium_to_data (CwbConsortium *self,
 /**
  * cwb_consortium_file_save:
  * @self: a #CwbConsortium
- * @file: where to write
+ * @file: where to write: a local file
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes @self atomically: the text goes to a temporary file that is then
- * renamed over @file, so a failure leaves the old file as it was.
+ * Writes @self atomically with cwb_atomic_file_write(): the text goes to a
+ * temporary file beside @file, synced, then renamed over @file, so a
+ * failure (a full disk, say) leaves an existing @file byte for byte as it
+ * was. A @file with no local path is refused.
  *
- * Returns: %TRUE on success
+ * Returns: %TRUE on success; else %FALSE with @error set in the
+ *   %G_IO_ERROR domain (such as %G_IO_ERROR_NO_SPACE), its message naming
+ *   the file and the reason, fit to show
  */
 gboolean
 cwb_consortium_file_save (CwbConsortium  *self,
@@ -2100,15 +2105,36 @@ cwb_consortium_file_save (CwbConsortium  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” cannot be written: it is not a local file."), name);
+      return FALSE;
+    }
+
   data = cwb_consortium_to_data (self, &length);
 
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* errors about a #GFile are in the G_IO_ERROR domain */
+  if (!cwb_atomic_file_write (path, data, length, &local_error))
+    {
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+                           local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -117,6 +117,49 @@ cwb_format_money (gint64 yuan)
 }
 
 /**
+ * cwb_format_money_sum:
+ * @amounts: (array length=n_amounts): amounts in 元, none negative
+ * @n_amounts: the number of @amounts
+ *
+ * Formats the sum of @amounts as cwb_format_money() would, exactly, also
+ * where the sum does not fit in a #gint64 (a total over several years of
+ * figures near %G_MAXINT64): "276,701,161,105.64 亿元".
+ *
+ * Returns: (transfer full): the translated text
+ */
+char *
+cwb_format_money_sum (const gint64 *amounts,
+                      gsize         n_amounts)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
+  guint64 yi = 0;
+  guint64 rest = 0;
+
+  g_return_val_if_fail (amounts != NULL || n_amounts == 0, NULL);
+
+  /* in whole 亿 and the 元 below: neither part can overflow */
+  for (gsize i = 0; i < n_amounts; i++)
+    {
+      g_return_val_if_fail (amounts[i] >= 0, NULL);
+
+      yi += (guint64) (amounts[i] / YUAN_PER_YI);
+      rest += (guint64) (amounts[i] % YUAN_PER_YI);
+      if (rest >= (guint64) YUAN_PER_YI)
+        {
+          yi++;
+          rest -= (guint64) YUAN_PER_YI;
+        }
+    }
+
+  if (yi < (guint64) (G_MAXINT64 / YUAN_PER_YI))
+    return cwb_format_money ((gint64) yi * YUAN_PER_YI + (gint64) rest);
+
+  /* beyond a gint64 it is in 亿元, two decimals truncated */
+  append_number (number, yi, rest / (guint64) (YUAN_PER_YI / 100), 2, TRUE);
+  return g_strdup_printf (_("%s hundred million yuan"), number->str);
+}
+
+/**
  * cwb_format_wan:
  * @yuan: an amount in 元
  *

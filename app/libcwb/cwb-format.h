@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * 万, else "5,000 元" (translated); up to two decimals, truncated (never
  * rounded up past a threshold), no trailing zeros; negative with "-". */
 char     *cwb_format_money      (gint64       yuan);
+/* the exact sum of @n_amounts amounts of 元, each ≥ 0, formatted as by
+ * cwb_format_money(), also where the sum exceeds G_MAXINT64 */
+char     *cwb_format_money_sum  (const gint64 *amounts,
+                                 gsize         n_amounts);
 /* 元 → "62000" or "12.5": the figure in 万元 as typed into an entry */
 char     *cwb_format_wan        (gint64       yuan);
 /* "2000", "2,000.5", " 12 " (万元) → 元; CWB_ERROR_INVALID for anything else */

@@ -5,6 +5,7 @@
 #pragma once
 
 #define CWB_INSIDE
+#include "cwb-atomic-file.h"
 #include "cwb-check-provider.h"
 #include "cwb-check-report.h"
 #include "cwb-check-result.h"

@@ -189,6 +189,7 @@ cwb_agreement_command_run (CwbCommand  *command,
 {
   g_autofree char *output = NULL;
   g_auto(GStrv) files = NULL;
+  g_auto(GStrv) args = NULL;
   g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CwbConsortium) consortium = NULL;
@@ -226,7 +227,13 @@ cwb_agreement_command_run (CwbCommand  *command,
                                       "  73  OUTPUT cannot be written"));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (options, &argc, &argv, &error))
+  /* parsed on a copy (of @argc strings: @argv need not end in NULL), freed
+   * whole: g_option_context_parse() would drop the strings it consumes from
+   * the host's @argv without freeing them */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  if (!g_option_context_parse_strv (options, &args, &error))
     return usage_error (error->message);
 
   if (files == NULL || files[0] == NULL)

@@ -6,14 +6,10 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <libxml/xmlwriter.h>
 #include <pango/pangocairo.h>
@@ -849,68 +845,6 @@ cwb_agreement_layout_init (CwbAgreementLayout *self)
   pango_context_set_round_glyph_positions (self->pango, FALSE);
   pango_context_set_language (self->pango, pango_language_from_string ("zh-cn"));
   cairo_font_options_destroy (options);
-}
-
-/* ── Writing files ────────────────────────────────────────────────────── */
-
-/* A temporary file beside @path, to be renamed over it. */
-static char *
-create_temp_beside (const char  *path,
-                    GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  char *temp = g_build_filename (dir, template, NULL);
-  int fd;
-
-  if ((fd = g_mkstemp_full (temp, O_RDWR, 0666)) < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   /* TRANSLATORS: a file name, then why it cannot be written */
-                   _("%s cannot be written: %s"), name, g_strerror (saved_errno));
-      g_free (temp);
-      return NULL;
-    }
-  close (fd);
-
-  return temp;
-}
-
-static gboolean
-rename_over (const char  *temp,
-             const char  *path,
-             GError     **error)
-{
-  if (g_rename (temp, path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_unlink (temp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("%s cannot be written: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-write_failed (const char  *temp,
-              const char  *path,
-              const char  *reason,
-              GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_unlink (temp);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("%s cannot be written: %s"), name, reason);
-  return FALSE;
 }
 
 /* ── DOCX ─────────────────────────────────────────────────────────────── */
@@ -1775,7 +1709,7 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
                                   GError        **error)
 {
   g_autoptr(CwbAgreementLayout) layout = NULL;
-  g_autofree char *temp = NULL;
+  g_autoptr(CwbAtomicFile) file = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1790,10 +1724,11 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
   layout = cwb_agreement_layout_new (agreement, consortium, context,
                                      CWB_AGREEMENT_PAGE_WIDTH, CWB_AGREEMENT_PAGE_HEIGHT);
 
-  if ((temp = create_temp_beside (path, error)) == NULL)
+  if ((file = cwb_atomic_file_begin (path, error)) == NULL)
     return FALSE;
 
-  surface = cairo_pdf_surface_create (temp, CWB_AGREEMENT_PAGE_WIDTH, CWB_AGREEMENT_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create (cwb_atomic_file_get_temp_path (file),
+                                      CWB_AGREEMENT_PAGE_WIDTH, CWB_AGREEMENT_PAGE_HEIGHT);
   title = cwb_agreement_document_dup_title (consortium);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Consortium Workbench");
@@ -1806,15 +1741,17 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
     }
   status = cairo_status (cr);
   cairo_destroy (cr);
+  /* cairo writes most of the file when the surface is finished, and tells
+   * a write error only through the surface's status after that */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
-    return write_failed (temp, path, cairo_status_to_string (status), error);
+    return cwb_atomic_file_fail (file, cairo_status_to_string (status), error);
 
-  return rename_over (temp, path, error);
+  return cwb_atomic_file_commit (file, error);
 }
 
 /**
@@ -1835,7 +1772,7 @@ cwb_agreement_document_write_docx (CwbAgreement   *agreement,
                                    GError        **error)
 {
   g_autoptr(Content) content = NULL;
-  g_autofree char *temp = NULL;
+  g_autoptr(CwbAtomicFile) file = NULL;
   g_autofree char *reason = NULL;
   zip_t *archive;
   int zip_status = 0;
@@ -1848,17 +1785,17 @@ cwb_agreement_document_write_docx (CwbAgreement   *agreement,
 
   content = content_new (agreement, consortium, context);
 
-  if ((temp = create_temp_beside (path, error)) == NULL)
+  if ((file = cwb_atomic_file_begin (path, error)) == NULL)
     return FALSE;
 
-  if ((archive = zip_open (temp, ZIP_CREATE | ZIP_TRUNCATE, &zip_status)) == NULL)
+  if ((archive = zip_open (cwb_atomic_file_get_temp_path (file), ZIP_CREATE | ZIP_TRUNCATE, &zip_status)) == NULL)
     {
       zip_error_t zip_error;
 
       zip_error_init_with_code (&zip_error, zip_status);
       reason = g_strdup (zip_error_strerror (&zip_error));
       zip_error_fini (&zip_error);
-      return write_failed (temp, path, reason, error);
+      return cwb_atomic_file_fail (file, reason, error);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (docx_parts) && reason == NULL; i++)
@@ -1883,15 +1820,15 @@ cwb_agreement_document_write_docx (CwbAgreement   *agreement,
   if (reason != NULL)
     {
       zip_discard (archive);
-      return write_failed (temp, path, reason, error);
+      return cwb_atomic_file_fail (file, reason, error);
     }
 
   if (zip_close (archive) < 0)
     {
       reason = g_strdup (zip_error_strerror (zip_get_error (archive)));
       zip_discard (archive);
-      return write_failed (temp, path, reason, error);
+      return cwb_atomic_file_fail (file, reason, error);
     }
 
-  return rename_over (temp, path, error);
+  return cwb_atomic_file_commit (file, error);
 }

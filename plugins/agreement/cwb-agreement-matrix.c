@@ -115,20 +115,6 @@ describe_row_state (const CwbAgreementMatrixRow *row)
   return NULL;
 }
 
-static gboolean
-check_xlsx (lxw_error   err,
-            const char *path,
-            GError    **error)
-{
-  if (err == LXW_NO_ERROR)
-    return TRUE;
-
-  g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
-               /* Translators: %s is a file path, then libxlsxwriter's reason (English) */
-               _("Could not write the spreadsheet “%s”: %s"), path, lxw_strerror (err));
-  return FALSE;
-}
-
 /**
  * cwb_agreement_matrix_write_xlsx:
  * @agreement: the agreement
@@ -148,10 +134,11 @@ cwb_agreement_matrix_write_xlsx (CwbAgreement   *agreement,
   /* constant memory: rows are written in order and strings inline, so each
    * name is in the sheet's own XML */
   lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+  g_autoptr(CwbAtomicFile) file = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *header, *missing, *extra;
-  lxw_error err = LXW_NO_ERROR;
+  lxw_error err;
   const char *headings[] = {
     N_("Member"), N_("Unified social credit code"), N_("Legal representative"),
     N_("Signed"), N_("Sealed"), N_("Scan"), N_("Scan SHA-256"), N_("Still missing"),
@@ -164,14 +151,12 @@ cwb_agreement_matrix_write_xlsx (CwbAgreement   *agreement,
 
   rows = cwb_agreement_matrix_build_rows (agreement, consortium);
 
-  workbook = workbook_new_opt (path, &options);
-  if (workbook == NULL)
-    {
-      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE,
-                   _("Could not write the spreadsheet “%s”: %s"), path,
-                   lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
-      return FALSE;
-    }
+  /* written beside @path and renamed over it only once complete */
+  if ((file = cwb_atomic_file_begin (path, error)) == NULL)
+    return FALSE;
+
+  if ((workbook = workbook_new_opt (cwb_atomic_file_get_temp_path (file), &options)) == NULL)
+    return cwb_atomic_file_fail (file, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED), error);
 
   /* Translators: the worksheet's name (at most 31 characters) */
   sheet = workbook_add_worksheet (workbook, C_("worksheet name", "Signatures"));
@@ -216,6 +201,9 @@ cwb_agreement_matrix_write_xlsx (CwbAgreement   *agreement,
         worksheet_write_string (sheet, r, 7, state, look ? look : missing);
     }
 
-  err = workbook_close (workbook);
-  return check_xlsx (err, path, error);
+  /* the workbook is only written out here: its error says whether it is whole */
+  if ((err = workbook_close (workbook)) != LXW_NO_ERROR)
+    return cwb_atomic_file_fail (file, lxw_strerror (err), error);
+
+  return cwb_atomic_file_commit (file, error);
 }

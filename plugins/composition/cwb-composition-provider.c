@@ -913,6 +913,8 @@ check_lead_rd (Check *c)
 {
   g_autoptr(CwbCheckResult) result = NULL;
   g_autoptr(GPtrArray) recent = g_ptr_array_new ();
+  g_autoptr(GArray) rd_amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) sales_amounts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *message = NULL;
   g_autofree char *span = NULL;
   g_autofree char *total_text = NULL;
@@ -1021,6 +1023,8 @@ check_lead_rd (Check *c)
   {
     g_autoptr(GPtrArray) unknown_rd = g_ptr_array_new_with_free_func (g_free);
 
+    /* the verdict and the ratio compare doubles; the totals shown are the
+     * exact sums of the figures (three near G_MAXINT64 exceed a gint64) */
     for (guint i = 0; i < recent->len; i++)
       {
         CwbFiscalYear *fy = g_ptr_array_index (recent, i);
@@ -1028,12 +1032,18 @@ check_lead_rd (Check *c)
         if (fy->rd_expense < 0)
           g_ptr_array_insert (unknown_rd, 0, g_strdup_printf ("%d", fy->year));
         else
-          total_rd += (double) fy->rd_expense;
+          {
+            total_rd += (double) fy->rd_expense;
+            g_array_append_val (rd_amounts, fy->rd_expense);
+          }
 
         if (fy->sales < 0)
           sales_known = FALSE;
         else
-          total_sales += (double) fy->sales;
+          {
+            total_sales += (double) fy->sales;
+            g_array_append_val (sales_amounts, fy->sales);
+          }
       }
 
     if (unknown_rd->len > 0)
@@ -1067,13 +1077,14 @@ check_lead_rd (Check *c)
 
   span = format_year_span (((CwbFiscalYear *) g_ptr_array_index (recent, recent->len - 1))->year,
                            ((CwbFiscalYear *) g_ptr_array_index (recent, 0))->year);
-  total_text = format_count_money (total_rd);
+  total_text = cwb_format_money_sum ((const gint64 *) rd_amounts->data, rd_amounts->len);
   min_total_text = format_count_money (required_total);
   min_ratio_text = cwb_format_percent (min_ratio);
 
   if (sales_known)
     {
-      g_autofree char *sales_text = format_count_money (total_sales);
+      g_autofree char *sales_text = cwb_format_money_sum ((const gint64 *) sales_amounts->data,
+                                                          sales_amounts->len);
 
       ratio_text = cwb_format_percent (total_rd / total_sales);
       message = g_strdup_printf (_("R&D expense of the fiscal years %s totals %s, %s of sales of %s; at least %s in total or %s of sales is required."),

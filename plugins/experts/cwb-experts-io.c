@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -908,6 +909,7 @@ cwb_experts_export (CwbExperts             *self,
 {
   g_autoptr(GPtrArray) experts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CwbAtomicFile) file = NULL;
   CwbExpertsFileFormat format;
   CwbStatement *stmt;
 
@@ -928,17 +930,17 @@ cwb_experts_export (CwbExperts             *self,
       return FALSE;
     }
 
+  /* written beside @path and renamed over it only once complete */
+  if ((file = cwb_atomic_file_begin (path, error)) == NULL)
+    return FALSE;
+
   if (format == CWB_EXPERTS_FILE_CSV)
     {
-      FILE *out = g_fopen (path, "wb");
-      gboolean ok;
+      FILE *out = g_fopen (cwb_atomic_file_get_temp_path (file), "wb");
+      int saved_errno = 0;
 
       if (out == NULL)
-        {
-          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE, _("“%s” cannot be written: %s"),
-                       path, g_strerror (errno));
-          return FALSE;
-        }
+        return cwb_atomic_file_fail (file, g_strerror (errno), error);
 
       /* a BOM, so spreadsheet programs read UTF-8 */
       fputs ("\xef\xbb\xbf", out);
@@ -965,26 +967,24 @@ cwb_experts_export (CwbExperts             *self,
             progress (i + 1, experts->len, user_data);
         }
 
-      ok = !ferror (out);
-      if (fclose (out) != 0)
-        ok = FALSE;
-      if (!ok)
-        {
-          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE, _("“%s” cannot be written."), path);
-          return FALSE;
-        }
+      /* a write that failed before left the error indicator set */
+      if (fflush (out) != 0)
+        saved_errno = errno;
+      else if (ferror (out))
+        saved_errno = EIO;
+      if (fclose (out) != 0 && saved_errno == 0)
+        saved_errno = errno;
+      if (saved_errno != 0)
+        return cwb_atomic_file_fail (file, g_strerror (saved_errno), error);
     }
   else
     {
-      lxw_workbook *workbook = workbook_new (path);
+      lxw_workbook *workbook = workbook_new (cwb_atomic_file_get_temp_path (file));
       lxw_worksheet *sheet;
       lxw_error status;
 
       if (workbook == NULL)
-        {
-          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE, _("“%s” cannot be written."), path);
-          return FALSE;
-        }
+        return cwb_atomic_file_fail (file, NULL, error);
 
       sheet = workbook_add_worksheet (workbook, NULL);
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -1002,14 +1002,10 @@ cwb_experts_export (CwbExperts             *self,
             progress (i + 1, experts->len, user_data);
         }
 
-      status = workbook_close (workbook);
-      if (status != LXW_NO_ERROR)
-        {
-          g_set_error (error, CWB_ERROR, CWB_ERROR_STORE, _("“%s” cannot be written: %s"),
-                       path, lxw_strerror (status));
-          return FALSE;
-        }
+      /* the workbook is only written out here */
+      if ((status = workbook_close (workbook)) != LXW_NO_ERROR)
+        return cwb_atomic_file_fail (file, lxw_strerror (status), error);
     }
 
-  return TRUE;
+  return cwb_atomic_file_commit (file, error);
 }

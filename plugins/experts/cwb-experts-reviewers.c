@@ -349,6 +349,7 @@ cwb_experts_export_reviewers (CwbExperts  *self,
     "姓名", "职称", "职称级别", "工作单位", "统一社会信用代码", "研究领域", "评审意见", "日期",
   };
   g_autoptr(GPtrArray) reviewers = NULL;
+  g_autoptr(CwbAtomicFile) file = NULL;
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_error status;
@@ -360,12 +361,12 @@ cwb_experts_export_reviewers (CwbExperts  *self,
   if (reviewers == NULL)
     return FALSE;
 
-  workbook = workbook_new (path);
-  if (workbook == NULL)
-    {
-      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE, _("“%s” cannot be written."), path);
-      return FALSE;
-    }
+  /* written beside @path and renamed over it only once complete */
+  if ((file = cwb_atomic_file_begin (path, error)) == NULL)
+    return FALSE;
+
+  if ((workbook = workbook_new (cwb_atomic_file_get_temp_path (file))) == NULL)
+    return cwb_atomic_file_fail (file, NULL, error);
 
   sheet = workbook_add_worksheet (workbook, NULL);
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
@@ -391,13 +392,9 @@ cwb_experts_export_reviewers (CwbExperts  *self,
           worksheet_write_string (sheet, i + 1, c, cells[c], NULL);
     }
 
-  status = workbook_close (workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      g_set_error (error, CWB_ERROR, CWB_ERROR_STORE, _("“%s” cannot be written: %s"),
-                   path, lxw_strerror (status));
-      return FALSE;
-    }
+  /* the workbook is only written out here */
+  if ((status = workbook_close (workbook)) != LXW_NO_ERROR)
+    return cwb_atomic_file_fail (file, lxw_strerror (status), error);
 
-  return TRUE;
+  return cwb_atomic_file_commit (file, error);
 }
