@@ -266,12 +266,13 @@ test_kill_import (Fixture       *f,
         n_partial++;
 
       /* the rest imports, and then everything is there */
-      run_import (f, db, stored);
+      if (n < N_FILES)
+        run_import (f, db, stored);
       g_assert_cmpuint (check_stored (f, db, stored), ==, N_FILES);
     }
 
   /* the kills really fell in the middle of imports */
-  g_assert_cmpuint (n_partial, >=, N_TRIALS / 3);
+  g_assert_cmpuint (n_partial, >=, N_TRIALS / 4);
 }
 
 int
