@@ -218,15 +218,23 @@ load_error_message (const GError *error)
   return error->message;
 }
 
+/* @read_only: for a verb that only reads, which then never writes the
+ * database (nor migrates it) and works where it cannot be written */
 static CwbStore *
 open_store (const char  *db,
+            gboolean     read_only,
             int         *status)
 {
   g_autofree char *path = db != NULL ? g_strdup (db) : cwb_store_dup_default_path ();
   g_autoptr(GError) error = NULL;
   CwbStore *store;
 
-  if ((store = cwb_store_open (path, &error)) == NULL)
+  if (read_only)
+    store = cwb_store_open_read_only (path, &error);
+  else
+    store = cwb_store_open (path, &error);
+
+  if (store == NULL)
     {
       g_autofree char *name = display_name (path);
 
@@ -640,7 +648,7 @@ cmd_check (int    argc,
           cwb_checker_clear (&checker);
           return CWB_CLI_EXIT_NO_INPUT;
         }
-      if ((checker.store = open_store (db, &status)) == NULL)
+      if ((checker.store = open_store (db, TRUE, &status)) == NULL)
         {
           cwb_checker_clear (&checker);
           return status;
@@ -750,7 +758,7 @@ cmd_import (int    argc,
   if (files == NULL || files[0] == NULL)
     return usage_error ("import", _("No FILE given."));
 
-  if ((store = open_store (db, &status)) == NULL)
+  if ((store = open_store (db, FALSE, &status)) == NULL)
     return status;
 
   for (guint i = 0; files[i] != NULL; i++)
@@ -816,7 +824,7 @@ cmd_export (int    argc,
       return CWB_CLI_EXIT_FAIL;
     }
 
-  if ((store = open_store (db_path, &status)) == NULL)
+  if ((store = open_store (db_path, TRUE, &status)) == NULL)
     return status;
 
   if ((id = cwb_store_lookup_consortium (store, name)) == 0)
@@ -1097,7 +1105,7 @@ run_plugin_command (int    argc,
       return CWB_CLI_EXIT_FAIL;
     }
 
-  if (cwb_command_needs_store (command) && (store = open_store (db, &status)) == NULL)
+  if (cwb_command_needs_store (command) && (store = open_store (db, FALSE, &status)) == NULL)
     {
       cwb_plugin_commands_clear (&plugins);
       return status;

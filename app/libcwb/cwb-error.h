@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @CWB_ERROR_PLUGIN: a plugin failed
  * @CWB_ERROR_BUSY: the database is in the middle of another change (one
  *   that runs the main loop, such as a long import); try again after it
+ * @CWB_ERROR_READ_ONLY: the database was opened read-only
+ *   (cwb_store_open_read_only()): it is never written
  *
  * Errors a user can cause; every message is translated and fit to show.
  */
@@ -31,6 +33,7 @@ typedef enum {
   CWB_ERROR_STORE,
   CWB_ERROR_PLUGIN,
   CWB_ERROR_BUSY,
+  CWB_ERROR_READ_ONLY,
 } CwbError;
 
 GQuark cwb_error_quark (void);

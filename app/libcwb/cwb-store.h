@@ -37,11 +37,21 @@ G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
 
 /* $CWB_DATA_DIR/workbench.db, else $XDG_DATA_HOME/consortium-workbench/workbench.db */
 char          *cwb_store_dup_default_path        (void);
-/* Creates the directory (0700) and file (0600) if needed and migrates it.
- * A database of a newer schema fails with CWB_ERROR_NEWER_SCHEMA and is
- * left byte-for-byte untouched. */
+/* Creates the directory (0700) and file (0600) if needed and migrates it;
+ * an existing file (-wal, -shm) open to others is made 0600, the folder
+ * 0700 when it is the application's own. A database of a newer schema
+ * fails with CWB_ERROR_NEWER_SCHEMA and is left byte-for-byte untouched,
+ * its -wal and -shm too. */
 CwbStore      *cwb_store_open                    (const char     *path,
                                                   GError        **error);
+/* For what only reads (check --db, export): never writes or creates a
+ * file, so a read-only folder or medium works; every write fails with
+ * CWB_ERROR_READ_ONLY. An older schema is copied into memory and migrated
+ * there; a newer one fails with CWB_ERROR_NEWER_SCHEMA; no file:
+ * CWB_ERROR_NOT_FOUND. */
+CwbStore      *cwb_store_open_read_only          (const char     *path,
+                                                  GError        **error);
+gboolean       cwb_store_is_read_only            (CwbStore       *self);
 const char    *cwb_store_get_path                (CwbStore       *self);
 
 /* Consortia. (transfer none): a live GListModel of CwbConsortium sorted by
@@ -133,6 +143,8 @@ char         **cwb_store_find_consortia_led_by   (CwbStore       *self,
  * schema from version i to i + 1; pending steps run in one transaction
  * (a failing step leaves tables and version as they were). A recorded
  * version above the number of steps fails with CWB_ERROR_NEWER_SCHEMA.
+ * On a read-only store nothing is written: missing or older tables fail
+ * with CWB_ERROR_READ_ONLY, and the plugin reads as having no rows.
  * get_plugin_version: 0 while the plugin has no tables. */
 gboolean       cwb_store_migrate_plugin          (CwbStore       *self,
                                                   const char     *plugin_id,

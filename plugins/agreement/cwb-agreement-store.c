@@ -52,6 +52,25 @@ prepare (CwbStore    *store,
   return cwb_store_prepare (store, PLUGIN_ID, sql, error);
 }
 
+/* @sql, a read: on a store open read-only whose plugin tables are missing
+ * or older there is nothing to read, which is no error: TRUE with *stmt
+ * NULL. */
+static gboolean
+prepare_read (CwbStore      *store,
+              const char    *sql,
+              CwbStatement **stmt,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if ((*stmt = prepare (store, sql, &local_error)) != NULL ||
+      g_error_matches (local_error, CWB_ERROR, CWB_ERROR_READ_ONLY))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* Runs a statement that returns no rows. */
 static gboolean
 run (CwbStatement  *stmt,
@@ -118,12 +137,13 @@ _cwb_agreement_store_get_scan (CwbStore    *store,
   *data = NULL;
   *sha256 = NULL;
 
-  stmt = prepare (store,
-                  "SELECT data, sha256 FROM agreement_scan "
-                  "WHERE consortium_id = :consortium_id AND uscc = :uscc",
-                  error);
-  if (stmt == NULL)
+  if (!prepare_read (store,
+                     "SELECT data, sha256 FROM agreement_scan "
+                     "WHERE consortium_id = :consortium_id AND uscc = :uscc",
+                     &stmt, error))
     return FALSE;
+  if (stmt == NULL)
+    return TRUE;
 
   cwb_statement_bind_int64 (stmt, ":consortium_id", consortium_id);
   cwb_statement_bind_text (stmt, ":uscc", uscc);
@@ -181,11 +201,12 @@ _cwb_agreement_store_list_clauses (CwbStore                *store,
   g_autoptr(GError) local_error = NULL;
   CwbStatement *stmt;
 
-  stmt = prepare (store,
-                  "SELECT id, title, note, text FROM agreement_clause WHERE item = :item ORDER BY id",
-                  error);
-  if (stmt == NULL)
+  if (!prepare_read (store,
+                     "SELECT id, title, note, text FROM agreement_clause WHERE item = :item ORDER BY id",
+                     &stmt, error))
     return FALSE;
+  if (stmt == NULL)
+    return TRUE;
 
   cwb_statement_bind_text (stmt, ":item", item_key);
   while (cwb_statement_step (stmt, &local_error))

@@ -161,14 +161,15 @@ check_e3 (CwbContext      *context,
     return TRUE;
 
   experts = cwb_experts_get_for_store (store, &error);
-  if (experts == NULL)
+  if (experts == NULL && !g_error_matches (error, CWB_ERROR, CWB_ERROR_READ_ONLY))
     {
       g_set_error (check_error, CWB_ERROR, CWB_ERROR_PLUGIN,
                    _("The expert registry cannot be read: %s"), error->message);
       return FALSE;
     }
 
-  expert_id = cwb_experts_match_section (experts, section);
+  /* a workspace open read-only without the registry's tables has no experts */
+  expert_id = experts != NULL ? cwb_experts_match_section (experts, section) : 0;
   if (expert_id != 0)
     elsewhere = cwb_experts_list_chief_elsewhere (experts, expert_id, cwb_consortium_get_id (consortium));
 

@@ -202,8 +202,10 @@ cwb_experts_get_for_store (CwbStore  *store,
   self->store = store;
 
   /* schema 2 recreated experts_chars: fill it from the rows (a read first:
-   * an open with nothing to do takes no write lock) */
-  pending = reindex_pending (self, error);
+   * an open with nothing to do takes no write lock). A store open only for
+   * reading is not refilled: searches of one or two characters then miss
+   * what the refill would add, everything else reads as it is. */
+  pending = cwb_store_is_read_only (store) ? 0 : reindex_pending (self, error);
   if (pending < 0 ||
       (pending > 0 && !cwb_store_run_in_transaction (store, reindex_in_transaction, self, error)))
     {

@@ -38,7 +38,9 @@ G_DECLARE_FINAL_TYPE (CwbExperts, cwb_experts, CWB, EXPERTS, GObject)
 
 /* (transfer none): the registry of @store, created and migrated on first
  * use; NULL with @error if the tables cannot be created (a newer schema:
- * CWB_ERROR_NEWER_SCHEMA). */
+ * CWB_ERROR_NEWER_SCHEMA). On a store open read-only whose registry tables
+ * are missing or older: NULL with CWB_ERROR_READ_ONLY, which callers read
+ * as a registry without experts. */
 CwbExperts    *cwb_experts_get_for_store     (CwbStore      *store,
                                               GError       **error);
 CwbStore      *cwb_experts_get_store         (CwbExperts    *self);
