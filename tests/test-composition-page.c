@@ -225,7 +225,7 @@ test_plugin_failed (Fixture       *fixture,
   g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_ERROR);
   g_assert_cmpint (report_status (report, "faulty"), ==, CWB_STATUS_ERROR);
   g_assert_cmpint (report_status (report, "C4"), ==, CWB_STATUS_PASS);
-  g_assert_cmpstr (verdict, ==, "The check is incomplete: the plugin “faulty” failed");
+  g_assert_cmpstr (verdict, ==, "The check is incomplete: the plugin “Faulty test checker” failed");
   g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
 
   g_assert_true (peas_engine_unload_plugin (peas, faulty));

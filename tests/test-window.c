@@ -616,7 +616,7 @@ check_crashed_plugin (Fixture *fixture)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Plugin Was Turned Off");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            "The plugin “composition” stopped the application while it was "
+                            "The plugin “Composition checker” stopped the application while it was "
                             "making its page"));
 
   /* …it stays off, at this start and the next ones… */

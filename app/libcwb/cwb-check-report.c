@@ -307,6 +307,18 @@ cwb_check_report_get_consortium (CwbCheckReport *self)
   return self->consortium;
 }
 
+/* Where a result goes: by its rule's place in the rule set, and the error
+ * of a provider that failed before them all, as what matters first */
+static int
+result_order (CwbCheckReport *self,
+              CwbCheckResult *result)
+{
+  if (cwb_check_result_get_status (result) == CWB_STATUS_ERROR)
+    return -1;
+
+  return cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (result));
+}
+
 /**
  * cwb_check_report_add:
  * @self: a report
@@ -314,7 +326,8 @@ cwb_check_report_get_consortium (CwbCheckReport *self)
  *
  * Adds @result after every result of a rule that comes before or with it in
  * the rule set's order (rules unknown to the rule set go last, in the order
- * they were added). A fail or warn that a 一事一议 exception of the
+ * they were added; the error result of a provider that failed goes first).
+ * A fail or warn that a 一事一议 exception of the
  * consortium accepts (rule X1) becomes "excepted" and its message names the
  * decision's document number and date; its remedy is dropped.
  */
@@ -360,12 +373,12 @@ cwb_check_report_add (CwbCheckReport *self,
       cwb_check_result_set_remedy (result, NULL);
     }
 
-  index = cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (result));
+  index = result_order (self, result);
   for (position = self->results->len; position > 0; position--)
     {
       CwbCheckResult *previous = g_ptr_array_index (self->results, position - 1);
 
-      if (cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (previous)) <= index)
+      if (result_order (self, previous) <= index)
         break;
     }
 

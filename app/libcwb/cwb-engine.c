@@ -274,6 +274,17 @@ write_marker (CwbEngine *self)
     g_debug ("The crash guard %s cannot be written: %s", self->guard_path, g_strerror (errno));
 }
 
+/* The name the user sees in the plugin manager (translated), else the module */
+static const char *
+plugin_display_name (CwbEngine  *self,
+                     const char *module)
+{
+  PeasPluginInfo *info = peas_engine_get_plugin_info (self->peas, module);
+  const char *name = info != NULL ? peas_plugin_info_get_name (info) : NULL;
+
+  return name != NULL && *name != '\0' ? name : module;
+}
+
 static void
 guard_call_clear (gpointer data)
 {
@@ -307,13 +318,13 @@ check_provider_cb (PeasExtensionSet *set,
       g_autofree char *message = NULL;
 
       if (error != NULL)
-        /* TRANSLATORS: a plugin's module name, then what went wrong */
+        /* TRANSLATORS: a plugin's name, then what went wrong */
         message = g_strdup_printf (_("The plugin “%s” could not check this consortium: %s"),
-                                   module, error->message);
+                                   plugin_display_name (data->engine, module), error->message);
       else
         message = g_strdup_printf (_("The plugin “%s” could not check this consortium and gave "
                                      "no reason; its messages may be on standard error."),
-                                   module);
+                                   plugin_display_name (data->engine, module));
 
       g_debug ("%s", message);
       result = cwb_check_result_new_error (module, message);
@@ -692,16 +703,20 @@ cwb_engine_dup_crashed_plugins (CwbEngine *self)
  * @module: a module name from cwb_engine_dup_crashed_plugins()
  *
  * Returns: (transfer full): a sentence for the user: which plugin stopped
- *   the application, while doing what, that it is off and how to turn it on
+ *   the application (by the name the plugin manager shows), while doing
+ *   what, that it is off and how to turn it on
  */
 char *
 cwb_engine_describe_crash (CwbEngine  *self,
                            const char *module)
 {
   gpointer value;
+  const char *name;
 
   g_return_val_if_fail (CWB_IS_ENGINE (self), NULL);
   g_return_val_if_fail (module != NULL, NULL);
+
+  name = plugin_display_name (self, module);
 
   if (!g_hash_table_lookup_extended (self->crashed, module, NULL, &value))
     value = GINT_TO_POINTER (CWB_PLUGIN_ACTIVITY_CALL);
@@ -711,22 +726,22 @@ cwb_engine_describe_crash (CwbEngine  *self,
     case CWB_PLUGIN_ACTIVITY_LOAD:
       return g_strdup_printf (_("The plugin “%s” stopped the application while it was being "
                                 "loaded, the last time it ran. It has been turned off; turn it "
-                                "on again in Preferences → Plugins once it is fixed."), module);
+                                "on again in Preferences → Plugins once it is fixed."), name);
     case CWB_PLUGIN_ACTIVITY_CHECK:
       return g_strdup_printf (_("The plugin “%s” stopped the application while it was checking "
                                 "a consortium, the last time it ran. It has been turned off; turn "
-                                "it on again in Preferences → Plugins once it is fixed."), module);
+                                "it on again in Preferences → Plugins once it is fixed."), name);
     case CWB_PLUGIN_ACTIVITY_COMMAND:
       return g_strdup_printf (_("The plugin “%s” stopped the application while it was running a "
                                 "command, the last time it ran. It has been turned off; turn it "
-                                "on again in Preferences → Plugins once it is fixed."), module);
+                                "on again in Preferences → Plugins once it is fixed."), name);
     case CWB_PLUGIN_ACTIVITY_PAGE:
       return g_strdup_printf (_("The plugin “%s” stopped the application while it was making its "
                                 "page, the last time it ran. It has been turned off; turn it on "
-                                "again in Preferences → Plugins once it is fixed."), module);
+                                "again in Preferences → Plugins once it is fixed."), name);
     default:
       return g_strdup_printf (_("The plugin “%s” stopped the application the last time it ran. "
                                 "It has been turned off; turn it on again in Preferences → "
-                                "Plugins once it is fixed."), module);
+                                "Plugins once it is fixed."), name);
     }
 }

@@ -313,8 +313,23 @@ set_optional_label (GtkWidget  *label,
   gtk_widget_set_visible (label, shown);
 }
 
+/* The name the plugin manager shows for @module, else @module */
+static const char *
+plugin_name (CwbContext *context,
+             const char *module)
+{
+  CwbEngine *engine = context != NULL ? cwb_context_get_engine (context) : NULL;
+  PeasPluginInfo *info = engine != NULL
+                         ? peas_engine_get_plugin_info (cwb_engine_get_peas (engine), module)
+                         : NULL;
+  const char *name = info != NULL ? peas_plugin_info_get_name (info) : NULL;
+
+  return name != NULL && *name != '\0' ? name : module;
+}
+
 static void
 result_row_update (ResultRow      *rr,
+                   CwbContext     *context,
                    CwbRuleSet     *rules,
                    CwbCheckResult *result,
                    gboolean        expanded)
@@ -338,7 +353,7 @@ result_row_update (ResultRow      *rr,
   if (plugin != NULL)
     {
       /* Translators: the title of the row that stands for a plugin whose check failed */
-      plugin_title = g_strdup_printf (_("The checks of the plugin “%s”"), plugin);
+      plugin_title = g_strdup_printf (_("The checks of the plugin “%s”"), plugin_name (context, plugin));
       title = plugin_title;
     }
   else if (cwb_rule_set_has_rule (rules, rule))
@@ -378,7 +393,12 @@ result_row_update (ResultRow      *rr,
   set_optional_label (rr->message_label, cwb_check_result_get_message (result));
 
   /* What would make it pass matters only while it does not. */
-  if (remedy != NULL && *remedy != '\0' && !cwb_status_is_passing (status))
+  if (remedy != NULL && *remedy != '\0' && status == CWB_STATUS_ERROR)
+    {
+      /* what to do about a plugin that failed is not a condition to meet */
+      remedy_markup = g_markup_printf_escaped ("<b>%s</b>", remedy);
+    }
+  else if (remedy != NULL && *remedy != '\0' && !cwb_status_is_passing (status))
     {
       /* Translators: %s is what the consortium still needs, e.g. "还需 2 家在琼注册或驻琼单位" */
       g_autofree char *line = g_strdup_printf (_("To meet it: %s"), remedy);
@@ -447,7 +467,7 @@ update_results (CwbCompositionPage *self)
           g_ptr_array_add (self->rows, rr);
         }
 
-      result_row_update (rr, rules, result,
+      result_row_update (rr, self->context, rules, result,
                          g_hash_table_contains (expanded, cwb_check_result_get_rule (result)));
     }
 }
@@ -511,7 +531,8 @@ format_counts (CwbCheckReport *report)
 
 /* (transfer full): the plugins whose check failed, e.g. “a”, “b” */
 static char *
-failed_plugins (CwbCheckReport *report)
+failed_plugins (CwbContext     *context,
+                CwbCheckReport *report)
 {
   GListModel *model = G_LIST_MODEL (report);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -523,7 +544,7 @@ failed_plugins (CwbCheckReport *report)
 
       if (plugin != NULL)
         /* Translators: a plugin's name in a list of plugins */
-        g_ptr_array_add (names, g_strdup_printf (_("“%s”"), plugin));
+        g_ptr_array_add (names, g_strdup_printf (_("“%s”"), plugin_name (context, plugin)));
     }
   g_ptr_array_add (names, NULL);
 
@@ -580,7 +601,7 @@ show_report (CwbCompositionPage *self)
         case CWB_VERDICT_ERROR:
           icon_name = "computer-fail-symbolic";
           css_class = "error";
-          failed = failed_plugins (self->report);
+          failed = failed_plugins (self->context, self->report);
           /* Translators: %s names the plugins whose check failed, e.g. “pyraise” */
           verdict = error_verdict = g_strdup_printf (_("The check is incomplete: the plugin %s failed"), failed);
           break;
