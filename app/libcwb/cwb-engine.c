@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -34,6 +35,11 @@
  * empty knows its process died inside that plugin. */
 #define GUARD_DIR "plugin-guard"
 
+/* A marker is this long, mapped shared: writing a call into it is a copy
+ * to memory, no system call, and what a dying process wrote stays in the
+ * file. The text ends at the first NUL. */
+#define MARKER_SIZE 4096
+
 struct _CwbEngine
 {
   GObject           parent_instance;
@@ -48,6 +54,7 @@ struct _CwbEngine
   GMutex            guard_lock;
   char             *guard_path; /* owned, nullable until the first call */
   int               guard_fd;   /* -1 without a marker (none yet, or it cannot be written) */
+  char             *marker;     /* guard_fd mapped, MARKER_SIZE bytes */
   GArray           *calls;      /* GuardCall, the calls under way, innermost last */
 };
 
@@ -106,21 +113,30 @@ dup_guard_dir (void)
   return g_build_filename (g_get_user_state_dir (), "consortium-workbench", GUARD_DIR, NULL);
 }
 
+static GEnumClass *
+activity_class (void)
+{
+  static GEnumClass *klass = NULL;
+
+  /* kept for the life of the process, so the nicks stay valid */
+  if (g_once_init_enter (&klass))
+    g_once_init_leave (&klass, g_type_class_ref (CWB_TYPE_PLUGIN_ACTIVITY));
+
+  return klass;
+}
+
 static const char *
 activity_nick (CwbPluginActivity activity)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_PLUGIN_ACTIVITY);
-  GEnumValue *value = g_enum_get_value (klass, activity);
+  GEnumValue *value = g_enum_get_value (activity_class (), activity);
 
-  /* the class stays alive with the type, so the nick does too */
   return value != NULL ? value->value_nick : "call";
 }
 
 static CwbPluginActivity
 activity_from_nick (const char *nick)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_PLUGIN_ACTIVITY);
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (activity_class (), nick) : NULL;
 
   return value != NULL ? value->value : CWB_PLUGIN_ACTIVITY_CALL;
 }
@@ -132,7 +148,7 @@ read_marker (CwbEngine  *self,
              int         fd,
              const char *path)
 {
-  char buffer[1024];
+  char buffer[MARKER_SIZE + 1];
   ssize_t n;
   g_auto(GStrv) lines = NULL;
   guint n_lines;
@@ -141,7 +157,7 @@ read_marker (CwbEngine  *self,
   n = pread (fd, buffer, sizeof buffer - 1, 0);
   if (n <= 0)
     return;
-  buffer[n] = '\0';
+  buffer[n] = '\0';   /* and the text ends at its first NUL */
 
   lines = g_strsplit (g_strchomp (buffer), "\n", -1);
   n_lines = g_strv_length (lines);
@@ -234,7 +250,7 @@ remove_exit_marker (const char *path)
 static void
 write_marker (CwbEngine *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  gsize length = 0;
 
   if (self->guard_fd < 0 && self->guard_path == NULL)
     {
@@ -246,8 +262,14 @@ write_marker (CwbEngine *self)
       self->guard_path = g_build_filename (dir, name, NULL);
       if (g_mkdir_with_parents (dir, 0700) == 0)
         self->guard_fd = g_open (self->guard_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-      if (self->guard_fd >= 0 && flock (self->guard_fd, LOCK_EX | LOCK_NB) != 0)
+      if (self->guard_fd >= 0 &&
+          (flock (self->guard_fd, LOCK_EX | LOCK_NB) != 0 ||
+           ftruncate (self->guard_fd, MARKER_SIZE) != 0 ||
+           (self->marker = mmap (NULL, MARKER_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+                                 self->guard_fd, 0)) == MAP_FAILED))
         {
+          self->marker = NULL;
+          g_unlink (self->guard_path);
           close (self->guard_fd);
           self->guard_fd = -1;
         }
@@ -257,21 +279,31 @@ write_marker (CwbEngine *self)
         add_exit_marker (self->guard_path);
     }
 
-  if (self->guard_fd < 0)
+  if (self->marker == NULL)
     return;
 
+  /* a crash of the process, not of the system, is what the marker is for:
+   * the page cache keeps the mapping's pages without a sync. The innermost
+   * call goes last; calls that do not fit are left out from the outside. */
   for (guint i = 0; i < self->calls->len; i++)
     {
       GuardCall *call = &g_array_index (self->calls, GuardCall, i);
+      const char *nick = activity_nick (call->activity);
+      gsize module_len = strlen (call->module);
+      gsize nick_len = strlen (nick);
+      gsize line_len = module_len + 1 + nick_len + 1;
 
-      g_string_append_printf (text, "%s\t%s\n", call->module, activity_nick (call->activity));
+      if (line_len >= MARKER_SIZE)
+        continue;
+      if (length + line_len >= MARKER_SIZE)
+        length = 0;
+      memcpy (self->marker + length, call->module, module_len);
+      self->marker[length + module_len] = '\t';
+      memcpy (self->marker + length + module_len + 1, nick, nick_len);
+      self->marker[length + line_len - 1] = '\n';
+      length += line_len;
     }
-
-  /* a crash of the process, not of the system, is what the marker is for:
-   * the page cache keeps it without a sync */
-  if (pwrite (self->guard_fd, text->str, text->len, 0) != (ssize_t) text->len ||
-      ftruncate (self->guard_fd, (off_t) text->len) != 0)
-    g_debug ("The crash guard %s cannot be written: %s", self->guard_path, g_strerror (errno));
+  self->marker[length] = '\0';
 }
 
 /* The name the user sees in the plugin manager (translated), else the module */
@@ -359,6 +391,9 @@ cwb_engine_finalize (GObject *object)
   g_clear_pointer (&self->calls, g_array_unref);
 
   /* a clean end: the marker goes, unlocked */
+  if (self->marker != NULL)
+    munmap (self->marker, MARKER_SIZE);
+  self->marker = NULL;
   if (self->guard_fd >= 0)
     {
       remove_exit_marker (self->guard_path);

@@ -123,8 +123,25 @@ _cwb_json_check_depth (const char  *data,
           {
             const char *start = ++p;
 
-            while (p < end && *p != '"')
-              p += *p == '\\' ? 2 : 1;
+            /* the closing quote: the next one not escaped by an odd run of
+             * backslashes (memchr is much faster than a loop of our own) */
+            for (;;)
+              {
+                const char *quote = memchr (p, '"', (gsize) (end - p));
+                const char *q;
+
+                if (quote == NULL)
+                  {
+                    p = end;
+                    break;
+                  }
+                for (q = quote; q > start && q[-1] == '\\'; q--)
+                  ;
+                p = quote;
+                if ((quote - q) % 2 == 0)
+                  break;
+                p++;
+              }
             if (depth > 0 && frames[depth - 1].is_object && frames[depth - 1].want_key)
               {
                 frames[depth - 1].key = start;
