@@ -179,6 +179,47 @@ test_other_consortium (Fixture       *fixture,
   g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_FAIL);
 }
 
+/* A Python provider that raises: through the Cwb overrides its exception is
+ * the check's error, so its place in the report is an error result, the
+ * verdict is error, and the other providers' results are all there; one
+ * whose do_check returns nothing has checked. */
+static void
+test_raises (Fixture       *fixture,
+             gconstpointer  data)
+{
+  PeasEngine *peas = cwb_engine_get_peas (fixture->engine);
+  PeasPluginInfo *info = find_plugin (fixture, "pyraise");
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbCheckReport) passing = NULL;
+  g_autoptr(CwbCheckReport) report = NULL;
+  CwbCheckResult *error;
+
+  g_assert_true (peas_engine_load_plugin (peas, info));
+
+  passing = check (fixture, consortium);
+  g_assert_cmpint (cwb_check_report_get_verdict (passing), ==, CWB_VERDICT_PASS);
+  g_assert_null (cwb_check_report_lookup (passing, "pyraise"));
+
+  cwb_consortium_set_name (consortium, "深海 RAISE");
+  report = check (fixture, consortium);
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_ERROR);
+  error = cwb_check_report_lookup (report, "pyraise");
+  g_assert_nonnull (error);
+  g_assert_cmpint (cwb_check_result_get_status (error), ==, CWB_STATUS_ERROR);
+  g_assert_cmpstr (cwb_check_result_get_plugin (error), ==, "pyraise");
+  g_test_message ("%s", cwb_check_result_get_message (error));
+  g_assert_nonnull (strstr (cwb_check_result_get_message (error),
+                            "ValueError: pyraise cannot read 深海 RAISE"));
+  /* first in the report, and nothing else is missing */
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (report), 0) == (gpointer) error);
+  g_object_unref (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (passing)));
+  g_assert_nonnull (cwb_check_report_lookup (report, "C4"));
+
+  g_assert_true (peas_engine_unload_plugin (peas, info));
+}
+
 static void
 test_unload (Fixture       *fixture,
              gconstpointer  data)
@@ -218,6 +259,8 @@ main (int   argc,
               fixture_set_up, test_check, fixture_tear_down);
   g_test_add ("/plugins/python/other-consortium", Fixture, NULL,
               fixture_set_up, test_other_consortium, fixture_tear_down);
+  g_test_add ("/plugins/python/raises", Fixture, NULL,
+              fixture_set_up, test_raises, fixture_tear_down);
   g_test_add ("/plugins/python/unload", Fixture, NULL,
               fixture_set_up, test_unload, fixture_tear_down);
 
