@@ -1093,6 +1093,52 @@ load_sections (CwbConsortium *self,
     }
 }
 
+/* json-glib decodes an escaped UTF-16 surrogate without its pair
+ * ("\ud800") into bytes that are not UTF-8, though the text itself is:
+ * such a string can be neither shown nor saved (the file written would not
+ * load again). Finds the first key or string value that is not UTF-8 and
+ * puts its key path in @where. */
+static gboolean
+find_invalid_string (JsonNode *node,
+                     GString  *where)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) keys = json_object_get_members (object);
+      gsize len = where->len;
+
+      for (const GList *l = keys; l != NULL; l = l->next)
+        {
+          const char *key = l->data;
+          g_autofree char *shown = g_utf8_make_valid (key, -1);
+
+          g_string_append_printf (where, "%s%s", len > 0 ? "." : "", shown);
+          if (!g_utf8_validate (key, -1, NULL) ||
+              find_invalid_string (json_object_get_member (object, key), where))
+            return TRUE;
+          g_string_truncate (where, len);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      gsize len = where->len;
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (where, "[%u]", i);
+          if (find_invalid_string (json_array_get_element (array, i), where))
+            return TRUE;
+          g_string_truncate (where, len);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return !g_utf8_validate (json_node_get_string (node), -1, NULL);
+
+  return FALSE;
+}
+
 /**
  * cwb_consortium_from_json:
  * @root: the parsed file
@@ -1127,6 +1173,18 @@ cwb_consortium_from_json (JsonNode  *root,
     }
 
   object = json_node_get_object (root);
+
+  {
+    g_autoptr(GString) where = g_string_new (NULL);
+
+    if (find_invalid_string (root, where))
+      {
+        g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                     _("%s: an escaped UTF-16 surrogate (\\uD800 to \\uDFFF) without its pair is not a character"),
+                     where->str);
+        return NULL;
+      }
+  }
 
   if (!read_string (object, &path, "format", TRUE, FALSE, &format, error))
     return NULL;
