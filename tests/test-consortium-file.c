@@ -771,6 +771,29 @@ test_lone_surrogate (void)
   g_assert_true (cwb_consortium_equal (loaded, again));
 }
 
+/* json-glib reads a number beyond the range of a double as infinity, which
+ * the file writer can only write as null: such a section did not load
+ * again as the same (found by tests/fuzz/fuzz-consortium-file). */
+static void
+test_infinite_number (void)
+{
+  g_autofree char *in_section = g_strdup_printf (minimal, "", ", \"agreement\": {\"x\": [1, 1e400]}");
+  g_autofree char *negative = g_strdup_printf (minimal, "", ", \"agreement\": {\"y\": -1E+999}");
+  g_autofree char *in_member = g_strdup_printf (minimal, ", \"revenue\": 1e400", "");
+  g_autofree char *tiny = g_strdup_printf (minimal, "", ", \"agreement\": {\"z\": 1e-400}");
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_load_fails (in_section, -1, "agreement.x[1]: the number is out of range");
+  assert_load_fails (negative, -1, "agreement.y: the number is out of range");
+  assert_load_fails (in_member, -1, "members[0].revenue: the number is out of range");
+
+  /* too small to tell from 0 is 0 */
+  loaded = cwb_consortium_file_load_data (tiny, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+}
+
 static void
 test_bad_inline (void)
 {
@@ -978,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/consortium-file/optional-figures", test_optional_figures);
   g_test_add_func ("/consortium-file/bad/inline", test_bad_inline);
   g_test_add_func ("/consortium-file/bad/lone-surrogate", test_lone_surrogate);
+  g_test_add_func ("/consortium-file/bad/infinite-number", test_infinite_number);
   g_test_add_func ("/consortium-file/bad/out-of-range-anywhere", test_out_of_range_anywhere);
   g_test_add_func ("/consortium-file/bad/number-only", test_number_only);
   g_test_add_func ("/consortium-file/bad/deep-nesting", test_deep_nesting);
