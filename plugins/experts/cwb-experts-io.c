@@ -354,31 +354,51 @@ read_csv (const char    *path,
 
 /* ---- XLSX, through libzip and libxml2 ---- */
 
-static GBytes *
-zip_read (zip_t       *archive,
-          const char  *name)
-{
-  zip_stat_t st;
-  zip_file_t *file;
-  char *buffer;
+/* The most one part of a workbook may hold once inflated. A registry of
+ * thousands of experts is a few MiB; the size a zip entry declares is not
+ * trusted (a few bytes can claim gigabytes), the part is read in chunks. */
+#define XLSX_PART_MAX_MIB 64
 
-  if (zip_stat (archive, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-    return NULL;
+typedef enum {
+  PART_READ,
+  PART_MISSING,
+  PART_DAMAGED,
+  PART_TOO_LARGE,
+} PartResult;
+
+static PartResult
+zip_read (zip_t       *archive,
+          const char  *name,
+          GBytes     **bytes)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  zip_file_t *file;
+  zip_int64_t n;
+  guint8 chunk[16384];
+
+  if (zip_name_locate (archive, name, 0) < 0)
+    return PART_MISSING;
 
   file = zip_fopen (archive, name, 0);
   if (file == NULL)
-    return NULL;
+    return PART_DAMAGED;
 
-  buffer = g_malloc (st.size + 1);
-  if (zip_fread (file, buffer, st.size) != (zip_int64_t) st.size)
+  buffer = g_byte_array_new ();
+  while ((n = zip_fread (file, chunk, sizeof chunk)) > 0)
     {
-      zip_fclose (file);
-      g_free (buffer);
-      return NULL;
+      if ((guint64) buffer->len + (guint64) n > (guint64) XLSX_PART_MAX_MIB * 1024 * 1024)
+        {
+          zip_fclose (file);
+          return PART_TOO_LARGE;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
     }
   zip_fclose (file);
+  if (n < 0)
+    return PART_DAMAGED;
 
-  return g_bytes_new_take (buffer, st.size);
+  *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return PART_READ;
 }
 
 static gboolean
@@ -437,6 +457,8 @@ read_xlsx (const char    *path,
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GBytes) shared = NULL;
   g_autoptr(GBytes) sheet = NULL;
+  PartResult shared_result;
+  PartResult sheet_result;
   xmlDoc *doc;
   xmlNode *root;
   zip_t *archive;
@@ -450,14 +472,35 @@ read_xlsx (const char    *path,
       return NULL;
     }
 
-  shared = zip_read (archive, "xl/sharedStrings.xml");
-  sheet = zip_read (archive, "xl/worksheets/sheet1.xml");
+  shared_result = zip_read (archive, "xl/sharedStrings.xml", &shared);
+  sheet_result = zip_read (archive, "xl/worksheets/sheet1.xml", &sheet);
   zip_close (archive);
 
-  if (sheet == NULL)
+  if (sheet_result == PART_TOO_LARGE || shared_result == PART_TOO_LARGE)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("“%s” is too large: a part of the workbook holds more than %u MiB."),
+                   path, (guint) XLSX_PART_MAX_MIB);
+      return NULL;
+    }
+
+  if (sheet_result == PART_MISSING)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” has no first worksheet (xl/worksheets/sheet1.xml)."), path);
+      return NULL;
+    }
+
+  if (sheet_result == PART_DAMAGED)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
+      return NULL;
+    }
+
+  if (shared_result == PART_DAMAGED)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("The shared strings of “%s” are damaged."), path);
       return NULL;
     }
 
