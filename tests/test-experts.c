@@ -1179,6 +1179,24 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
+/* A workbook of one stored part, xl/worksheets/sheet1.xml, holding
+ * @rows inside <sheetData>. */
+static void
+write_sheet (const char *path,
+             const char *rows)
+{
+  g_autofree char *xml = g_strdup_printf ("<worksheet><sheetData>%s</sheetData></worksheet>", rows);
+  int zip_error = 0;
+  zip_t *archive = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zip_error);
+  zip_source_t *source;
+
+  g_assert_nonnull (archive);
+  source = zip_source_buffer (archive, xml, strlen (xml), 0);
+  g_assert_nonnull (source);
+  g_assert_cmpint (zip_file_add (archive, "xl/worksheets/sheet1.xml", source, 0), ==, 0);
+  g_assert_cmpint (zip_close (archive), ==, 0);
+}
+
 /* the CRC-32 of zip files */
 static guint32
 crc32_of (const char *data,
@@ -1325,6 +1343,64 @@ test_import_xlsx_claimed_size (Fixture       *f,
   assert_read_fails (path, "The first worksheet of");
   write_claiming_zip (path, "xl/worksheets/sheet1.xml", sheet, G_MAXUINT64);
   assert_read_fails (path, "The first worksheet of");
+}
+
+/* Row and column numbers come from the file: r="4294967295" on a row made
+ * the reader add four billion empty rows, a column past XFD overflowed an
+ * int or added millions of empty cells (found by fuzz-experts-xlsx). */
+static void
+test_import_xlsx_limits (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char header[] = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
+  static const struct {
+    const char *row;
+    const char *error;   /* NULL: read, the expert is on line @line */
+    guint       line;
+  } cases[] = {
+    { "<row r=\"4294967295\"><c t=\"inlineStr\"><is><t>A</t></is></c></row>", "The first worksheet of", 0 },
+    { "<row r=\"18446744073709551617\"><c t=\"inlineStr\"><is><t>A</t></is></c></row>", "The first worksheet of", 0 },
+    { "<row r=\"1048577\"><c t=\"inlineStr\"><is><t>A</t></is></c></row>", "The first worksheet of", 0 },
+    { "<row r=\"1048576\"><c t=\"inlineStr\"><is><t>A</t></is></c></row>", NULL, 1048576 },
+    { "<row r=\"2\"><c r=\"ZZZZZZZZZZZZ2\" t=\"inlineStr\"><is><t>A</t></is></c></row>", "The first worksheet of", 0 },
+    { "<row r=\"2\"><c r=\"XFE2\" t=\"inlineStr\"><is><t>A</t></is></c></row>", "The first worksheet of", 0 },
+    { "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"XFD2\"><v>1</v></c></row>", NULL, 2 },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "limits.xlsx", NULL);
+  g_autoptr(GString) many = g_string_new (header);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rows_xml = g_strconcat (header, cases[i].row, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) rows = NULL;
+      g_autoptr(CwbExpertImportRow) row = NULL;
+
+      write_sheet (path, rows_xml);
+      if (cases[i].error != NULL)
+        {
+          assert_read_fails (path, cases[i].error);
+          continue;
+        }
+      rows = cwb_experts_read_file (path, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+      row = g_list_model_get_item (rows, 0);
+      g_assert_cmpuint (cwb_expert_import_row_get_line (row), ==, cases[i].line);
+      g_assert_cmpstr (cwb_expert_get_name (cwb_expert_import_row_get_expert (row)), ==, "A");
+    }
+
+  /* 300 rows of 16384 cells each, the last one at XFD */
+  for (guint r = 2; r < 302; r++)
+    g_string_append_printf (many, "<row r=\"%u\"><c r=\"XFD%u\"><v>1</v></c></row>", r, r);
+  write_sheet (path, many->str);
+  assert_read_fails (path, "“");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) rows = cwb_experts_read_file (path, NULL, NULL, NULL, &error);
+
+    g_assert_nonnull (strstr (error->message, "holds more than 4000000 cells"));
+  }
 }
 
 static void
@@ -1552,6 +1628,7 @@ main (int   argc,
   ADD ("/experts/import/preview-and-apply", test_import_preview);
   ADD ("/experts/export/round-trip", test_export_round_trip);
   ADD ("/experts/import/xlsx-claimed-size", test_import_xlsx_claimed_size);
+  ADD ("/experts/import/xlsx-limits", test_import_xlsx_limits);
   ADD ("/experts/reviewers", test_reviewers);
   ADD ("/experts/check/e1", test_e1);
   ADD ("/experts/check/e2-e3", test_e2_e3);

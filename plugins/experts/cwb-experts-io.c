@@ -436,16 +436,31 @@ parse_xml (GBytes *bytes)
   return xmlReadMemory (data, size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
-/* "AB12" → column 27 (from 0) */
-static int
-column_of_reference (const char *ref)
+/* The limits of a worksheet: Excel's own (1048576 rows, columns A to XFD),
+ * and the most cells a sheet read for import may have, counting the empty
+ * ones before a cell: a registry of thousands of experts has well under a
+ * million. A row or column number comes from the file and is not trusted:
+ * one cell at XFD1048576 would otherwise fill billions. */
+#define XLSX_MAX_ROWS 1048576
+#define XLSX_MAX_COLUMNS 16384
+#define XLSX_MAX_CELLS 4000000
+
+/* "AB12" → column 27 (from 0); -1 without letters; FALSE past XFD */
+static gboolean
+column_of_reference (const char *ref,
+                     int        *column)
 {
-  int column = 0;
+  int n = 0;
 
   for (const char *p = ref; *p >= 'A' && *p <= 'Z'; p++)
-    column = column * 26 + (*p - 'A' + 1);
+    {
+      n = n * 26 + (*p - 'A' + 1);
+      if (n > XLSX_MAX_COLUMNS)
+        return FALSE;
+    }
 
-  return column - 1;
+  *column = n - 1;
+  return TRUE;
 }
 
 static Table *
@@ -459,6 +474,9 @@ read_xlsx (const char    *path,
   g_autoptr(GBytes) sheet = NULL;
   PartResult shared_result;
   PartResult sheet_result;
+  gboolean damaged = FALSE;
+  gboolean too_many = FALSE;
+  guint64 n_cells = 0;
   xmlDoc *doc;
   xmlNode *root;
   zip_t *archive;
@@ -533,41 +551,64 @@ read_xlsx (const char    *path,
     }
 
   root = xmlDocGetRootElement (doc);
-  for (xmlNode *data = root != NULL ? root->children : NULL; data != NULL; data = data->next)
+  for (xmlNode *data = root != NULL ? root->children : NULL; data != NULL && !damaged; data = data->next)
     {
       if (!is_element (data, "sheetData"))
         continue;
 
-      for (xmlNode *row = data->children; row != NULL; row = row->next)
+      for (xmlNode *row = data->children; row != NULL && !damaged; row = row->next)
         {
           GPtrArray *cells;
           xmlChar *r;
-          guint number;
+          guint64 number;
 
           if (!is_element (row, "row"))
             continue;
 
-          /* rows may skip numbers: keep the file's numbering */
+          /* rows may skip numbers: keep the file's numbering (the rows
+           * skipped share one empty row) */
           r = xmlGetProp (row, (const xmlChar *) "r");
-          number = r != NULL ? (guint) g_ascii_strtoull ((const char *) r, NULL, 10) : table->len + 1;
+          number = r != NULL ? g_ascii_strtoull ((const char *) r, NULL, 10) : table->len + 1;
           xmlFree (r);
-          while (table->len + 1 < number)
-            g_ptr_array_add (table, new_cells ());
+          if (number > XLSX_MAX_ROWS)
+            {
+              damaged = TRUE;
+              break;
+            }
+          if (table->len + 1 < number)
+            {
+              g_autoptr(GPtrArray) empty = new_cells ();
+
+              while (table->len + 1 < number)
+                g_ptr_array_add (table, g_ptr_array_ref (empty));
+            }
 
           cells = new_cells ();
+          g_ptr_array_add (table, cells);
           for (xmlNode *c = row->children; c != NULL; c = c->next)
             {
               xmlChar *ref;
               xmlChar *type;
               g_autoptr(GString) text = g_string_new (NULL);
-              int column;
+              int column = (int) cells->len;
 
               if (!is_element (c, "c"))
                 continue;
 
               ref = xmlGetProp (c, (const xmlChar *) "r");
+              if (ref != NULL && !column_of_reference ((const char *) ref, &column))
+                {
+                  xmlFree (ref);
+                  damaged = TRUE;
+                  break;
+                }
+              if (column >= 0 && (guint) column >= cells->len && n_cells + (column - cells->len) >= XLSX_MAX_CELLS)
+                {
+                  xmlFree (ref);
+                  too_many = damaged = TRUE;
+                  break;
+                }
               type = xmlGetProp (c, (const xmlChar *) "t");
-              column = ref != NULL ? column_of_reference ((const char *) ref) : (int) cells->len;
 
               if (type != NULL && strcmp ((const char *) type, "inlineStr") == 0)
                 {
@@ -596,18 +637,36 @@ read_xlsx (const char    *path,
                 }
 
               while ((int) cells->len < column)
-                g_ptr_array_add (cells, g_strdup (""));
+                {
+                  g_ptr_array_add (cells, g_strdup (""));
+                  n_cells++;
+                }
               if ((int) cells->len == column)
-                g_ptr_array_add (cells, g_strdup (text->str));
+                {
+                  g_ptr_array_add (cells, g_strdup (text->str));
+                  n_cells++;
+                }
 
               xmlFree (ref);
               xmlFree (type);
             }
-
-          g_ptr_array_add (table, cells);
         }
     }
   xmlFreeDoc (doc);
+
+  if (too_many)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("“%s” is too large: its first worksheet holds more than %u cells."),
+                   path, (guint) XLSX_MAX_CELLS);
+      return NULL;
+    }
+
+  if (damaged)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
+      return NULL;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
