@@ -66,7 +66,7 @@ for h in $harnesses; do
   fi
   units=$(find "$corpus" -type f | wc -l)
   found=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-  line="$h: ${execs:-?} execs, ${speed:-?} exec/s, $time s, $units new corpus units, $found findings (exit $rc)"
+  line="$h: ${execs:-?} execs, ${speed:-?} exec/s, $time s, corpus $units units, $found findings (exit $rc)"
   echo "$line"
   summary="$summary$line
 "
