@@ -5,7 +5,9 @@
  * cwb_experts_read_file() reads a path and picks the reader by the file
  * name's suffix, so the input is written to a file first, once per process
  * in a private folder (on /dev/shm when there is one: no disk writes).
- * A harness defines FUZZ_EXPERTS_FILE, the file's name, then includes this.
+ * A harness defines FUZZ_EXPERTS_FILE, the file's name, and may define
+ * FUZZ_EXPERTS_WRITE (path, data, size), how the input becomes that file,
+ * then includes this.
  */
 #pragma once
 
@@ -52,8 +54,12 @@ fuzz_experts_read (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) rows = NULL;
 
+#ifdef FUZZ_EXPERTS_WRITE
+  FUZZ_EXPERTS_WRITE (fuzz_path, data, size);
+#else
   if (!g_file_set_contents (fuzz_path, (const char *) data, (gssize) size, &error))
     g_error ("cannot write %s: %s", fuzz_path, error->message);
+#endif
 
   rows = cwb_experts_read_file (fuzz_path, NULL, NULL, NULL, &error);
   if (rows == NULL)
