@@ -1,6 +1,7 @@
 #!/bin/sh
-# install-deps.sh — installs the Debian 12 packages Consortium Workbench needs
-# to build, run and test. Quick and offline when everything is there already.
+# install-deps.sh [--fuzz] — installs the Debian 12 packages Consortium
+# Workbench needs to build, run and test; with --fuzz also clang and
+# libFuzzer for `make fuzz`. Quick and offline when everything is there.
 set -eu
 
 packages="
@@ -12,6 +13,10 @@ packages="
   xvfb xauth xdotool dbus dbus-x11 gnome-keyring
   locales fonts-noto-cjk
 "
+# clang and its runtimes (libFuzzer, ASan, UBSan) for build-aux/fuzz.sh
+if [ "${1:-}" = "--fuzz" ]; then
+  packages="$packages clang clang-14 libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $packages; do

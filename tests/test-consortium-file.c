@@ -738,6 +738,62 @@ test_deep_nesting (void)
 }
 
 /* Bad content given inline, beyond the fixtures */
+/* json-glib decodes an escaped UTF-16 surrogate without its pair into bytes
+ * that are not UTF-8: such a file loaded, and the file saved from it did not
+ * load again (found by tests/fuzz/fuzz-consortium-file). */
+static void
+test_lone_surrogate (void)
+{
+  g_autofree char *in_section = g_strdup_printf (minimal, "", ", \"agreement\": {\"clauses\": [\"ok\", \"x\\ud800y\"]}");
+  g_autofree char *in_key = g_strdup_printf (minimal, "", ", \"agreement\": {\"\\ud800z\": 1}");
+  g_autofree char *top_level = g_strdup_printf (minimal, "", ", \"note\": \"\\udc00abc\"");
+  g_autofree char *high_then_text = g_strdup_printf (minimal, "", ", \"agreement\": {\"a\": \"\\ud83dx\"}");
+  g_autofree char *paired = g_strdup_printf (minimal, "", ", \"agreement\": {\"smile\": \"\\ud83d\\ude00\"}");
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(CwbConsortium) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize length = 0;
+
+  assert_load_fails (in_section, -1, "agreement.clauses[1]: an escaped UTF-16 surrogate");
+  assert_load_fails (in_key, -1, "agreement.\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd: an escaped UTF-16 surrogate");
+  assert_load_fails (top_level, -1, "note: an escaped UTF-16 surrogate");
+  assert_load_fails (high_then_text, -1, "agreement.a: an escaped UTF-16 surrogate");
+
+  /* a pair is one character, U+1F600 */
+  loaded = cwb_consortium_file_load_data (paired, -1, &error);
+  g_assert_no_error (error);
+  saved = cwb_consortium_to_data (loaded, &length);
+  g_assert_true (g_utf8_validate_len (saved, length, NULL));
+  g_assert_nonnull (strstr (saved, "\xf0\x9f\x98\x80"));
+  again = cwb_consortium_file_load_data (saved, (gssize) length, &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_consortium_equal (loaded, again));
+}
+
+/* json-glib reads a number beyond the range of a double as infinity, which
+ * the file writer can only write as null: such a section did not load
+ * again as the same (found by tests/fuzz/fuzz-consortium-file). */
+static void
+test_infinite_number (void)
+{
+  g_autofree char *in_section = g_strdup_printf (minimal, "", ", \"agreement\": {\"x\": [1, 1e400]}");
+  g_autofree char *negative = g_strdup_printf (minimal, "", ", \"agreement\": {\"y\": -1E+999}");
+  g_autofree char *in_member = g_strdup_printf (minimal, ", \"revenue\": 1e400", "");
+  g_autofree char *tiny = g_strdup_printf (minimal, "", ", \"agreement\": {\"z\": 1e-400}");
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_load_fails (in_section, -1, "agreement.x[1]: the number is out of range");
+  assert_load_fails (negative, -1, "agreement.y: the number is out of range");
+  assert_load_fails (in_member, -1, "members[0].revenue: the number is out of range");
+
+  /* too small to tell from 0 is 0 */
+  loaded = cwb_consortium_file_load_data (tiny, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+}
+
 static void
 test_bad_inline (void)
 {
@@ -944,6 +1000,8 @@ main (int   argc,
   g_test_add_func ("/consortium-file/sections-survive", test_sections_survive);
   g_test_add_func ("/consortium-file/optional-figures", test_optional_figures);
   g_test_add_func ("/consortium-file/bad/inline", test_bad_inline);
+  g_test_add_func ("/consortium-file/bad/lone-surrogate", test_lone_surrogate);
+  g_test_add_func ("/consortium-file/bad/infinite-number", test_infinite_number);
   g_test_add_func ("/consortium-file/bad/out-of-range-anywhere", test_out_of_range_anywhere);
   g_test_add_func ("/consortium-file/bad/number-only", test_number_only);
   g_test_add_func ("/consortium-file/bad/deep-nesting", test_deep_nesting);

@@ -450,6 +450,47 @@ test_invalid_json (void)
     }
 }
 
+/* The shipped rule set with the first @from replaced by @to */
+static char *
+edited_default (const char *from,
+                const char *to)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_RESOURCE, 0, NULL);
+  g_autofree char *text = NULL;
+  const char *at;
+
+  g_assert_nonnull (bytes);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  at = strstr (text, from);
+  g_assert_nonnull (at);
+
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+/* json-glib decodes an escaped lone surrogate into bytes that are not
+ * UTF-8, and 1e400 into infinity: the rule set must refuse both (found by
+ * tests/fuzz/fuzz-rule-set, in rule titles, clause texts and industries). */
+static void
+test_invalid_values (void)
+{
+  struct { const char *from; const char *to; const char *path; } cases[] = {
+    { "\"id\": \"C1\"", "\"id\": \"C1\\ud800x\"", "rules[0].id: an escaped UTF-16 surrogate" },
+    { "\"min_ratio\": 0.5", "\"min_ratio\": 1e400", ".params.min_ratio: the number is out of range" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *data = edited_default (cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwbRuleSet) rules = cwb_rule_set_new_from_data (data, -1, &error);
+
+      g_assert_null (rules);
+      g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
+      g_test_message ("→ %s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].path));
+    }
+}
+
 /* A rule set nested deeper than json-glib parses safely is refused before
  * it parses, with the place named */
 static void
@@ -524,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/rule-set/invalid/key-path", test_invalid);
   g_test_add_func ("/rule-set/invalid/json", test_invalid_json);
   g_test_add_func ("/rule-set/invalid/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/rule-set/invalid/values", test_invalid_values);
   g_test_add_func ("/rule-set/file", test_file);
 
   return g_test_run ();

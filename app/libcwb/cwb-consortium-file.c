@@ -1129,6 +1129,9 @@ cwb_consortium_from_json (JsonNode  *root,
 
   object = json_node_get_object (root);
 
+  if (!_cwb_json_check_values (root, error))
+    return NULL;
+
   if (!read_string (object, &path, "format", TRUE, FALSE, &format, error))
     return NULL;
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,14 @@ gboolean _cwb_json_check_depth (const char  *data,
                                 gssize       length,
                                 guint        max_depth,
                                 GError     **error);
+
+/* What json-glib lets through but libcwb cannot keep: json-glib decodes an
+ * escaped UTF-16 surrogate without its pair ("\ud800x") into bytes that
+ * are not UTF-8 (though the text is), and a number beyond the range of a
+ * double (1e400) into infinity; neither could be shown or saved as read.
+ * Fails with %CWB_ERROR_INVALID and a message that starts with the key
+ * path of the first such key or value in @root. */
+gboolean _cwb_json_check_values (JsonNode  *root,
+                                 GError   **error);
 
 G_END_DECLS

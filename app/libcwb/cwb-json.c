@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -198,6 +199,85 @@ _cwb_json_check_depth (const char  *data,
           break;
         }
       p++;
+    }
+
+  return TRUE;
+}
+
+typedef enum {
+  VALUE_OK,
+  VALUE_NOT_UTF8,
+  VALUE_INFINITE,
+} ValueProblem;
+
+/* What json-glib lets through but a consortium cannot keep: it decodes an
+ * escaped UTF-16 surrogate without its pair ("\ud800x") into bytes that
+ * are not UTF-8, though the text itself is, and a number beyond the range
+ * of a double (1e400) into infinity. Such a value could not be saved (the
+ * file written would not load again, or hold null instead). Finds the first
+ * key or value of either kind and puts its key path in @where. */
+static ValueProblem
+find_bad_value (JsonNode *node,
+                GString  *where)
+{
+  ValueProblem problem = VALUE_OK;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) keys = json_object_get_members (object);
+      gsize len = where->len;
+
+      for (const GList *l = keys; l != NULL && problem == VALUE_OK; l = l->next)
+        {
+          const char *key = l->data;
+          g_autofree char *shown = g_utf8_make_valid (key, -1);
+
+          g_string_truncate (where, len);
+          g_string_append_printf (where, "%s%s", len > 0 ? "." : "", shown);
+          problem = g_utf8_validate (key, -1, NULL) ? find_bad_value (json_object_get_member (object, key), where)
+                                                    : VALUE_NOT_UTF8;
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      gsize len = where->len;
+
+      for (guint i = 0; i < json_array_get_length (array) && problem == VALUE_OK; i++)
+        {
+          g_string_truncate (where, len);
+          g_string_append_printf (where, "[%u]", i);
+          problem = find_bad_value (json_array_get_element (array, i), where);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    problem = g_utf8_validate (json_node_get_string (node), -1, NULL) ? VALUE_OK : VALUE_NOT_UTF8;
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    problem = isfinite (json_node_get_double (node)) ? VALUE_OK : VALUE_INFINITE;
+
+  return problem;
+}
+
+gboolean
+_cwb_json_check_values (JsonNode  *root,
+                        GError   **error)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+
+  switch (find_bad_value (root, where))
+    {
+    case VALUE_OK:
+      break;
+    case VALUE_NOT_UTF8:
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("%s: an escaped UTF-16 surrogate (\\uD800 to \\uDFFF) without its pair is not a character"),
+                   where->str);
+      return FALSE;
+    case VALUE_INFINITE:
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("%s: the number is out of range (at most about 1.8e308)"), where->str);
+      return FALSE;
     }
 
   return TRUE;

@@ -709,6 +709,10 @@ cwb_rule_set_new_from_data (const char  *data,
       return NULL;
     }
 
+  if (json_parser_get_root (parser) != NULL &&
+      !_cwb_json_check_values (json_parser_get_root (parser), error))
+    return NULL;
+
   self = g_object_new (CWB_TYPE_RULE_SET, NULL);
   if (!cwb_rule_set_parse (self, json_parser_get_root (parser), error))
     return NULL;

@@ -355,31 +355,51 @@ read_csv (const char    *path,
 
 /* ---- XLSX, through libzip and libxml2 ---- */
 
-static GBytes *
-zip_read (zip_t       *archive,
-          const char  *name)
-{
-  zip_stat_t st;
-  zip_file_t *file;
-  char *buffer;
+/* The most one part of a workbook may hold once inflated. A registry of
+ * thousands of experts is a few MiB; the size a zip entry declares is not
+ * trusted (a few bytes can claim gigabytes), the part is read in chunks. */
+#define XLSX_PART_MAX_MIB 64
 
-  if (zip_stat (archive, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-    return NULL;
+typedef enum {
+  PART_READ,
+  PART_MISSING,
+  PART_DAMAGED,
+  PART_TOO_LARGE,
+} PartResult;
+
+static PartResult
+zip_read (zip_t       *archive,
+          const char  *name,
+          GBytes     **bytes)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  zip_file_t *file;
+  zip_int64_t n;
+  guint8 chunk[16384];
+
+  if (zip_name_locate (archive, name, 0) < 0)
+    return PART_MISSING;
 
   file = zip_fopen (archive, name, 0);
   if (file == NULL)
-    return NULL;
+    return PART_DAMAGED;
 
-  buffer = g_malloc (st.size + 1);
-  if (zip_fread (file, buffer, st.size) != (zip_int64_t) st.size)
+  buffer = g_byte_array_new ();
+  while ((n = zip_fread (file, chunk, sizeof chunk)) > 0)
     {
-      zip_fclose (file);
-      g_free (buffer);
-      return NULL;
+      if ((guint64) buffer->len + (guint64) n > (guint64) XLSX_PART_MAX_MIB * 1024 * 1024)
+        {
+          zip_fclose (file);
+          return PART_TOO_LARGE;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
     }
   zip_fclose (file);
+  if (n < 0)
+    return PART_DAMAGED;
 
-  return g_bytes_new_take (buffer, st.size);
+  *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return PART_READ;
 }
 
 static gboolean
@@ -417,16 +437,31 @@ parse_xml (GBytes *bytes)
   return xmlReadMemory (data, size, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
-/* "AB12" → column 27 (from 0) */
-static int
-column_of_reference (const char *ref)
+/* The limits of a worksheet: Excel's own (1048576 rows, columns A to XFD),
+ * and the most cells a sheet read for import may have, counting the empty
+ * ones before a cell: a registry of thousands of experts has well under a
+ * million. A row or column number comes from the file and is not trusted:
+ * one cell at XFD1048576 would otherwise fill billions. */
+#define XLSX_MAX_ROWS 1048576
+#define XLSX_MAX_COLUMNS 16384
+#define XLSX_MAX_CELLS 4000000
+
+/* "AB12" → column 27 (from 0); -1 without letters; FALSE past XFD */
+static gboolean
+column_of_reference (const char *ref,
+                     int        *column)
 {
-  int column = 0;
+  int n = 0;
 
   for (const char *p = ref; *p >= 'A' && *p <= 'Z'; p++)
-    column = column * 26 + (*p - 'A' + 1);
+    {
+      n = n * 26 + (*p - 'A' + 1);
+      if (n > XLSX_MAX_COLUMNS)
+        return FALSE;
+    }
 
-  return column - 1;
+  *column = n - 1;
+  return TRUE;
 }
 
 static Table *
@@ -438,6 +473,11 @@ read_xlsx (const char    *path,
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GBytes) shared = NULL;
   g_autoptr(GBytes) sheet = NULL;
+  PartResult shared_result;
+  PartResult sheet_result;
+  gboolean damaged = FALSE;
+  gboolean too_many = FALSE;
+  guint64 n_cells = 0;
   xmlDoc *doc;
   xmlNode *root;
   zip_t *archive;
@@ -451,14 +491,35 @@ read_xlsx (const char    *path,
       return NULL;
     }
 
-  shared = zip_read (archive, "xl/sharedStrings.xml");
-  sheet = zip_read (archive, "xl/worksheets/sheet1.xml");
+  shared_result = zip_read (archive, "xl/sharedStrings.xml", &shared);
+  sheet_result = zip_read (archive, "xl/worksheets/sheet1.xml", &sheet);
   zip_close (archive);
 
-  if (sheet == NULL)
+  if (sheet_result == PART_TOO_LARGE || shared_result == PART_TOO_LARGE)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("“%s” is too large: a part of the workbook holds more than %u MiB."),
+                   path, (guint) XLSX_PART_MAX_MIB);
+      return NULL;
+    }
+
+  if (sheet_result == PART_MISSING)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” has no first worksheet (xl/worksheets/sheet1.xml)."), path);
+      return NULL;
+    }
+
+  if (sheet_result == PART_DAMAGED)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
+      return NULL;
+    }
+
+  if (shared_result == PART_DAMAGED)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("The shared strings of “%s” are damaged."), path);
       return NULL;
     }
 
@@ -491,41 +552,64 @@ read_xlsx (const char    *path,
     }
 
   root = xmlDocGetRootElement (doc);
-  for (xmlNode *data = root != NULL ? root->children : NULL; data != NULL; data = data->next)
+  for (xmlNode *data = root != NULL ? root->children : NULL; data != NULL && !damaged; data = data->next)
     {
       if (!is_element (data, "sheetData"))
         continue;
 
-      for (xmlNode *row = data->children; row != NULL; row = row->next)
+      for (xmlNode *row = data->children; row != NULL && !damaged; row = row->next)
         {
           GPtrArray *cells;
           xmlChar *r;
-          guint number;
+          guint64 number;
 
           if (!is_element (row, "row"))
             continue;
 
-          /* rows may skip numbers: keep the file's numbering */
+          /* rows may skip numbers: keep the file's numbering (the rows
+           * skipped share one empty row) */
           r = xmlGetProp (row, (const xmlChar *) "r");
-          number = r != NULL ? (guint) g_ascii_strtoull ((const char *) r, NULL, 10) : table->len + 1;
+          number = r != NULL ? g_ascii_strtoull ((const char *) r, NULL, 10) : table->len + 1;
           xmlFree (r);
-          while (table->len + 1 < number)
-            g_ptr_array_add (table, new_cells ());
+          if (number > XLSX_MAX_ROWS)
+            {
+              damaged = TRUE;
+              break;
+            }
+          if (table->len + 1 < number)
+            {
+              g_autoptr(GPtrArray) empty = new_cells ();
+
+              while (table->len + 1 < number)
+                g_ptr_array_add (table, g_ptr_array_ref (empty));
+            }
 
           cells = new_cells ();
+          g_ptr_array_add (table, cells);
           for (xmlNode *c = row->children; c != NULL; c = c->next)
             {
               xmlChar *ref;
               xmlChar *type;
               g_autoptr(GString) text = g_string_new (NULL);
-              int column;
+              int column = (int) cells->len;
 
               if (!is_element (c, "c"))
                 continue;
 
               ref = xmlGetProp (c, (const xmlChar *) "r");
+              if (ref != NULL && !column_of_reference ((const char *) ref, &column))
+                {
+                  xmlFree (ref);
+                  damaged = TRUE;
+                  break;
+                }
+              if (column >= 0 && (guint) column >= cells->len && n_cells + (column - cells->len) >= XLSX_MAX_CELLS)
+                {
+                  xmlFree (ref);
+                  too_many = damaged = TRUE;
+                  break;
+                }
               type = xmlGetProp (c, (const xmlChar *) "t");
-              column = ref != NULL ? column_of_reference ((const char *) ref) : (int) cells->len;
 
               if (type != NULL && strcmp ((const char *) type, "inlineStr") == 0)
                 {
@@ -554,18 +638,36 @@ read_xlsx (const char    *path,
                 }
 
               while ((int) cells->len < column)
-                g_ptr_array_add (cells, g_strdup (""));
+                {
+                  g_ptr_array_add (cells, g_strdup (""));
+                  n_cells++;
+                }
               if ((int) cells->len == column)
-                g_ptr_array_add (cells, g_strdup (text->str));
+                {
+                  g_ptr_array_add (cells, g_strdup (text->str));
+                  n_cells++;
+                }
 
               xmlFree (ref);
               xmlFree (type);
             }
-
-          g_ptr_array_add (table, cells);
         }
     }
   xmlFreeDoc (doc);
+
+  if (too_many)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("“%s” is too large: its first worksheet holds more than %u cells."),
+                   path, (guint) XLSX_MAX_CELLS);
+      return NULL;
+    }
+
+  if (damaged)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
+      return NULL;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
