@@ -40,5 +40,7 @@ fi
 
 meson compile -C "$builddir"
 
-# ASan makes the programs two to three times slower.
+# ASan makes the programs two to three times slower: meson's timeouts and
+# the tests' own waits (tests/cwb-test-utils.h) are three times as long.
+export CWB_TEST_TIMEOUT_MULTIPLIER=3
 exec "$srcdir/build-aux/run-tests.sh" "$builddir" --timeout-multiplier 3 "$@"

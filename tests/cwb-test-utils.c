@@ -197,11 +197,21 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+guint
+cwb_test_timeout_multiplier (void)
+{
+  const char *value = g_getenv ("CWB_TEST_TIMEOUT_MULTIPLIER");
+  guint64 multiplier = value != NULL ? g_ascii_strtoull (value, NULL, 10) : 1;
+
+  return (guint) CLAMP (multiplier, 1, 20);
+}
+
 void
 cwb_test_wait_begin (CwbTestWait *wait)
 {
   wait->tick_id = g_timeout_add (WAIT_TICK_MSEC, tick_cb, NULL);
-  wait->deadline = g_get_monotonic_time () + CWB_TEST_TIMEOUT_SECONDS * G_USEC_PER_SEC;
+  wait->deadline = g_get_monotonic_time () +
+                   CWB_TEST_TIMEOUT_SECONDS * cwb_test_timeout_multiplier () * G_USEC_PER_SEC;
 }
 
 gboolean

@@ -16,8 +16,11 @@
 
 G_BEGIN_DECLS
 
-/* How long CWB_TEST_WAIT_FOR() waits before it fails the test. */
+/* How long CWB_TEST_WAIT_FOR() waits before it fails the test, times
+ * cwb_test_timeout_multiplier(): $CWB_TEST_TIMEOUT_MULTIPLIER (1 to 20,
+ * default 1), which the sanitizer suite sets, its programs being slower. */
 #define CWB_TEST_TIMEOUT_SECONDS 20
+guint          cwb_test_timeout_multiplier (void);
 
 /* ------------------------------------------------------------------ */
 /* the example consortium files (data/examples, CWB_EXAMPLES_DIR)      */

@@ -1255,7 +1255,8 @@ test_json_string_boundaries (void)
   add_result (report, "Z9", NULL, CWB_STATUS_DECLARED, FALSE, 0, FALSE, 0, "no clause", "\t");
 
   text = assert_json_string_is_node (report, "目录/报告 \"1\".json");
-  assert_json_string_is_node (report, NULL);
+  g_clear_pointer (&text, g_free);
+  text = assert_json_string_is_node (report, NULL);
   g_clear_pointer (&text, g_free);
   text = assert_json_string_is_node (report, "x");
 

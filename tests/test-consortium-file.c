@@ -737,6 +737,27 @@ test_deep_nesting (void)
   assert_load_fails (braces, -1, "arrays and objects are nested more than 64 levels deep");
 }
 
+/* A key that is empty, or empty once an escaped NUL ends it, names no
+ * section: it is ignored like any unknown key (the fuzzer's find) */
+static void
+test_empty_section_key (void)
+{
+  g_autofree char *text = g_strdup_printf (minimal, "", ", \"\": [1], \"\\u0000ions\": [], \"x\": {}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autoptr(CwbConsortium) again = NULL;
+  g_autofree char *saved = NULL;
+
+  consortium = cwb_consortium_file_load_data (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cwb_consortium_get_section (consortium, "x"));
+  saved = cwb_consortium_to_data (consortium, NULL);
+  g_assert_null (strstr (saved, "\"\""));
+  again = cwb_consortium_file_load_data (saved, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cwb_consortium_get_section (again, "x"));
+}
+
 /* Bad content given inline, beyond the fixtures */
 /* json-glib decodes an escaped UTF-16 surrogate without its pair into bytes
  * that are not UTF-8: such a file loaded, and the file saved from it did not
@@ -1005,6 +1026,7 @@ main (int   argc,
   g_test_add_func ("/consortium-file/bad/out-of-range-anywhere", test_out_of_range_anywhere);
   g_test_add_func ("/consortium-file/bad/number-only", test_number_only);
   g_test_add_func ("/consortium-file/bad/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/consortium-file/empty-section-key", test_empty_section_key);
   g_test_add_func ("/consortium-file/bad/files", test_bad_files);
   g_test_add_func ("/consortium-file/bad/files-listed", test_bad_files_listed);
   g_test_add_func ("/consortium-file/unreadable", test_unreadable);

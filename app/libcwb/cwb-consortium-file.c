@@ -1080,7 +1080,9 @@ load_sections (CwbConsortium *self,
       const char *key = l->data;
       JsonNode *node;
 
-      if (is_known_key (key))
+      /* an empty key ("" or one that began with an escaped NUL) cannot
+       * name a section: like any other unknown key, it is ignored */
+      if (is_known_key (key) || *key == '\0')
         continue;
 
       node = json_object_get_member (root, key);
