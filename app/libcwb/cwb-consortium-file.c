@@ -1233,27 +1233,14 @@ scan_text (const char *data,
         {
         case '"':
           {
-            const char *start = ++p;
+            const char *quote = _cwb_json_find_closing_quote (p + 1, end);
 
-            /* the closing quote: the next one not escaped by an odd run
-             * of backslashes */
-            for (;;)
+            if (quote == NULL)
               {
-                const char *quote = memchr (p, '"', (gsize) (end - p));
-                const char *q;
-
-                if (quote == NULL)
-                  {
-                    scan->truncated = !mismatched;
-                    return;
-                  }
-
-                for (q = quote; q > start && q[-1] == '\\'; q--)
-                  ;
-                p = quote + 1;
-                if ((quote - q) % 2 == 0)
-                  break;
+                scan->truncated = !mismatched;
+                return;
               }
+            p = quote + 1;
           }
           break;
 

@@ -20,6 +20,11 @@ void _cwb_json_format_double (char       *buf,
                               gsize       size,
                               double      value);
 
+/* The closing quote of the string whose text starts at @start: the next '"'
+ * before @end not escaped by an odd run of backslashes; NULL if none. */
+const char *_cwb_json_find_closing_quote (const char *start,
+                                          const char *end);
+
 /* The deepest nesting of arrays and objects a JSON text read by libcwb may
  * have: json-glib parses recursively, so deeper text would overflow the
  * stack. Real files nest a handful of levels. */

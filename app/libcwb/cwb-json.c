@@ -67,6 +67,29 @@ _cwb_json_format_double (char   *buf,
     }
 }
 
+const char *
+_cwb_json_find_closing_quote (const char *start,
+                              const char *end)
+{
+  const char *p = start;
+
+  /* memchr is much faster than a loop of our own */
+  for (;;)
+    {
+      const char *quote = memchr (p, '"', (gsize) (end - p));
+      const char *q;
+
+      if (quote == NULL)
+        return NULL;
+
+      for (q = quote; q > start && q[-1] == '\\'; q--)
+        ;
+      if ((quote - q) % 2 == 0)
+        return quote;
+      p = quote + 1;
+    }
+}
+
 /* One open array or object while _cwb_json_check_depth() walks the text. */
 typedef struct
 {
@@ -123,26 +146,9 @@ _cwb_json_check_depth (const char  *data,
         case '"':
           {
             const char *start = ++p;
+            const char *quote = _cwb_json_find_closing_quote (start, end);
 
-            /* the closing quote: the next one not escaped by an odd run of
-             * backslashes (memchr is much faster than a loop of our own) */
-            for (;;)
-              {
-                const char *quote = memchr (p, '"', (gsize) (end - p));
-                const char *q;
-
-                if (quote == NULL)
-                  {
-                    p = end;
-                    break;
-                  }
-                for (q = quote; q > start && q[-1] == '\\'; q--)
-                  ;
-                p = quote;
-                if ((quote - q) % 2 == 0)
-                  break;
-                p++;
-              }
+            p = quote != NULL ? quote : end;
             if (depth > 0 && frames[depth - 1].is_object && frames[depth - 1].want_key)
               {
                 frames[depth - 1].key = start;
