@@ -306,17 +306,6 @@ write_marker (CwbEngine *self)
   self->marker[length] = '\0';
 }
 
-/* The name the user sees in the plugin manager (translated), else the module */
-static const char *
-plugin_display_name (CwbEngine  *self,
-                     const char *module)
-{
-  PeasPluginInfo *info = peas_engine_get_plugin_info (self->peas, module);
-  const char *name = info != NULL ? peas_plugin_info_get_name (info) : NULL;
-
-  return name != NULL && *name != '\0' ? name : module;
-}
-
 static void
 guard_call_clear (gpointer data)
 {
@@ -352,11 +341,11 @@ check_provider_cb (PeasExtensionSet *set,
       if (error != NULL)
         /* TRANSLATORS: a plugin's name, then what went wrong */
         message = g_strdup_printf (_("The plugin “%s” could not check this consortium: %s"),
-                                   plugin_display_name (data->engine, module), error->message);
+                                   cwb_engine_get_plugin_name (data->engine, module), error->message);
       else
         message = g_strdup_printf (_("The plugin “%s” could not check this consortium and gave "
                                      "no reason; its messages may be on standard error."),
-                                   plugin_display_name (data->engine, module));
+                                   cwb_engine_get_plugin_name (data->engine, module));
 
       g_debug ("%s", message);
       result = cwb_check_result_new_error (module, message);
@@ -751,7 +740,7 @@ cwb_engine_describe_crash (CwbEngine  *self,
   g_return_val_if_fail (CWB_IS_ENGINE (self), NULL);
   g_return_val_if_fail (module != NULL, NULL);
 
-  name = plugin_display_name (self, module);
+  name = cwb_engine_get_plugin_name (self, module);
 
   if (!g_hash_table_lookup_extended (self->crashed, module, NULL, &value))
     value = GINT_TO_POINTER (CWB_PLUGIN_ACTIVITY_CALL);
@@ -779,4 +768,29 @@ cwb_engine_describe_crash (CwbEngine  *self,
                                 "It has been turned off; turn it on again in Preferences → "
                                 "Plugins once it is fixed."), name);
     }
+}
+
+/**
+ * cwb_engine_get_plugin_name:
+ * @self: an engine
+ * @module: a plugin's module name
+ *
+ * Returns: (transfer none): the name the plugin manager shows for @module
+ *   (translated, from its .plugin file), or @module when the engine does
+ *   not know it or it has none
+ */
+const char *
+cwb_engine_get_plugin_name (CwbEngine  *self,
+                            const char *module)
+{
+  PeasPluginInfo *info;
+  const char *name;
+
+  g_return_val_if_fail (CWB_IS_ENGINE (self), module);
+  g_return_val_if_fail (module != NULL, NULL);
+
+  info = peas_engine_get_plugin_info (self->peas, module);
+  name = info != NULL ? peas_plugin_info_get_name (info) : NULL;
+
+  return name != NULL && *name != '\0' ? name : module;
 }

@@ -45,6 +45,9 @@ void            cwb_engine_leave_plugin     (CwbEngine          *self);
 /* (transfer full): the plugins a process died in since the last engine
  * looked; cwb_engine_load_plugins() skips them */
 char          **cwb_engine_dup_crashed_plugins (CwbEngine       *self);
+/* (transfer none): @module's name as the plugin manager shows it */
+const char     *cwb_engine_get_plugin_name  (CwbEngine          *self,
+                                             const char         *module);
 /* (transfer full): the sentence that tells the user about one of them */
 char           *cwb_engine_describe_crash   (CwbEngine          *self,
                                              const char         *module);

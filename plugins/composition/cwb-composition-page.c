@@ -319,12 +319,8 @@ plugin_name (CwbContext *context,
              const char *module)
 {
   CwbEngine *engine = context != NULL ? cwb_context_get_engine (context) : NULL;
-  PeasPluginInfo *info = engine != NULL
-                         ? peas_engine_get_plugin_info (cwb_engine_get_peas (engine), module)
-                         : NULL;
-  const char *name = info != NULL ? peas_plugin_info_get_name (info) : NULL;
 
-  return name != NULL && *name != '\0' ? name : module;
+  return engine != NULL ? cwb_engine_get_plugin_name (engine, module) : module;
 }
 
 static void
