@@ -342,7 +342,7 @@ test_pdf_deep_sea (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(CwbAgreement) agreement = deep_sea_draft (f);
-  g_autoptr(CwbAgreementLayout) layout = NULL;
+  g_autoptr(CwbDocumentLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = tmp_path (f, "deep-sea.pdf");
   g_autofree char *text = NULL;
@@ -388,7 +388,7 @@ test_pdf_deep_sea (Fixture       *f,
   /* the page count is the layout's, and every page says which it is */
   layout = cwb_agreement_layout_new (agreement, f->consortium, f->context,
                                      CWB_AGREEMENT_PAGE_WIDTH, CWB_AGREEMENT_PAGE_HEIGHT);
-  n_pages = cwb_agreement_layout_get_n_pages (layout);
+  n_pages = cwb_document_layout_get_n_pages (layout);
   g_assert_cmpint (n_pages, >=, 3);
   g_assert_cmpint (pdf_pages (path), ==, n_pages);
   for (int i = 1; i <= n_pages; i++)

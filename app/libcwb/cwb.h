@@ -13,6 +13,7 @@
 #include "cwb-consortium-file.h"
 #include "cwb-consortium.h"
 #include "cwb-context.h"
+#include "cwb-document.h"
 #include "cwb-engine.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"

@@ -4,7 +4,6 @@
  */
 #pragma once
 
-#include <cairo.h>
 #include <cwb.h>
 
 #include "cwb-agreement.h"
@@ -23,14 +22,15 @@ G_BEGIN_DECLS
  * colour prints), so it shows on paper. cwb_agreement_list_incomplete_items()
  * names the same items.
  *
- * Everything here is headless (cairo, pango, libzip, libxml2; no GTK) and
- * may run in a worker thread; the objects passed are only read.
+ * Everything here is headless (libcwb's CwbDocument: cairo, pango, libzip,
+ * libxml2; no GTK) and may run in a worker thread; the objects passed are
+ * only read.
  */
 
 /* The A4 page, in points, and the margin of the documents (25 mm). */
-#define CWB_AGREEMENT_PAGE_WIDTH  (210.0 / 25.4 * 72.0)
-#define CWB_AGREEMENT_PAGE_HEIGHT (297.0 / 25.4 * 72.0)
-#define CWB_AGREEMENT_MARGIN      (25.0 / 25.4 * 72.0)
+#define CWB_AGREEMENT_PAGE_WIDTH  CWB_DOCUMENT_PAGE_WIDTH
+#define CWB_AGREEMENT_PAGE_HEIGHT CWB_DOCUMENT_PAGE_HEIGHT
+#define CWB_AGREEMENT_MARGIN      CWB_DOCUMENT_MARGIN
 
 /* The title: "海南省…创新联合体" (from the consortium's name: a name that
  * already starts with 海南 and names the 创新联合体 is kept as it is) then
@@ -40,33 +40,33 @@ char               *cwb_agreement_document_dup_title (CwbConsortium  *consortium
 /* "第一条" … "第九条" (translated) */
 const char         *cwb_agreement_document_get_article_number (CwbAgreementItem item);
 
-#define CWB_TYPE_AGREEMENT_LAYOUT (cwb_agreement_layout_get_type ())
+/* Where the members sign: two blocks a row with room for the seal (the
+ * PDF, print), or a ruled table with a row a member (the DOCX, which is
+ * filled in by hand or in Word). */
+typedef enum
+{
+  CWB_AGREEMENT_SIGNATURE_BLOCKS,
+  CWB_AGREEMENT_SIGNATURE_TABLE,
+} CwbAgreementSignatureLayout;
 
-G_DECLARE_FINAL_TYPE (CwbAgreementLayout, cwb_agreement_layout, CWB, AGREEMENT_LAYOUT, GObject)
-
-/* The agreement laid out on pages of @width × @height points (A4:
- * CWB_AGREEMENT_PAGE_WIDTH × CWB_AGREEMENT_PAGE_HEIGHT), 25 mm margins,
- * paginated once here: a signature block, a title or an article heading with
- * the start of its text is never split across pages. The text is measured
- * with unhinted metrics, so it lays out the same on any cairo surface.
+/* The agreement as a CwbDocument (libcwb), to write or lay out: the
+ * title, the parties, the preamble, the nine articles with the variables
+ * filled, the closing sentence and, on a page of its own, the signatures.
  * @context: (nullable): gives the clock and rule set for the variables
- * (the real clock without one). */
-CwbAgreementLayout *cwb_agreement_layout_new         (CwbAgreement       *agreement,
+ * (the real clock without one). (transfer full) */
+CwbDocument        *cwb_agreement_document_new       (CwbAgreement                *agreement,
+                                                      CwbConsortium               *consortium,
+                                                      CwbContext                  *context,
+                                                      CwbAgreementSignatureLayout  signatures);
+
+/* The agreement with signature blocks laid out on pages of @width ×
+ * @height points (A4: CWB_AGREEMENT_PAGE_WIDTH × CWB_AGREEMENT_PAGE_HEIGHT),
+ * for printing: see cwb_document_layout_new(). (transfer full) */
+CwbDocumentLayout  *cwb_agreement_layout_new         (CwbAgreement       *agreement,
                                                       CwbConsortium      *consortium,
                                                       CwbContext         *context,
                                                       double              width,
                                                       double              height);
-int                 cwb_agreement_layout_get_n_pages (CwbAgreementLayout *self);
-/* Draws page @page (0-based), with its page number, onto @cr, whose user
- * space is in points with the page's top-left corner at the origin; the
- * margins are the layout's own. For GtkPrintOperation: lay out with the
- * print context's page size in points, set the unit to GTK_UNIT_POINTS and
- * use_full_page to TRUE, report get_n_pages() in "begin-print", and call
- * this from "draw-page" with gtk_print_context_get_cairo_context(). Does
- * not call cairo_show_page(). */
-void                cwb_agreement_layout_draw_page   (CwbAgreementLayout *self,
-                                                      cairo_t            *cr,
-                                                      int                 page);
 
 /* Writes the agreement as an A4 PDF to @path. Written to a temporary file
  * beside @path and renamed: on failure @path is left as it was. Errors are

@@ -2204,16 +2204,16 @@ export_docx_action (GtkWidget  *widget,
 static void
 print_begin_cb (GtkPrintOperation  *operation,
                 GtkPrintContext    *context,
-                CwbAgreementLayout *layout)
+                CwbDocumentLayout  *layout)
 {
-  gtk_print_operation_set_n_pages (operation, cwb_agreement_layout_get_n_pages (layout));
+  gtk_print_operation_set_n_pages (operation, cwb_document_layout_get_n_pages (layout));
 }
 
 static void
 print_draw_page_cb (GtkPrintOperation  *operation,
                     GtkPrintContext    *context,
                     int                 page,
-                    CwbAgreementLayout *layout)
+                    CwbDocumentLayout  *layout)
 {
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width = gtk_print_context_get_width (context);
@@ -2224,7 +2224,7 @@ print_draw_page_cb (GtkPrintOperation  *operation,
   cairo_save (cr);
   if (scale > 0 && (scale < 0.999 || scale > 1.001))
     cairo_scale (cr, scale, scale);
-  cwb_agreement_layout_draw_page (layout, cr, page);
+  cwb_document_layout_draw_page (layout, cr, page);
   cairo_restore (cr);
 }
 
@@ -2236,7 +2236,7 @@ make_print_operation (CwbAgreementPage *self)
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autoptr(CwbAgreementLayout) layout = NULL;
+  g_autoptr(CwbDocumentLayout) layout = NULL;
   g_autofree char *title = NULL;
 
   flush_edits (self);

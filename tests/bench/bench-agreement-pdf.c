@@ -93,7 +93,7 @@ main (int    argc,
   guint runs = argc > 2 ? (guint) atoi (argv[2]) : 5;
   g_autoptr(CwbConsortium) consortium = NULL;
   g_autoptr(CwbAgreement) agreement = NULL;
-  g_autoptr(CwbAgreementLayout) layout = NULL;
+  g_autoptr(CwbDocumentLayout) layout = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -135,7 +135,7 @@ main (int    argc,
            "(min %.1f, max %.1f); %d pages, %.0f KiB\n",
            n_members, g_array_index (times, double, runs / 2), runs,
            g_array_index (times, double, 0), g_array_index (times, double, runs - 1),
-           cwb_agreement_layout_get_n_pages (layout), st.st_size / 1024.0);
+           cwb_document_layout_get_n_pages (layout), st.st_size / 1024.0);
 
   g_unlink (path);
   g_rmdir (dir);
