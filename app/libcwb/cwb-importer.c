@@ -42,6 +42,7 @@ struct _CwbImporter
    * batch is open, none) */
   GArray                *pending;
   gboolean               batch_open;
+  gboolean               temp_in_memory;  /* we set temp_store = MEMORY */
   gint64                 batch_started;   /* monotonic µs */
 
   guint                  n_total;
@@ -120,10 +121,54 @@ fail_written (CwbImporter  *self,
     }
 }
 
+/*
+ * Each consortium's savepoint keeps the pages it changes in a statement
+ * journal, which SQLite writes to a temporary file once it passes 64 KiB:
+ * as many page writes as the commits it saves. With temp_store = MEMORY
+ * (only while a batch of ours is the outermost transaction: the setting
+ * cannot change inside one) the journal stays in memory, and a batch
+ * writes what one transaction of plain INSERTs would.
+ */
+static void
+set_temp_in_memory (CwbImporter *self,
+                    gboolean     in_memory)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->temp_in_memory == in_memory || self->store->depth > 0)
+    return;
+
+  if (!store_exec_cached (self->store,
+                          in_memory ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT",
+                          &error))
+    g_debug ("%s", error->message);
+
+  self->temp_in_memory = in_memory;
+}
+
+static gboolean
+begin_batch (CwbImporter  *self,
+             GError      **error)
+{
+  set_temp_in_memory (self, TRUE);
+
+  if (!store_begin (self->store, error))
+    {
+      set_temp_in_memory (self, FALSE);
+      return FALSE;
+    }
+
+  self->batch_open = TRUE;
+  self->batch_started = g_get_monotonic_time ();
+
+  return TRUE;
+}
+
 static void
 end_batch (CwbImporter *self)
 {
   self->batch_open = FALSE;
+  set_temp_in_memory (self, FALSE);
   report_pending (self);
 }
 
@@ -412,17 +457,12 @@ cwb_importer_add (CwbImporter    *self,
   g_return_val_if_fail (CWB_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
 
-  if (!self->batch_open)
+  if (!self->batch_open && !begin_batch (self, &error))
     {
-      if (!store_begin (self->store, &error))
-        {
-          push_item (self, consortium, FALSE, g_steal_pointer (&error), item_data, item_destroy);
-          item_done (self);
-          report_pending (self);
-          return FALSE;
-        }
-      self->batch_open = TRUE;
-      self->batch_started = g_get_monotonic_time ();
+      push_item (self, consortium, FALSE, g_steal_pointer (&error), item_data, item_destroy);
+      item_done (self);
+      report_pending (self);
+      return FALSE;
     }
 
   if (replace && cwb_consortium_get_name (consortium) != NULL)
