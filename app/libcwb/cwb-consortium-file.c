@@ -19,516 +19,86 @@
 #include "cwb-error.h"
 #include "cwb-format.h"
 #include "cwb-json-private.h"
+#include "cwb-json-reader.h"
 #include "cwb-lifecycle.h"
 #include "cwb-uscc.h"
 
 #define MAX_FISCAL_YEARS 3
 
 /*
- * Loading walks the parsed tree once and builds the model directly from the
- * nodes. The key path of a value is kept as a small stack of segments and
- * only turned into text when an error is reported.
+ * Loading walks the parsed tree once with a CwbJsonReader and builds the
+ * model directly from the nodes; the key path is only turned into text
+ * when an error is reported.
  */
 
-#define MAX_DEPTH 8
-
-typedef struct {
-  struct {
-    const char *key;    /* NULL for an array index */
-    guint       index;
-  } segs[MAX_DEPTH];
-  guint depth;
-} Path;
-
-static void
-path_push_key (Path       *path,
-               const char *key)
-{
-  g_assert (path->depth < MAX_DEPTH);
-  path->segs[path->depth].key = key;
-  path->depth++;
-}
-
-static void
-path_push_index (Path *path,
-                 guint index)
-{
-  g_assert (path->depth < MAX_DEPTH);
-  path->segs[path->depth].key = NULL;
-  path->segs[path->depth].index = index;
-  path->depth++;
-}
-
-static void
-path_pop (Path *path)
-{
-  g_assert (path->depth > 0);
-  path->depth--;
-}
-
-/* "members[3].uscc": @path, then @key if not NULL */
-static char *
-path_string (const Path *path,
-             const char *key)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < path->depth; i++)
-    {
-      if (path->segs[i].key != NULL)
-        {
-          if (out->len > 0)
-            g_string_append_c (out, '.');
-          g_string_append (out, path->segs[i].key);
-        }
-      else
-        g_string_append_printf (out, "[%u]", path->segs[i].index);
-    }
-
-  if (key != NULL)
-    {
-      if (out->len > 0)
-        g_string_append_c (out, '.');
-      g_string_append (out, key);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* Sets a CWB_ERROR_INVALID whose format's first directive is the key path
- * (@path then @key), and returns FALSE from the calling function. */
-#define FAIL(path, key, ...)                                             \
+ * (the reader's path, then @key), and returns FALSE from the caller. */
+#define FAIL(reader, key, ...)                                           \
   G_STMT_START {                                                         \
-    g_autofree char *where_ = path_string ((path), (key));               \
+    g_autofree char *where_ = cwb_json_reader_dup_path ((reader), (key)); \
     g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, __VA_ARGS__);      \
     return FALSE;                                                        \
   } G_STMT_END
 #define WHERE where_
 
-/* What the file has where something else was expected, as a noun. */
-static const char *
-found_noun (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("a string");
-        case G_TYPE_BOOLEAN:
-          return _("a boolean");
-        case G_TYPE_INT64:
-          return _("an integer");
-        case G_TYPE_DOUBLE:
-          return _("a decimal number");
-        default:
-          return _("an unknown value");
-        }
-    }
-}
+/* the consortium file's optional keys may hold null for "absent" */
+#define OPTIONAL CWB_JSON_NULLABLE
+#define REQUIRED CWB_JSON_REQUIRED
 
-typedef enum {
-  EXPECT_STRING,
-  EXPECT_BOOLEAN,
-  EXPECT_INTEGER,
-  EXPECT_OBJECT,
-  EXPECT_ARRAY,
-} Expect;
-
-static const char *
-expected_noun (Expect expect)
-{
-  switch (expect)
-    {
-    case EXPECT_STRING:
-      return _("a string");
-    case EXPECT_BOOLEAN:
-      return _("a boolean");
-    case EXPECT_INTEGER:
-      return _("an integer");
-    case EXPECT_OBJECT:
-      return _("an object");
-    case EXPECT_ARRAY:
-    default:
-      return _("an array");
-    }
-}
-
+/* The array of objects @node, the member @key at the reader's path, each
+ * element read by @read into @records */
 static gboolean
-node_is (JsonNode *node,
-         Expect    expect)
-{
-  switch (expect)
-    {
-    case EXPECT_OBJECT:
-      return JSON_NODE_HOLDS_OBJECT (node);
-    case EXPECT_ARRAY:
-      return JSON_NODE_HOLDS_ARRAY (node);
-    case EXPECT_STRING:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-    case EXPECT_BOOLEAN:
-      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-    case EXPECT_INTEGER:
-    default:
-      return JSON_NODE_HOLDS_VALUE (node) &&
-             (json_node_get_value_type (node) == G_TYPE_INT64 ||
-              json_node_get_value_type (node) == G_TYPE_DOUBLE);
-    }
-}
-
-/* Looks @key up in @object and checks its type. An absent key (or null,
- * for an optional key) gives *out = NULL and TRUE unless @required. */
-static gboolean
-lookup (JsonObject  *object,
-        const Path  *path,
-        const char  *key,
-        Expect       expect,
-        gboolean     required,
-        JsonNode   **out,
-        GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  *out = NULL;
-
-  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
-    {
-      if (required)
-        FAIL (path, key, _("%s: required key is missing"), WHERE);
-      return TRUE;
-    }
-
-  if (!node_is (node, expect))
-    FAIL (path, key, _("%s: expected %s, found %s"),
-          WHERE, expected_noun (expect), found_noun (node));
-
-  *out = node;
-
-  return TRUE;
-}
-
-/* The same check for an array element. */
-static gboolean
-check_element (JsonNode    *node,
-               const Path  *path,
-               Expect       expect,
-               GError     **error)
-{
-  if (!node_is (node, expect))
-    FAIL (path, NULL, _("%s: expected %s, found %s"),
-          WHERE, expected_noun (expect), found_noun (node));
-
-  return TRUE;
-}
-
-static gboolean
-read_string (JsonObject  *object,
-             const Path  *path,
-             const char  *key,
-             gboolean     required,
-             gboolean     non_empty,
-             const char **out,
-             GError     **error)
-{
-  JsonNode *node;
-
-  if (!lookup (object, path, key, EXPECT_STRING, required, &node, error))
-    return FALSE;
-
-  if (node == NULL)
-    return TRUE;
-
-  *out = json_node_get_string (node);
-
-  if (non_empty && **out == '\0')
-    FAIL (path, key, _("%s: must not be empty"), WHERE);
-
-  return TRUE;
-}
-
-static gboolean
-read_boolean (JsonObject  *object,
-              const Path  *path,
-              const char  *key,
-              gboolean     required,
-              gboolean    *out,
-              GError     **error)
-{
-  JsonNode *node;
-
-  if (!lookup (object, path, key, EXPECT_BOOLEAN, required, &node, error))
-    return FALSE;
-
-  if (node != NULL)
-    *out = json_node_get_boolean (node);
-
-  return TRUE;
-}
-
-/* An integer in [@min, @max]; a decimal number is accepted only when it is
- * a whole number that a double represents exactly (1e3, 2.0). */
-static gboolean
-integer_value (JsonNode    *node,
-               const Path  *path,
-               const char  *key,
-               gint64       min,
-               gint64       max,
-               gint64      *out,
-               GError     **error)
-{
-  gint64 value;
-
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      double d = json_node_get_double (node);
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      if (d != floor (d) || fabs (d) > 9007199254740992.0)
-        {
-          _cwb_json_format_double (buf, sizeof buf, d);
-          FAIL (path, key, _("%s: expected an integer, found %s"), WHERE, buf);
-        }
-      value = (gint64) d;
-    }
-  else
-    value = json_node_get_int (node);
-
-  if (value < 0 && min >= 0)
-    FAIL (path, key, _("%s: must not be negative, found %lld"), WHERE, (long long) value);
-
-  if (value < min || value > max)
-    FAIL (path, key, _("%s: %lld is out of range (%lld to %lld)"),
-          WHERE, (long long) value, (long long) min, (long long) max);
-
-  *out = value;
-
-  return TRUE;
-}
-
-static gboolean
-read_integer (JsonObject  *object,
-              const Path  *path,
-              const char  *key,
-              gboolean     required,
-              gint64       min,
-              gint64       max,
-              gint64      *out,
-              GError     **error)
-{
-  JsonNode *node;
-
-  if (!lookup (object, path, key, EXPECT_INTEGER, required, &node, error))
-    return FALSE;
-
-  if (node == NULL)
-    return TRUE;
-
-  return integer_value (node, path, key, min, max, out, error);
-}
-
-static gboolean
-read_date (JsonObject  *object,
-           const Path  *path,
-           const char  *key,
-           gboolean     required,
-           const char **out,
-           GError     **error)
-{
-  const char *date = NULL;
-
-  if (!read_string (object, path, key, required, FALSE, &date, error))
-    return FALSE;
-
-  if (date == NULL)
-    return TRUE;
-
-  if (!cwb_date_is_valid (date))
-    FAIL (path, key, _("%s: “%s” is not a valid date; write it as YYYY-MM-DD, such as 2024-03-01"),
-          WHERE, date);
-
-  *out = date;
-
-  return TRUE;
-}
-
-/* The enumeration's class, referenced once for the life of the process:
- * looking a word up costs no type-system lock. */
-static GEnumClass *
-enum_class (GType type)
-{
-  GEnumClass *klass = g_type_class_peek (type);
-
-  return klass != NULL ? klass : g_type_class_ref (type);
-}
-
-/* The words of an enumeration as the file writes them: "a, b, c" */
-static char *
-enum_words (GType type)
-{
-  GEnumClass *klass = enum_class (type);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, klass->values[i].value_nick);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-read_enum (JsonObject  *object,
-           const Path  *path,
-           const char  *key,
-           GType        type,
-           int         *out,
-           GError     **error)
-{
-  const char *word = NULL;
-  GEnumValue *value;
-
-  if (!read_string (object, path, key, TRUE, FALSE, &word, error))
-    return FALSE;
-
-  value = g_enum_get_value_by_nick (enum_class (type), word);
-
-  if (value == NULL)
-    {
-      g_autofree char *words = enum_words (type);
-
-      FAIL (path, key, _("%s: unknown value “%s”; expected one of: %s"), WHERE, word, words);
-    }
-
-  *out = value->value;
-
-  return TRUE;
-}
-
-/* The elements of the string array @node at @path.@key, borrowed from
- * @node (the container is the caller's). */
-static gboolean
-string_list_value (JsonNode     *node,
-                   Path         *path,
-                   const char   *key,
-                   const char ***out,
-                   GError      **error)
+object_array (CwbJsonReader      *reader,
+              JsonNode           *node,
+              const char         *key,
+              CwbJsonReadObject   read,
+              GPtrArray          *records,
+              GError            **error)
 {
   JsonArray *array;
-  guint n;
-  const char **items;
 
-  path_push_key (path, key);
-  if (!check_element (node, path, EXPECT_ARRAY, error))
+  cwb_json_reader_push_key (reader, key);
+  if (!cwb_json_reader_get_array (reader, node, 0, &array, error) ||
+      !cwb_json_reader_foreach_object (reader, array, read, records, error))
     return FALSE;
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  items = g_new (const char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      path_push_index (path, i);
-      if (!check_element (element, path, EXPECT_STRING, error))
-        {
-          g_free (items);
-          return FALSE;
-        }
-      path_pop (path);
-      items[i] = json_node_get_string (element);
-    }
-  path_pop (path);
-  items[n] = NULL;
-
-  *out = items;
+  cwb_json_reader_pop (reader);
 
   return TRUE;
 }
 
+/* The member @key of @object, an optional array of objects */
 static gboolean
-read_string_list (JsonObject   *object,
-                  Path         *path,
-                  const char   *key,
-                  gboolean      required,
-                  const char ***out,
-                  GError      **error)
+read_object_array (CwbJsonReader      *reader,
+                   JsonObject         *object,
+                   const char         *key,
+                   CwbJsonReadObject   read,
+                   GPtrArray          *records,
+                   gboolean           *present,
+                   GError            **error)
 {
   JsonNode *node;
 
-  if (!lookup (object, path, key, EXPECT_ARRAY, required, &node, error))
+  if (!cwb_json_reader_lookup (reader, object, key, CWB_JSON_ARRAY, OPTIONAL, &node, error))
     return FALSE;
 
-  if (node == NULL)
-    return TRUE;
+  if (present != NULL)
+    *present = node != NULL;
 
-  return string_list_value (node, path, key, out, error);
-}
-
-/* Reads the object @object, element @index of an array at @path, into
- * @records. */
-typedef gboolean (*ReadElement) (JsonObject  *object,
-                                 Path        *path,
-                                 guint        index,
-                                 GPtrArray   *records,
-                                 GError     **error);
-
-/* The array of objects @node at @path.@key, each element read by @read */
-static gboolean
-object_array (JsonNode     *node,
-              Path         *path,
-              const char   *key,
-              ReadElement   read,
-              GPtrArray    *records,
-              GError      **error)
-{
-  JsonArray *array;
-  guint n;
-
-  path_push_key (path, key);
-  if (!check_element (node, path, EXPECT_ARRAY, error))
-    return FALSE;
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      path_push_index (path, i);
-      if (!check_element (element, path, EXPECT_OBJECT, error) ||
-          !read (json_node_get_object (element), path, i, records, error))
-        return FALSE;
-      path_pop (path);
-    }
-  path_pop (path);
-
-  return TRUE;
+  return node == NULL || object_array (reader, node, key, read, records, error);
 }
 
 static gboolean
-standard_value (JsonObject  *object,
-                Path        *path,
-                guint        index,
-                GPtrArray   *standards,
-                GError     **error)
+standard_value (CwbJsonReader  *reader,
+                JsonObject     *object,
+                guint           index,
+                gpointer        standards,
+                GError        **error)
 {
   const char *title = NULL;
   int kind = 0;
 
-  if (!read_enum (object, path, "kind", CWB_TYPE_STANDARD_KIND, &kind, error) ||
-      !read_string (object, path, "title", TRUE, TRUE, &title, error))
+  if (!cwb_json_reader_read_enum (reader, object, "kind", REQUIRED, CWB_TYPE_STANDARD_KIND, &kind, error) ||
+      !cwb_json_reader_read_string (reader, object, "title", REQUIRED | CWB_JSON_NOT_EMPTY, &title, error))
     return FALSE;
 
   g_ptr_array_add (standards, cwb_standard_new (kind, title));
@@ -537,19 +107,19 @@ standard_value (JsonObject  *object,
 }
 
 static gboolean
-platform_value (JsonObject  *object,
-                Path        *path,
-                guint        index,
-                GPtrArray   *platforms,
-                GError     **error)
+platform_value (CwbJsonReader  *reader,
+                JsonObject     *object,
+                guint           index,
+                gpointer        platforms,
+                GError        **error)
 {
   const char *name = NULL;
   int level = 0;
   int kind = 0;
 
-  if (!read_string (object, path, "name", TRUE, TRUE, &name, error) ||
-      !read_enum (object, path, "level", CWB_TYPE_PLATFORM_LEVEL, &level, error) ||
-      !read_enum (object, path, "kind", CWB_TYPE_PLATFORM_KIND, &kind, error))
+  if (!cwb_json_reader_read_string (reader, object, "name", REQUIRED | CWB_JSON_NOT_EMPTY, &name, error) ||
+      !cwb_json_reader_read_enum (reader, object, "level", REQUIRED, CWB_TYPE_PLATFORM_LEVEL, &level, error) ||
+      !cwb_json_reader_read_enum (reader, object, "kind", REQUIRED, CWB_TYPE_PLATFORM_KIND, &kind, error))
     return FALSE;
 
   g_ptr_array_add (platforms, cwb_platform_new (name, level, kind));
@@ -560,20 +130,21 @@ platform_value (JsonObject  *object,
 /* No year twice: the @index years this array gave before are the last
  * ones of @years. */
 static gboolean
-fiscal_year_value (JsonObject  *object,
-                   Path        *path,
-                   guint        index,
-                   GPtrArray   *years,
-                   GError     **error)
+fiscal_year_value (CwbJsonReader  *reader,
+                   JsonObject     *object,
+                   guint           index,
+                   gpointer        user_data,
+                   GError        **error)
 {
+  GPtrArray *years = user_data;
   guint first = years->len - index;
   gint64 year = 0;
   gint64 rd_expense = CWB_UNKNOWN;
   gint64 sales = CWB_UNKNOWN;
 
-  if (!read_integer (object, path, "year", TRUE, 1, 9999, &year, error) ||
-      !read_integer (object, path, "rd_expense", FALSE, 0, G_MAXINT64, &rd_expense, error) ||
-      !read_integer (object, path, "sales", FALSE, 0, G_MAXINT64, &sales, error))
+  if (!cwb_json_reader_read_integer (reader, object, "year", REQUIRED, 1, 9999, &year, error) ||
+      !cwb_json_reader_read_integer (reader, object, "rd_expense", OPTIONAL, 0, G_MAXINT64, &rd_expense, error) ||
+      !cwb_json_reader_read_integer (reader, object, "sales", OPTIONAL, 0, G_MAXINT64, &sales, error))
     return FALSE;
 
   for (guint j = 0; j < index; j++)
@@ -581,7 +152,7 @@ fiscal_year_value (JsonObject  *object,
       const CwbFiscalYear *other = g_ptr_array_index (years, first + j);
 
       if (other->year == year)
-        FAIL (path, "year", _("%s: year %d is given twice, also in fiscal_years[%u]"),
+        FAIL (reader, "year", _("%s: year %d is given twice, also in fiscal_years[%u]"),
               WHERE, (int) year, j);
     }
 
@@ -592,36 +163,37 @@ fiscal_year_value (JsonObject  *object,
 
 /* A member's fiscal years: at most MAX_FISCAL_YEARS of them */
 static gboolean
-fiscal_years_value (JsonNode   *node,
-                    Path       *path,
-                    GPtrArray  *years,
-                    GError    **error)
+fiscal_years_value (CwbJsonReader  *reader,
+                    JsonNode       *node,
+                    GPtrArray      *years,
+                    GError        **error)
 {
   guint n = JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
 
   if (n > MAX_FISCAL_YEARS)
-    FAIL (path, "fiscal_years", _("%s: at most %d fiscal years (the last three) may be given, found %u"),
+    FAIL (reader, "fiscal_years", _("%s: at most %d fiscal years (the last three) may be given, found %u"),
           WHERE, MAX_FISCAL_YEARS, n);
 
-  return object_array (node, path, "fiscal_years", fiscal_year_value, years, error);
+  return object_array (reader, node, "fiscal_years", fiscal_year_value, years, error);
 }
 
 static gboolean
-exception_value (JsonObject  *object,
-                 Path        *path,
-                 guint        index,
-                 GPtrArray   *exceptions,
-                 GError     **error)
+exception_value (CwbJsonReader  *reader,
+                 JsonObject     *object,
+                 guint           index,
+                 gpointer        exceptions,
+                 GError        **error)
 {
+  const CwbJsonFlags text = REQUIRED | CWB_JSON_NOT_EMPTY;
   const char *rule = NULL;
   const char *document = NULL;
   const char *date = NULL;
   const char *reason = NULL;
 
-  if (!read_string (object, path, "rule", TRUE, TRUE, &rule, error) ||
-      !read_string (object, path, "document", TRUE, TRUE, &document, error) ||
-      !read_date (object, path, "date", TRUE, &date, error) ||
-      !read_string (object, path, "reason", TRUE, FALSE, &reason, error))
+  if (!cwb_json_reader_read_string (reader, object, "rule", text, &rule, error) ||
+      !cwb_json_reader_read_string (reader, object, "document", text, &document, error) ||
+      !cwb_json_reader_read_date (reader, object, "date", REQUIRED, &date, error) ||
+      !cwb_json_reader_read_string (reader, object, "reason", REQUIRED, &reason, error))
     return FALSE;
 
   g_ptr_array_add (exceptions, cwb_exception_new (rule, document, date, reason));
@@ -634,12 +206,13 @@ exception_value (JsonObject  *object,
  * file is not checked against today: that is the recording desktop's
  * business, and a file may come from another clock. */
 static gboolean
-stage_event_value (JsonObject  *object,
-                   Path        *path,
-                   guint        index,
-                   GPtrArray   *events,
-                   GError     **error)
+stage_event_value (CwbJsonReader  *reader,
+                   JsonObject     *object,
+                   guint           index,
+                   gpointer        user_data,
+                   GError        **error)
 {
+  GPtrArray *events = user_data;
   g_autoptr(CwbStageEvent) event = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *date = NULL;
@@ -647,10 +220,10 @@ stage_event_value (JsonObject  *object,
   const char *note = NULL;
   int stage;
 
-  if (!read_enum (object, path, "stage", CWB_TYPE_STAGE, &stage, error) ||
-      !read_date (object, path, "date", TRUE, &date, error) ||
-      !read_string (object, path, "document", FALSE, FALSE, &document, error) ||
-      !read_string (object, path, "note", FALSE, FALSE, &note, error))
+  if (!cwb_json_reader_read_enum (reader, object, "stage", REQUIRED, CWB_TYPE_STAGE, &stage, error) ||
+      !cwb_json_reader_read_date (reader, object, "date", REQUIRED, &date, error) ||
+      !cwb_json_reader_read_string (reader, object, "document", OPTIONAL, &document, error) ||
+      !cwb_json_reader_read_string (reader, object, "note", OPTIONAL, &note, error))
     return FALSE;
 
   event = cwb_stage_event_new (stage, date, document, note);
@@ -665,7 +238,7 @@ stage_event_value (JsonObject  *object,
                strcmp (date, ((CwbStageEvent *) g_ptr_array_index (events, events->len - 1))->date) < 0)
         key = "date";
 
-      FAIL (path, key, "%s: %s", WHERE, local_error->message);
+      FAIL (reader, key, "%s: %s", WHERE, local_error->message);
     }
 
   g_ptr_array_add (events, g_steal_pointer (&event));
@@ -683,7 +256,10 @@ _cwb_strv_from_json (JsonNode     *node,
                      const char ***out,
                      GError      **error)
 {
-  return string_list_value (node, &(Path) { .depth = 0 }, key, out, error);
+  CwbJsonReader reader;
+
+  cwb_json_reader_init (&reader, key);
+  return cwb_json_reader_get_string_list (&reader, node, 0, out, error);
 }
 
 gboolean
@@ -691,7 +267,10 @@ _cwb_standards_from_json (JsonNode   *node,
                           GPtrArray  *standards,
                           GError    **error)
 {
-  return object_array (node, &(Path) { .depth = 0 }, "standards", standard_value, standards, error);
+  CwbJsonReader reader;
+
+  cwb_json_reader_init (&reader, NULL);
+  return object_array (&reader, node, "standards", standard_value, standards, error);
 }
 
 gboolean
@@ -699,7 +278,10 @@ _cwb_platforms_from_json (JsonNode   *node,
                           GPtrArray  *platforms,
                           GError    **error)
 {
-  return object_array (node, &(Path) { .depth = 0 }, "platforms", platform_value, platforms, error);
+  CwbJsonReader reader;
+
+  cwb_json_reader_init (&reader, NULL);
+  return object_array (&reader, node, "platforms", platform_value, platforms, error);
 }
 
 gboolean
@@ -707,13 +289,16 @@ _cwb_fiscal_years_from_json (JsonNode   *node,
                              GPtrArray  *years,
                              GError    **error)
 {
-  return fiscal_years_value (node, &(Path) { .depth = 0 }, years, error);
+  CwbJsonReader reader;
+
+  cwb_json_reader_init (&reader, NULL);
+  return fiscal_years_value (&reader, node, years, error);
 }
 
 static gboolean
 load_lists (CwbConsortium  *self,
             JsonObject     *root,
-            Path           *path,
+            CwbJsonReader  *reader,
             GError        **error)
 {
   static const struct {
@@ -726,34 +311,54 @@ load_lists (CwbConsortium  *self,
     { "transformation_results", TRUE, cwb_consortium_set_transformation_results },
     { "landmark_results", FALSE, cwb_consortium_set_landmark_results },
   };
-  JsonNode *node;
-  JsonObject *object;
+  JsonObject *object = NULL;
 
-  if (!lookup (root, path, "lists", EXPECT_OBJECT, TRUE, &node, error))
+  if (!cwb_json_reader_read_object (reader, root, "lists", REQUIRED, &object, error))
     return FALSE;
 
-  object = json_node_get_object (node);
-  path_push_key (path, "lists");
+  cwb_json_reader_push_key (reader, "lists");
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       g_autofree const char **items = NULL;
 
-      if (!read_string_list (object, path, lists[i].key, lists[i].required, &items, error))
+      if (!cwb_json_reader_read_string_list (reader, object, lists[i].key,
+                                             lists[i].required ? REQUIRED : OPTIONAL, &items, error))
         return FALSE;
 
       if (items != NULL)
         lists[i].set (self, items);
     }
 
-  if (!lookup (object, path, "standards", EXPECT_ARRAY, FALSE, &node, error))
+  if (!read_object_array (reader, object, "standards", standard_value,
+                          cwb_consortium_get_standards (self), NULL, error))
     return FALSE;
 
-  if (node != NULL &&
-      !object_array (node, path, "standards", standard_value, cwb_consortium_get_standards (self), error))
-    return FALSE;
+  cwb_json_reader_pop (reader);
 
-  path_pop (path);
+  return TRUE;
+}
+
+static gboolean
+load_executive_body (CwbConsortium  *self,
+                     JsonObject     *executive,
+                     CwbJsonReader  *reader,
+                     GError        **error)
+{
+  const char *name = NULL;
+  gboolean permanent = FALSE;
+  gint64 staff = CWB_UNKNOWN;
+
+  cwb_json_reader_push_key (reader, "executive_body");
+  if (!cwb_json_reader_read_string (reader, executive, "name", REQUIRED, &name, error) ||
+      !cwb_json_reader_read_boolean (reader, executive, "permanent", OPTIONAL, &permanent, error) ||
+      !cwb_json_reader_read_integer (reader, executive, "fulltime_staff", OPTIONAL, 0, G_MAXINT, &staff, error))
+    return FALSE;
+  cwb_json_reader_pop (reader);
+
+  cwb_consortium_set_executive_body (self, name);
+  cwb_consortium_set_executive_permanent (self, permanent);
+  cwb_consortium_set_executive_fulltime_staff (self, (int) staff);
 
   return TRUE;
 }
@@ -761,52 +366,35 @@ load_lists (CwbConsortium  *self,
 static gboolean
 load_organization (CwbConsortium  *self,
                    JsonObject     *root,
-                   Path           *path,
+                   CwbJsonReader  *reader,
                    GError        **error)
 {
-  JsonNode *node;
-  JsonObject *object;
+  JsonObject *object = NULL;
+  JsonObject *executive = NULL;
   const char *decision_body = NULL;
   const char *advisory_body = NULL;
 
-  if (!lookup (root, path, "organization", EXPECT_OBJECT, FALSE, &node, error))
+  if (!cwb_json_reader_read_object (reader, root, "organization", OPTIONAL, &object, error))
     return FALSE;
 
-  if (node == NULL)
+  if (object == NULL)
     return TRUE;
 
-  object = json_node_get_object (node);
-  path_push_key (path, "organization");
+  cwb_json_reader_push_key (reader, "organization");
 
-  if (!read_string (object, path, "decision_body", FALSE, FALSE, &decision_body, error) ||
-      !read_string (object, path, "advisory_body", FALSE, FALSE, &advisory_body, error) ||
-      !lookup (object, path, "executive_body", EXPECT_OBJECT, FALSE, &node, error))
+  if (!cwb_json_reader_read_string (reader, object, "decision_body", OPTIONAL, &decision_body, error) ||
+      !cwb_json_reader_read_string (reader, object, "advisory_body", OPTIONAL, &advisory_body, error) ||
+      !cwb_json_reader_read_object (reader, object, "executive_body", OPTIONAL, &executive, error))
     return FALSE;
 
   cwb_consortium_set_has_organization (self, TRUE);
   cwb_consortium_set_decision_body (self, decision_body);
   cwb_consortium_set_advisory_body (self, advisory_body);
 
-  if (node != NULL)
-    {
-      JsonObject *executive = json_node_get_object (node);
-      const char *name = NULL;
-      gboolean permanent = FALSE;
-      gint64 staff = CWB_UNKNOWN;
+  if (executive != NULL && !load_executive_body (self, executive, reader, error))
+    return FALSE;
 
-      path_push_key (path, "executive_body");
-      if (!read_string (executive, path, "name", TRUE, FALSE, &name, error) ||
-          !read_boolean (executive, path, "permanent", FALSE, &permanent, error) ||
-          !read_integer (executive, path, "fulltime_staff", FALSE, 0, G_MAXINT, &staff, error))
-        return FALSE;
-      path_pop (path);
-
-      cwb_consortium_set_executive_body (self, name);
-      cwb_consortium_set_executive_permanent (self, permanent);
-      cwb_consortium_set_executive_fulltime_staff (self, (int) staff);
-    }
-
-  path_pop (path);
+  cwb_json_reader_pop (reader);
 
   return TRUE;
 }
@@ -814,26 +402,24 @@ load_organization (CwbConsortium  *self,
 static gboolean
 load_fund_management (CwbConsortium  *self,
                       JsonObject     *root,
-                      Path           *path,
+                      CwbJsonReader  *reader,
                       GError        **error)
 {
-  JsonNode *node;
-  JsonObject *object;
+  JsonObject *object = NULL;
   gboolean system = FALSE;
   gboolean supervision = FALSE;
 
-  if (!lookup (root, path, "fund_management", EXPECT_OBJECT, FALSE, &node, error))
+  if (!cwb_json_reader_read_object (reader, root, "fund_management", OPTIONAL, &object, error))
     return FALSE;
 
-  if (node == NULL)
+  if (object == NULL)
     return TRUE;
 
-  object = json_node_get_object (node);
-  path_push_key (path, "fund_management");
-  if (!read_boolean (object, path, "system", FALSE, &system, error) ||
-      !read_boolean (object, path, "internal_supervision", FALSE, &supervision, error))
+  cwb_json_reader_push_key (reader, "fund_management");
+  if (!cwb_json_reader_read_boolean (reader, object, "system", OPTIONAL, &system, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "internal_supervision", OPTIONAL, &supervision, error))
     return FALSE;
-  path_pop (path);
+  cwb_json_reader_pop (reader);
 
   cwb_consortium_set_has_fund_management (self, TRUE);
   cwb_consortium_set_fund_system (self, system);
@@ -843,42 +429,20 @@ load_fund_management (CwbConsortium  *self,
 }
 
 static gboolean
-load_platforms (CwbMember   *member,
-                JsonObject  *object,
-                Path        *path,
-                GError     **error)
+load_fiscal_years (CwbMember      *member,
+                   JsonObject     *object,
+                   CwbJsonReader  *reader,
+                   GError        **error)
 {
   JsonNode *node;
 
-  if (!lookup (object, path, "platforms", EXPECT_ARRAY, FALSE, &node, error))
+  if (!cwb_json_reader_lookup (reader, object, "fiscal_years", CWB_JSON_ARRAY, OPTIONAL, &node, error))
     return FALSE;
 
   if (node == NULL)
     return TRUE;
 
-  if (!object_array (node, path, "platforms", platform_value, cwb_member_get_platforms (member), error))
-    return FALSE;
-
-  cwb_member_set_has_platforms (member, TRUE);
-
-  return TRUE;
-}
-
-static gboolean
-load_fiscal_years (CwbMember   *member,
-                   JsonObject  *object,
-                   Path        *path,
-                   GError     **error)
-{
-  JsonNode *node;
-
-  if (!lookup (object, path, "fiscal_years", EXPECT_ARRAY, FALSE, &node, error))
-    return FALSE;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!fiscal_years_value (node, path, cwb_member_get_fiscal_years (member), error))
+  if (!fiscal_years_value (reader, node, cwb_member_get_fiscal_years (member), error))
     return FALSE;
 
   cwb_member_set_has_fiscal_years (member, TRUE);
@@ -886,18 +450,14 @@ load_fiscal_years (CwbMember   *member,
   return TRUE;
 }
 
+/* The member's flags and declarations */
 static gboolean
-load_member (CwbMember   *member,
-             JsonObject  *object,
-             Path        *path,
-             GError     **error)
+load_member_flags (CwbMember      *member,
+                   JsonObject     *object,
+                   CwbJsonReader  *reader,
+                   GError        **error)
 {
-  g_autoptr(GError) uscc_error = NULL;
-  JsonNode *node;
-  const char *uscc = NULL;
-  const char *name = NULL;
-  const char *established = NULL;
-  int kind = 0;
+  JsonObject *declarations = NULL;
   gboolean lead = FALSE;
   gboolean independent = FALSE;
   gboolean registered = FALSE;
@@ -906,48 +466,25 @@ load_member (CwbMember   *member,
   gboolean high_tech = FALSE;
   gboolean cooperation_basis = FALSE;
   gboolean capability = FALSE;
-  gint64 revenue = CWB_UNKNOWN;
-  gint64 rd_staff = CWB_UNKNOWN;
 
-  if (!read_string (object, path, "uscc", TRUE, FALSE, &uscc, error))
+  if (!cwb_json_reader_read_boolean (reader, object, "lead", OPTIONAL, &lead, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "independent_legal_person", REQUIRED, &independent, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "registered_in_hainan", REQUIRED, &registered, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "stationed_in_hainan", OPTIONAL, &stationed, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "above_designated_size", OPTIONAL, &above_size, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "high_tech", OPTIONAL, &high_tech, error) ||
+      !cwb_json_reader_read_object (reader, object, "declarations", OPTIONAL, &declarations, error))
     return FALSE;
 
-  if (!cwb_uscc_validate (uscc, &uscc_error))
-    /* TRANSLATORS: a key path, then what is wrong with the value there */
-    FAIL (path, "uscc", _("%s: %s"), WHERE, uscc_error->message);
-
-  if (!read_string (object, path, "name", TRUE, TRUE, &name, error) ||
-      !read_enum (object, path, "kind", CWB_TYPE_MEMBER_KIND, &kind, error) ||
-      !read_boolean (object, path, "lead", FALSE, &lead, error) ||
-      !read_boolean (object, path, "independent_legal_person", TRUE, &independent, error) ||
-      !read_boolean (object, path, "registered_in_hainan", TRUE, &registered, error) ||
-      !read_boolean (object, path, "stationed_in_hainan", FALSE, &stationed, error) ||
-      !read_boolean (object, path, "above_designated_size", FALSE, &above_size, error) ||
-      !read_boolean (object, path, "high_tech", FALSE, &high_tech, error) ||
-      !lookup (object, path, "declarations", EXPECT_OBJECT, FALSE, &node, error))
-    return FALSE;
-
-  if (node != NULL)
+  if (declarations != NULL)
     {
-      JsonObject *declarations = json_node_get_object (node);
-
-      path_push_key (path, "declarations");
-      if (!read_boolean (declarations, path, "cooperation_basis", FALSE, &cooperation_basis, error) ||
-          !read_boolean (declarations, path, "capability", FALSE, &capability, error))
+      cwb_json_reader_push_key (reader, "declarations");
+      if (!cwb_json_reader_read_boolean (reader, declarations, "cooperation_basis", OPTIONAL, &cooperation_basis, error) ||
+          !cwb_json_reader_read_boolean (reader, declarations, "capability", OPTIONAL, &capability, error))
         return FALSE;
-      path_pop (path);
+      cwb_json_reader_pop (reader);
     }
 
-  if (!read_date (object, path, "established", FALSE, &established, error) ||
-      !read_integer (object, path, "revenue", FALSE, 0, G_MAXINT64, &revenue, error) ||
-      !read_integer (object, path, "rd_staff_fulltime", FALSE, 0, G_MAXINT, &rd_staff, error) ||
-      !load_platforms (member, object, path, error) ||
-      !load_fiscal_years (member, object, path, error))
-    return FALSE;
-
-  cwb_member_set_uscc (member, uscc);
-  cwb_member_set_name (member, name);
-  cwb_member_set_kind (member, kind);
   cwb_member_set_lead (member, lead);
   cwb_member_set_independent_legal_person (member, independent);
   cwb_member_set_registered_in_hainan (member, registered);
@@ -956,6 +493,47 @@ load_member (CwbMember   *member,
   cwb_member_set_high_tech (member, high_tech);
   cwb_member_set_cooperation_basis (member, cooperation_basis);
   cwb_member_set_capability (member, capability);
+
+  return TRUE;
+}
+
+static gboolean
+load_member (CwbMember      *member,
+             JsonObject     *object,
+             CwbJsonReader  *reader,
+             GError        **error)
+{
+  g_autoptr(GError) uscc_error = NULL;
+  const char *uscc = NULL;
+  const char *name = NULL;
+  const char *established = NULL;
+  int kind = 0;
+  gint64 revenue = CWB_UNKNOWN;
+  gint64 rd_staff = CWB_UNKNOWN;
+  gboolean has_platforms = FALSE;
+
+  if (!cwb_json_reader_read_string (reader, object, "uscc", REQUIRED, &uscc, error))
+    return FALSE;
+
+  if (!cwb_uscc_validate (uscc, &uscc_error))
+    /* TRANSLATORS: a key path, then what is wrong with the value there */
+    FAIL (reader, "uscc", _("%s: %s"), WHERE, uscc_error->message);
+
+  if (!cwb_json_reader_read_string (reader, object, "name", REQUIRED | CWB_JSON_NOT_EMPTY, &name, error) ||
+      !cwb_json_reader_read_enum (reader, object, "kind", REQUIRED, CWB_TYPE_MEMBER_KIND, &kind, error) ||
+      !load_member_flags (member, object, reader, error) ||
+      !cwb_json_reader_read_date (reader, object, "established", OPTIONAL, &established, error) ||
+      !cwb_json_reader_read_integer (reader, object, "revenue", OPTIONAL, 0, G_MAXINT64, &revenue, error) ||
+      !cwb_json_reader_read_integer (reader, object, "rd_staff_fulltime", OPTIONAL, 0, G_MAXINT, &rd_staff, error) ||
+      !read_object_array (reader, object, "platforms", platform_value,
+                          cwb_member_get_platforms (member), &has_platforms, error) ||
+      !load_fiscal_years (member, object, reader, error))
+    return FALSE;
+
+  cwb_member_set_has_platforms (member, has_platforms);
+  cwb_member_set_uscc (member, uscc);
+  cwb_member_set_name (member, name);
+  cwb_member_set_kind (member, kind);
   cwb_member_set_established (member, established);
   cwb_member_set_revenue (member, revenue);
   cwb_member_set_rd_staff_fulltime (member, (int) rd_staff);
@@ -963,97 +541,69 @@ load_member (CwbMember   *member,
   return TRUE;
 }
 
+typedef struct {
+  CwbConsortium *self;
+  GHashTable    *usccs;       /* credit code → index */
+  int            lead_index;
+} MembersRead;
+
 static gboolean
-load_members (CwbConsortium  *self,
-              JsonObject     *root,
-              Path           *path,
+member_value (CwbJsonReader  *reader,
+              JsonObject     *object,
+              guint           index,
+              gpointer        user_data,
               GError        **error)
 {
-  g_autoptr(GHashTable) usccs = NULL;
-  JsonNode *node;
-  JsonArray *array;
-  guint n;
-  int lead_index = -1;
+  MembersRead *read = user_data;
+  g_autoptr(CwbMember) member = cwb_member_new ();
+  gpointer other;
 
-  if (!lookup (root, path, "members", EXPECT_ARRAY, TRUE, &node, error))
+  if (!load_member (member, object, reader, error))
     return FALSE;
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
+  if (g_hash_table_lookup_extended (read->usccs, cwb_member_get_uscc (member), NULL, &other))
+    FAIL (reader, "uscc", _("%s: credit code %s is already used by members[%u]"),
+          WHERE, cwb_member_get_uscc (member), GPOINTER_TO_UINT (other));
+  g_hash_table_insert (read->usccs, (gpointer) cwb_member_get_uscc (member), GUINT_TO_POINTER (index));
 
-  if (n == 0)
-    FAIL (path, "members", _("%s: a consortium needs at least one member"), WHERE);
-
-  usccs = g_hash_table_new (g_str_hash, g_str_equal);
-  path_push_key (path, "members");
-
-  for (guint i = 0; i < n; i++)
+  if (cwb_member_get_lead (member))
     {
-      JsonNode *element = json_array_get_element (array, i);
-      g_autoptr(CwbMember) member = NULL;
-      gpointer other;
-
-      path_push_index (path, i);
-      if (!check_element (element, path, EXPECT_OBJECT, error))
-        return FALSE;
-
-      member = cwb_member_new ();
-      if (!load_member (member, json_node_get_object (element), path, error))
-        return FALSE;
-
-      if (g_hash_table_lookup_extended (usccs, cwb_member_get_uscc (member), NULL, &other))
-        FAIL (path, "uscc", _("%s: credit code %s is already used by members[%u]"),
-              WHERE, cwb_member_get_uscc (member), GPOINTER_TO_UINT (other));
-      g_hash_table_insert (usccs, (gpointer) cwb_member_get_uscc (member), GUINT_TO_POINTER (i));
-
-      if (cwb_member_get_lead (member))
-        {
-          if (lead_index >= 0)
-            FAIL (path, "lead", _("%s: members[%d] is the lead already; only one member may have “lead”: true"),
-                  WHERE, lead_index);
-          lead_index = (int) i;
-        }
-
-      cwb_consortium_add_member (self, member);
-      path_pop (path);
+      if (read->lead_index >= 0)
+        FAIL (reader, "lead", _("%s: members[%d] is the lead already; only one member may have “lead”: true"),
+              WHERE, read->lead_index);
+      read->lead_index = (int) index;
     }
 
-  path_pop (path);
-
-  if (lead_index < 0)
-    FAIL (path, "members", _("%s: no member has “lead”: true"), WHERE);
+  cwb_consortium_add_member (read->self, member);
 
   return TRUE;
 }
 
 static gboolean
-load_exceptions (CwbConsortium  *self,
-                 JsonObject     *root,
-                 Path           *path,
-                 GError        **error)
+load_members (CwbConsortium  *self,
+              JsonObject     *root,
+              CwbJsonReader  *reader,
+              GError        **error)
 {
-  JsonNode *node;
+  g_autoptr(GHashTable) usccs = g_hash_table_new (g_str_hash, g_str_equal);
+  MembersRead read = { self, usccs, -1 };
+  JsonArray *array = NULL;
 
-  if (!lookup (root, path, "exceptions", EXPECT_ARRAY, FALSE, &node, error))
+  if (!cwb_json_reader_read_array (reader, root, "members", REQUIRED, &array, error))
     return FALSE;
 
-  return node == NULL ||
-         object_array (node, path, "exceptions", exception_value, cwb_consortium_get_exceptions (self), error);
-}
+  if (json_array_get_length (array) == 0)
+    FAIL (reader, "members", _("%s: a consortium needs at least one member"), WHERE);
 
-static gboolean
-load_lifecycle (CwbConsortium  *self,
-                JsonObject     *root,
-                Path           *path,
-                GError        **error)
-{
-  JsonNode *node;
-
-  if (!lookup (root, path, "lifecycle", EXPECT_ARRAY, FALSE, &node, error))
+  cwb_json_reader_push_key (reader, "members");
+  if (!cwb_json_reader_foreach_object (reader, array, member_value, &read, error))
     return FALSE;
+  cwb_json_reader_pop (reader);
 
-  return node == NULL ||
-         object_array (node, path, "lifecycle", stage_event_value, cwb_consortium_get_lifecycle (self), error);
+  if (read.lead_index < 0)
+    FAIL (reader, "members", _("%s: no member has “lead”: true"), WHERE);
+
+  return TRUE;
 }
 
 /* Keys the host reads itself; every other key holding an object or an
@@ -1113,7 +663,7 @@ cwb_consortium_from_json (JsonNode  *root,
                           GError   **error)
 {
   g_autoptr(CwbConsortium) self = NULL;
-  Path path = { .depth = 0 };
+  CwbJsonReader reader;
   JsonObject *object;
   const char *format = NULL;
   const char *name = NULL;
@@ -1125,7 +675,7 @@ cwb_consortium_from_json (JsonNode  *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
-                   _("the file must hold a JSON object, found %s"), found_noun (root));
+                   _("the file must hold a JSON object, found %s"), cwb_json_describe_node (root));
       return NULL;
     }
 
@@ -1134,7 +684,8 @@ cwb_consortium_from_json (JsonNode  *root,
   if (!_cwb_json_check_values (root, error))
     return NULL;
 
-  if (!read_string (object, &path, "format", TRUE, FALSE, &format, error))
+  cwb_json_reader_init (&reader, NULL);
+  if (!cwb_json_reader_read_string (&reader, object, "format", REQUIRED, &format, error))
     return NULL;
 
   if (g_strcmp0 (format, CWB_CONSORTIUM_FORMAT) != 0)
@@ -1145,23 +696,25 @@ cwb_consortium_from_json (JsonNode  *root,
       return NULL;
     }
 
-  if (!read_string (object, &path, "name", TRUE, TRUE, &name, error) ||
-      !read_string (object, &path, "industry", TRUE, TRUE, &industry, error))
+  if (!cwb_json_reader_read_string (&reader, object, "name", REQUIRED | CWB_JSON_NOT_EMPTY, &name, error) ||
+      !cwb_json_reader_read_string (&reader, object, "industry", REQUIRED | CWB_JSON_NOT_EMPTY, &industry, error))
     return NULL;
 
   self = cwb_consortium_new ();
   cwb_consortium_set_name (self, name);
   cwb_consortium_set_industry (self, industry);
 
-  if (!load_lists (self, object, &path, error) ||
-      !load_organization (self, object, &path, error) ||
-      !load_fund_management (self, object, &path, error) ||
-      !load_members (self, object, &path, error) ||
-      !load_exceptions (self, object, &path, error) ||
-      !load_lifecycle (self, object, &path, error))
+  if (!load_lists (self, object, &reader, error) ||
+      !load_organization (self, object, &reader, error) ||
+      !load_fund_management (self, object, &reader, error) ||
+      !load_members (self, object, &reader, error) ||
+      !read_object_array (&reader, object, "exceptions", exception_value,
+                          cwb_consortium_get_exceptions (self), NULL, error) ||
+      !read_object_array (&reader, object, "lifecycle", stage_event_value,
+                          cwb_consortium_get_lifecycle (self), NULL, error))
     return NULL;
 
-  g_assert (path.depth == 0);
+  g_assert (cwb_json_reader_get_depth (&reader) == 0);
 
   load_sections (self, object);
 
@@ -1652,7 +1205,7 @@ static const char *
 enum_nick (GType type,
            int   value)
 {
-  GEnumValue *enum_value = g_enum_get_value (enum_class (type), value);
+  GEnumValue *enum_value = g_enum_get_value (_cwb_json_enum_class (type), value);
 
   return enum_value != NULL ? enum_value->value_nick : "other";
 }
@@ -1733,7 +1286,7 @@ stage_event_object (JsonObject    *entry,
                     gconstpointer  record)
 {
   const CwbStageEvent *event = record;
-  GEnumValue *value = g_enum_get_value (enum_class (CWB_TYPE_STAGE), event->stage);
+  GEnumValue *value = g_enum_get_value (_cwb_json_enum_class (CWB_TYPE_STAGE), event->stage);
 
   json_object_set_string_member (entry, "stage", value->value_nick);
   json_object_set_string_member (entry, "date", event->date);
