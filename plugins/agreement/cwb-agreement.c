@@ -310,116 +310,11 @@ cwb_agreement_new (void)
   return g_object_new (CWB_TYPE_AGREEMENT, NULL);
 }
 
-/* Reading the section. Every error names the key path. */
+/* Reading the section, with a CwbJsonReader: every error names the key
+ * path (agreement.signatures[2].date), in the host's words. Keys this
+ * plugin does not know are kept as they were. */
 
 #define ROOT_PATH "agreement"
-
-static const char *
-json_noun (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return _("a string");
-        case G_TYPE_BOOLEAN:
-          return _("a boolean");
-        case G_TYPE_INT64:
-          return _("an integer");
-        case G_TYPE_DOUBLE:
-          return _("a decimal number");
-        default:
-          return _("an unknown value");
-        }
-    }
-}
-
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* TRANSLATORS: a key path such as agreement.signatures[2].date, then what is wrong with it */
-  g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("%s: %s"), path, message);
-
-  return FALSE;
-}
-
-static gboolean
-expect_type (JsonNode    *node,
-             const char  *path,
-             JsonNodeType type,
-             GType        value_type,
-             const char  *noun,
-             GError     **error)
-{
-  if (JSON_NODE_TYPE (node) == type &&
-      (type != JSON_NODE_VALUE || json_node_get_value_type (node) == value_type))
-    return TRUE;
-
-  return fail (error, path, _("expected %s, found %s"), noun, json_noun (node));
-}
-
-static gboolean
-expect_object (JsonNode   *node,
-               const char *path,
-               GError    **error)
-{
-  return expect_type (node, path, JSON_NODE_OBJECT, G_TYPE_INVALID, _("an object"), error);
-}
-
-static gboolean
-expect_string (JsonNode   *node,
-               const char *path,
-               GError    **error)
-{
-  return expect_type (node, path, JSON_NODE_VALUE, G_TYPE_STRING, _("a string"), error);
-}
-
-static gboolean
-expect_boolean (JsonNode   *node,
-                const char *path,
-                GError    **error)
-{
-  return expect_type (node, path, JSON_NODE_VALUE, G_TYPE_BOOLEAN, _("a boolean"), error);
-}
-
-static gboolean
-read_date (JsonNode   *node,
-           const char *path,
-           char      **out,
-           GError    **error)
-{
-  const char *value;
-
-  if (!expect_string (node, path, error))
-    return FALSE;
-
-  value = json_node_get_string (node);
-  if (!cwb_date_is_valid (value))
-    return fail (error, path, _("“%s” is not a valid date; write it as YYYY-MM-DD, such as 2024-03-01"), value);
-
-  *out = g_strdup (value);
-
-  return TRUE;
-}
 
 static gboolean
 is_known (const char         *key,
@@ -469,47 +364,58 @@ put_extra (JsonObject *object,
       json_object_set_member (object, key, json_node_copy (value));
 }
 
-/* "clauses": the nine texts, and what else it holds */
+/* Reads the optional date @key of @object into @out (a copy). */
 static gboolean
-read_clauses (JsonNode    *node,
-              const char  *path,
-              char       **texts,
-              JsonObject **extra,
-              GError     **error)
+read_date (CwbJsonReader  *reader,
+           JsonObject     *object,
+           const char     *key,
+           CwbJsonFlags    flags,
+           char          **out,
+           GError        **error)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
-  JsonObject *object;
+  const char *date = NULL;
 
-  if (!expect_object (node, path, error))
+  if (!cwb_json_reader_read_date (reader, object, key, flags, &date, error))
     return FALSE;
 
-  object = json_node_get_object (node);
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &value))
+  *out = g_strdup (date);
+  return TRUE;
+}
+
+/* "clauses", the member of @parent: the nine texts, and what else it holds */
+static gboolean
+read_clauses (CwbJsonReader  *reader,
+              JsonObject     *parent,
+              CwbJsonFlags    flags,
+              char          **texts,
+              JsonObject    **extra,
+              gboolean       *present,
+              GError        **error)
+{
+  const char *known[CWB_AGREEMENT_N_ITEMS + 1];
+  JsonObject *object = NULL;
+
+  if (!cwb_json_reader_read_object (reader, parent, "clauses", flags, &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  cwb_json_reader_push_key (reader, "clauses");
+  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
     {
-      CwbAgreementItem item;
-      g_autofree char *item_path = NULL;
+      const char *text = NULL;
 
-      if (!cwb_agreement_item_from_key (key, &item))
-        continue;
-
-      item_path = g_strdup_printf ("%s.%s", path, key);
-      if (!expect_string (value, item_path, error))
+      if (!cwb_json_reader_read_string (reader, object, items[i].key, CWB_JSON_OPTIONAL, &text, error))
         return FALSE;
-
-      texts[item] = g_strdup (json_node_get_string (value));
-    }
-
-  {
-    const char *known[CWB_AGREEMENT_N_ITEMS + 1];
-
-    for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+      texts[i] = g_strdup (text);
       known[i] = items[i].key;
-    known[CWB_AGREEMENT_N_ITEMS] = NULL;
-    *extra = collect_extra (object, known);
-  }
+    }
+  known[CWB_AGREEMENT_N_ITEMS] = NULL;
+  cwb_json_reader_pop (reader);
+
+  *extra = collect_extra (object, known);
+  if (present != NULL)
+    *present = TRUE;
 
   return TRUE;
 }
@@ -531,234 +437,153 @@ is_sha256_hex (const char *s)
   return TRUE;
 }
 
+/* "scan", the member of @parent */
 static gboolean
-read_scan (JsonNode          *node,
-           const char        *path,
-           CwbAgreementScan **out,
-           GError           **error)
+read_scan (CwbJsonReader      *reader,
+           JsonObject         *parent,
+           CwbAgreementScan  **out,
+           GError            **error)
 {
   static const char * const known[] = { "name", "media_type", "size", "sha256", NULL };
-  g_autoptr(CwbAgreementScan) scan = g_new0 (CwbAgreementScan, 1);
-  JsonObject *object;
-  JsonNode *member;
-  g_autofree char *p = NULL;
+  g_autoptr(CwbAgreementScan) scan = NULL;
+  JsonObject *object = NULL;
+  const char *name = NULL;
+  const char *sha256 = NULL;
+  guint media_type = 0;
 
-  if (!expect_object (node, path, error))
+  if (!cwb_json_reader_read_object (reader, parent, "scan", CWB_JSON_OPTIONAL, &object, error))
     return FALSE;
-  object = json_node_get_object (node);
+  if (object == NULL)
+    return TRUE;
 
-  /* name */
-  p = g_strdup_printf ("%s.name", path);
-  member = json_object_get_member (object, "name");
-  if (member == NULL)
-    return fail (error, p, _("required key is missing"));
-  if (!expect_string (member, p, error))
+  scan = g_new0 (CwbAgreementScan, 1);
+  cwb_json_reader_push_key (reader, "scan");
+  if (!cwb_json_reader_read_string (reader, object, "name", CWB_JSON_REQUIRED | CWB_JSON_NOT_BLANK, &name, error) ||
+      !cwb_json_reader_read_choice (reader, object, "media_type", CWB_JSON_REQUIRED, media_types, &media_type, error) ||
+      !cwb_json_reader_read_integer (reader, object, "size", CWB_JSON_REQUIRED,
+                                     1, CWB_AGREEMENT_SCAN_MAX_SIZE, &scan->size, error) ||
+      !cwb_json_reader_read_string (reader, object, "sha256", CWB_JSON_REQUIRED, &sha256, error))
     return FALSE;
-  if (cwb_text_is_blank (json_node_get_string (member)))
-    return fail (error, p, _("must not be empty"));
-  scan->name = g_strdup (json_node_get_string (member));
-  g_clear_pointer (&p, g_free);
 
-  /* media_type */
-  p = g_strdup_printf ("%s.media_type", path);
-  member = json_object_get_member (object, "media_type");
-  if (member == NULL)
-    return fail (error, p, _("required key is missing"));
-  if (!expect_string (member, p, error))
-    return FALSE;
-  if (!g_strv_contains (media_types, json_node_get_string (member)))
-    return fail (error, p, _("unknown value “%s”; expected one of: %s"),
-                 json_node_get_string (member), "application/pdf, image/png, image/jpeg");
-  scan->media_type = g_strdup (json_node_get_string (member));
-  g_clear_pointer (&p, g_free);
+  if (!is_sha256_hex (sha256))
+    return cwb_json_reader_fail (reader, "sha256", error,
+                                 _("“%s” is not a SHA-256 digest (64 lower-case hexadecimal digits)"),
+                                 sha256);
+  cwb_json_reader_pop (reader);
 
-  /* size */
-  p = g_strdup_printf ("%s.size", path);
-  member = json_object_get_member (object, "size");
-  if (member == NULL)
-    return fail (error, p, _("required key is missing"));
-  if (!expect_type (member, p, JSON_NODE_VALUE, G_TYPE_INT64, _("an integer"), error))
-    return FALSE;
-  scan->size = json_node_get_int (member);
-  if (scan->size <= 0 || scan->size > CWB_AGREEMENT_SCAN_MAX_SIZE)
-    return fail (error, p, _("%lld is out of range (%lld to %lld)"),
-                 (long long) scan->size, 1LL, (long long) CWB_AGREEMENT_SCAN_MAX_SIZE);
-  g_clear_pointer (&p, g_free);
-
-  /* sha256 */
-  p = g_strdup_printf ("%s.sha256", path);
-  member = json_object_get_member (object, "sha256");
-  if (member == NULL)
-    return fail (error, p, _("required key is missing"));
-  if (!expect_string (member, p, error))
-    return FALSE;
-  if (!is_sha256_hex (json_node_get_string (member)))
-    return fail (error, p, _("“%s” is not a SHA-256 digest (64 lower-case hexadecimal digits)"),
-                 json_node_get_string (member));
-  scan->sha256 = g_strdup (json_node_get_string (member));
-
+  scan->name = g_strdup (name);
+  scan->media_type = g_strdup (media_types[media_type]);
+  scan->sha256 = g_strdup (sha256);
   scan->extra = collect_extra (object, known);
   *out = g_steal_pointer (&scan);
 
   return TRUE;
 }
 
+typedef struct {
+  CwbAgreement *self;
+  GHashTable   *seen;       /* credit code → index */
+  int           previous;   /* the last version's number */
+} SectionRead;
+
 static gboolean
-read_signature (JsonNode               *node,
-                const char             *path,
-                CwbAgreementSignature **out,
-                GError                **error)
+signature_value (CwbJsonReader  *reader,
+                 JsonObject     *object,
+                 guint           index,
+                 gpointer        user_data,
+                 GError        **error)
 {
   static const char * const known[] = {
     "uscc", "legal_rep", "legal_rep_signed", "date", "sealed", "sealed_date", "scan", NULL
   };
+  SectionRead *read = user_data;
   g_autoptr(CwbAgreementSignature) signature = NULL;
   g_autoptr(GError) uscc_error = NULL;
-  JsonObject *object;
-  JsonNode *member;
-  const char *uscc;
+  const char *uscc = NULL;
+  const char *legal_rep = NULL;
+  gpointer first;
 
-  if (!expect_object (node, path, error))
+  if (!cwb_json_reader_read_string (reader, object, "uscc", CWB_JSON_REQUIRED, &uscc, error))
     return FALSE;
-  object = json_node_get_object (node);
-
-  /* uscc */
-  {
-    g_autofree char *p = g_strdup_printf ("%s.uscc", path);
-
-    member = json_object_get_member (object, "uscc");
-    if (member == NULL)
-      return fail (error, p, _("required key is missing"));
-    if (!expect_string (member, p, error))
-      return FALSE;
-    uscc = json_node_get_string (member);
-    if (!cwb_uscc_validate (uscc, &uscc_error))
-      return fail (error, p, "%s", uscc_error->message);
-  }
+  if (!cwb_uscc_validate (uscc, &uscc_error))
+    return cwb_json_reader_fail (reader, "uscc", error, "%s", uscc_error->message);
 
   signature = signature_new (uscc);
-
-  /* legal_rep */
-  member = json_object_get_member (object, "legal_rep");
-  if (member != NULL)
-    {
-      g_autofree char *p = g_strdup_printf ("%s.legal_rep", path);
-
-      if (!expect_string (member, p, error))
-        return FALSE;
-      signature->legal_rep = g_strdup (json_node_get_string (member));
-    }
-
-  /* legal_rep_signed and sealed: required */
-  {
-    g_autofree char *p = g_strdup_printf ("%s.legal_rep_signed", path);
-
-    member = json_object_get_member (object, "legal_rep_signed");
-    if (member == NULL)
-      return fail (error, p, _("required key is missing"));
-    if (!expect_boolean (member, p, error))
-      return FALSE;
-    signature->legal_rep_signed = json_node_get_boolean (member);
-  }
-  {
-    g_autofree char *p = g_strdup_printf ("%s.sealed", path);
-
-    member = json_object_get_member (object, "sealed");
-    if (member == NULL)
-      return fail (error, p, _("required key is missing"));
-    if (!expect_boolean (member, p, error))
-      return FALSE;
-    signature->sealed = json_node_get_boolean (member);
-  }
-
-  /* date, sealed_date */
-  member = json_object_get_member (object, "date");
-  if (member != NULL)
-    {
-      g_autofree char *p = g_strdup_printf ("%s.date", path);
-
-      if (!read_date (member, p, &signature->date, error))
-        return FALSE;
-    }
-  member = json_object_get_member (object, "sealed_date");
-  if (member != NULL)
-    {
-      g_autofree char *p = g_strdup_printf ("%s.sealed_date", path);
-
-      if (!read_date (member, p, &signature->sealed_date, error))
-        return FALSE;
-    }
-
-  /* scan */
-  member = json_object_get_member (object, "scan");
-  if (member != NULL)
-    {
-      g_autofree char *p = g_strdup_printf ("%s.scan", path);
-
-      if (!read_scan (member, p, &signature->scan, error))
-        return FALSE;
-    }
-
+  if (!cwb_json_reader_read_string (reader, object, "legal_rep", CWB_JSON_OPTIONAL, &legal_rep, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "legal_rep_signed", CWB_JSON_REQUIRED,
+                                     &signature->legal_rep_signed, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "sealed", CWB_JSON_REQUIRED, &signature->sealed, error) ||
+      !read_date (reader, object, "date", CWB_JSON_OPTIONAL, &signature->date, error) ||
+      !read_date (reader, object, "sealed_date", CWB_JSON_OPTIONAL, &signature->sealed_date, error) ||
+      !read_scan (reader, object, &signature->scan, error))
+    return FALSE;
+  signature->legal_rep = g_strdup (legal_rep);
   signature->extra = collect_extra (object, known);
-  *out = g_steal_pointer (&signature);
+
+  if (g_hash_table_lookup_extended (read->seen, signature->uscc, NULL, &first))
+    return cwb_json_reader_fail (reader, "uscc", error, _("credit code %s is already used by signatures[%u]"),
+                                 signature->uscc, GPOINTER_TO_UINT (first));
+
+  g_hash_table_insert (read->seen, signature->uscc, GUINT_TO_POINTER (index));
+  g_ptr_array_add (read->self->signatures, g_steal_pointer (&signature));
 
   return TRUE;
 }
 
 static gboolean
-read_version (JsonNode             *node,
-              const char           *path,
-              int                   previous,
-              CwbAgreementVersion **out,
-              GError              **error)
+version_value (CwbJsonReader  *reader,
+               JsonObject     *object,
+               guint           index,
+               gpointer        user_data,
+               GError        **error)
 {
   static const char * const known[] = { "number", "date", "clauses", NULL };
+  SectionRead *read = user_data;
   g_autoptr(CwbAgreementVersion) version = g_new0 (CwbAgreementVersion, 1);
-  JsonObject *object;
-  JsonNode *member;
+  gint64 number = 0;
 
-  if (!expect_object (node, path, error))
+  if (!cwb_json_reader_read_integer (reader, object, "number", CWB_JSON_REQUIRED,
+                                     G_MININT64, G_MAXINT64, &number, error))
     return FALSE;
-  object = json_node_get_object (node);
+  if (number <= read->previous || number > G_MAXINT)
+    return cwb_json_reader_fail (reader, "number", error, _("version numbers must increase: %lld follows %d"),
+                                 (long long) number, read->previous);
+  version->number = (int) number;
 
-  {
-    g_autofree char *p = g_strdup_printf ("%s.number", path);
-    gint64 number;
-
-    member = json_object_get_member (object, "number");
-    if (member == NULL)
-      return fail (error, p, _("required key is missing"));
-    if (!expect_type (member, p, JSON_NODE_VALUE, G_TYPE_INT64, _("an integer"), error))
-      return FALSE;
-    number = json_node_get_int (member);
-    if (number <= previous || number > G_MAXINT)
-      return fail (error, p, _("version numbers must increase: %lld follows %d"),
-                   (long long) number, previous);
-    version->number = (int) number;
-  }
-
-  {
-    g_autofree char *p = g_strdup_printf ("%s.date", path);
-
-    member = json_object_get_member (object, "date");
-    if (member == NULL)
-      return fail (error, p, _("required key is missing"));
-    if (!read_date (member, p, &version->date, error))
-      return FALSE;
-  }
-
-  {
-    g_autofree char *p = g_strdup_printf ("%s.clauses", path);
-
-    member = json_object_get_member (object, "clauses");
-    if (member == NULL)
-      return fail (error, p, _("required key is missing"));
-    if (!read_clauses (member, p, version->texts, &version->clauses_extra, error))
-      return FALSE;
-  }
+  if (!read_date (reader, object, "date", CWB_JSON_REQUIRED, &version->date, error) ||
+      !read_clauses (reader, object, CWB_JSON_REQUIRED, version->texts, &version->clauses_extra, NULL, error))
+    return FALSE;
 
   version->extra = collect_extra (object, known);
-  *out = g_steal_pointer (&version);
+  read->previous = version->number;
+  g_ptr_array_add (read->self->versions, g_steal_pointer (&version));
+
+  return TRUE;
+}
+
+/* The member @key of @object, an optional array of objects, each read by
+ * @func; *@present says whether it was there */
+static gboolean
+read_objects (CwbJsonReader      *reader,
+              JsonObject         *object,
+              const char         *key,
+              CwbJsonReadObject   func,
+              SectionRead        *read,
+              gboolean           *present,
+              GError            **error)
+{
+  JsonArray *array = NULL;
+
+  if (!cwb_json_reader_read_array (reader, object, key, CWB_JSON_OPTIONAL, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  cwb_json_reader_push_key (reader, key);
+  if (!cwb_json_reader_foreach_object (reader, array, func, read, error))
+    return FALSE;
+  cwb_json_reader_pop (reader);
+  *present = TRUE;
 
   return TRUE;
 }
@@ -769,95 +594,28 @@ cwb_agreement_new_from_section (JsonNode  *node,
 {
   static const char * const known[] = { "clauses", "signatures", "frozen", "versions", NULL };
   g_autoptr(CwbAgreement) self = cwb_agreement_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  SectionRead read = { self, seen, 0 };
+  CwbJsonReader reader;
   JsonObject *object;
-  JsonNode *member;
+  JsonNode *frozen = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (node == NULL)
     return g_steal_pointer (&self);
 
-  if (!expect_object (node, ROOT_PATH, error))
+  cwb_json_reader_init (&reader, ROOT_PATH);
+  if (!cwb_json_reader_get_object (&reader, node, &object, error) ||
+      !read_clauses (&reader, object, CWB_JSON_OPTIONAL, self->texts, &self->clauses_extra,
+                     &self->has_clauses, error) ||
+      !read_objects (&reader, object, "signatures", signature_value, &read, &self->has_signatures, error) ||
+      !cwb_json_reader_lookup (&reader, object, "frozen", CWB_JSON_BOOLEAN, CWB_JSON_OPTIONAL, &frozen, error) ||
+      !read_objects (&reader, object, "versions", version_value, &read, &self->has_versions, error))
     return NULL;
-  object = json_node_get_object (node);
 
-  member = json_object_get_member (object, "clauses");
-  if (member != NULL)
-    {
-      if (!read_clauses (member, ROOT_PATH ".clauses", self->texts, &self->clauses_extra, error))
-        return NULL;
-      self->has_clauses = TRUE;
-    }
-
-  member = json_object_get_member (object, "signatures");
-  if (member != NULL)
-    {
-      JsonArray *array;
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-      if (!expect_type (member, ROOT_PATH ".signatures", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                        _("an array"), error))
-        return NULL;
-
-      array = json_node_get_array (member);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *p = g_strdup_printf (ROOT_PATH ".signatures[%u]", i);
-          CwbAgreementSignature *signature = NULL;
-          gpointer first;
-
-          if (!read_signature (json_array_get_element (array, i), p, &signature, error))
-            return NULL;
-
-          if (g_hash_table_lookup_extended (seen, signature->uscc, NULL, &first))
-            {
-              g_autofree char *up = g_strdup_printf ("%s.uscc", p);
-
-              fail (error, up, _("credit code %s is already used by signatures[%u]"),
-                    signature->uscc, GPOINTER_TO_UINT (first));
-              cwb_agreement_signature_free (signature);
-              return NULL;
-            }
-
-          g_ptr_array_add (self->signatures, signature);
-          g_hash_table_insert (seen, signature->uscc, GUINT_TO_POINTER (i));
-        }
-      self->has_signatures = TRUE;
-    }
-
-  member = json_object_get_member (object, "frozen");
-  if (member != NULL)
-    {
-      if (!expect_boolean (member, ROOT_PATH ".frozen", error))
-        return NULL;
-      self->frozen = json_node_get_boolean (member) ? 1 : 0;
-    }
-
-  member = json_object_get_member (object, "versions");
-  if (member != NULL)
-    {
-      JsonArray *array;
-      int previous = 0;
-
-      if (!expect_type (member, ROOT_PATH ".versions", JSON_NODE_ARRAY, G_TYPE_INVALID,
-                        _("an array"), error))
-        return NULL;
-
-      array = json_node_get_array (member);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *p = g_strdup_printf (ROOT_PATH ".versions[%u]", i);
-          CwbAgreementVersion *version = NULL;
-
-          if (!read_version (json_array_get_element (array, i), p, previous, &version, error))
-            return NULL;
-
-          previous = version->number;
-          g_ptr_array_add (self->versions, version);
-        }
-      self->has_versions = TRUE;
-    }
-
+  if (frozen != NULL)
+    self->frozen = json_node_get_boolean (frozen) ? 1 : 0;
   self->extra = collect_extra (object, known);
 
   return g_steal_pointer (&self);
