@@ -2077,56 +2077,39 @@ attach_scan_action (GtkWidget  *widget,
 
 /* ---------------------------------------------------------- export, print */
 
-typedef gboolean (*ExportFunc) (CwbAgreementPage *self,
-                                const char       *path,
-                                GError          **error);
-
+/* the edits in the fields first; the consortium may have gone meanwhile */
 static gboolean
-export_matrix (CwbAgreementPage *self,
-               const char       *path,
-               GError          **error)
+ready_to_export (CwbAgreementPage  *self,
+                 GError           **error)
 {
-  return cwb_agreement_matrix_write_xlsx (self->agreement, self->consortium, path, error);
-}
-
-static gboolean
-export_pdf (CwbAgreementPage *self,
-            const char       *path,
-            GError          **error)
-{
-  return cwb_agreement_document_write_pdf (self->agreement, self->consortium, self->context, path, error);
-}
-
-static gboolean
-export_docx (CwbAgreementPage *self,
-             const char       *path,
-             GError          **error)
-{
-  return cwb_agreement_document_write_docx (self->agreement, self->consortium, self->context, path, error);
-}
-
-static void
-export_to (CwbAgreementPage *self,
-           ExportFunc        func,
-           const char       *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *message = NULL;
-
   flush_edits (self);
-  if (self->agreement == NULL)
-    return;
+  if (self->agreement != NULL)
+    return TRUE;
 
-  if (!func (self, path, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_NOT_FOUND, _("There is no agreement to export."));
+  return FALSE;
+}
 
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Saved “%s”."), base);
-  show_message (self, message);
+/* a CwbSaveFunc: the format follows the suffix, as in the `agreement`
+ * command (each dialog offers one): .pdf, .docx, or the signature
+ * matrix (.xlsx) */
+static gboolean
+export_file (const char  *path,
+             guint        filter_index,
+             gpointer     user_data,
+             GError     **error)
+{
+  CwbAgreementPage *self = user_data;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (!ready_to_export (self, error))
+    return FALSE;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return cwb_agreement_document_write_pdf (self->agreement, self->consortium, self->context, path, error);
+  if (g_str_has_suffix (lower, ".docx"))
+    return cwb_agreement_document_write_docx (self->agreement, self->consortium, self->context, path, error);
+
+  return cwb_agreement_matrix_write_xlsx (self->agreement, self->consortium, path, error);
 }
 
 static void
@@ -2134,31 +2117,17 @@ export_matrix_to_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  export_to (CWB_AGREEMENT_PAGE (widget), export_matrix, g_variant_get_string (parameter, NULL));
-}
+  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (widget);
 
-static void
-export_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (source);
-  ExportFunc func = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = cwb_save_chooser_choose_finish (GTK_WIDGET (self), result, NULL, &error);
-
-  if (path != NULL)
-    export_to (self, func, path);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_message (self, error->message);
+  if (self->agreement != NULL)
+    cwb_save_chooser_save_to (self->toast_overlay, g_variant_get_string (parameter, NULL), export_file, self);
 }
 
 static void
 choose_export_file (CwbAgreementPage *self,
                     const char       *title,
                     const char       *suffix,
-                    const char       *filter_name,
-                    ExportFunc        func)
+                    const char       *filter_name)
 {
   const char *suffixes[] = { suffix, NULL };
   const char *descriptions[] = { filter_name, NULL };
@@ -2170,8 +2139,8 @@ choose_export_file (CwbAgreementPage *self,
   /* Translators: the suggested file name: the consortium's name, a kind
    * of document, and a suffix such as "xlsx" */
   name = g_strdup_printf (_("%s — %s.%s"), cwb_consortium_get_name (self->consortium), title, suffix);
-  cwb_save_chooser_choose (GTK_WIDGET (self), title, name, suffixes, descriptions,
-                           export_chosen_cb, func);
+  cwb_save_chooser_save (GTK_WIDGET (self), self->toast_overlay, title, name, suffixes, descriptions,
+                         export_file, self, NULL);
 }
 
 static void
@@ -2180,7 +2149,7 @@ export_matrix_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   choose_export_file (CWB_AGREEMENT_PAGE (widget), _("Signature Matrix"), "xlsx",
-                      _("Excel workbook"), export_matrix);
+                      _("Excel workbook"));
 }
 
 static void
@@ -2189,7 +2158,7 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   choose_export_file (CWB_AGREEMENT_PAGE (widget), _("Formation Agreement"), "pdf",
-                      _("PDF document"), export_pdf);
+                      _("PDF document"));
 }
 
 static void
@@ -2198,7 +2167,7 @@ export_docx_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   choose_export_file (CWB_AGREEMENT_PAGE (widget), _("Formation Agreement"), "docx",
-                      _("Word document"), export_docx);
+                      _("Word document"));
 }
 
 static void
