@@ -761,8 +761,8 @@ test_dialogs (Fixture       *fixture,
   /* a member's signature: its legal representative, signed and sealed
    * with their dates, the scan */
   activate (fixture, "agreement.edit-signature", "s", lead);
-  CWB_TEST_WAIT_FOR (find_dialog ("signature") != NULL);
-  dialog = find_dialog ("signature");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("signature") != NULL);
+  dialog = cwb_test_find_dialog ("signature");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    cwb_member_get_name (cwb_consortium_get_lead (consortium)));
   g_assert_true (adw_message_dialog_has_response (dialog, "scan"));
@@ -772,7 +772,7 @@ test_dialogs (Fixture       *fixture,
   g_assert_cmpuint (checks->len, ==, 2);
   save_screenshot (dialog, "signature-dialog.png");
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "  李海 ");
-  respond (dialog, "save");
+  cwb_test_respond (dialog, "save");
   cwb_test_drain ();
   stored = stored_agreement (fixture);
   g_assert_cmpstr (cwb_agreement_lookup_signature (stored, lead)->legal_rep, ==, "李海");
@@ -780,16 +780,16 @@ test_dialogs (Fixture       *fixture,
 
   /* the text of an item saved as my clause, with a title and a note */
   activate (fixture, "agreement.save-clause", "s", cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS));
-  CWB_TEST_WAIT_FOR (find_dialog ("save-clause") != NULL);
-  dialog = find_dialog ("save-clause");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("save-clause") != NULL);
+  dialog = cwb_test_find_dialog ("save-clause");
   entries = dialog_widgets (dialog, GTK_TYPE_ENTRY);
   g_assert_cmpuint (entries->len, ==, 2);
   save_screenshot (dialog, "save-clause-dialog.png");
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "深海目标");
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "装备类联合体");
-  respond (dialog, "save");
+  cwb_test_respond (dialog, "save");
   cwb_test_drain ();
-  clauses = cwb_agreement_library_list (fixture->store, CWB_AGREEMENT_ITEM_GOALS, &error);
+  clauses = cwb_agreement_library_list (fixture->t.store, CWB_AGREEMENT_ITEM_GOALS, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < clauses->len; i++)
     {
