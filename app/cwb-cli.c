@@ -788,15 +788,15 @@ import_result_cb (CwbImporter   *importer,
   self->status = cwb_cli_worst_exit (self->status, CWB_CLI_EXIT_FAIL);
 }
 
+/* @consortium (nullable): @path loaded, or NULL and why not */
 static void
-import_file (CwbImport  *self,
-             const char *path,
-             gboolean    replace)
+import_file (CwbImport     *self,
+             const char    *path,
+             CwbConsortium *consortium,
+             const GError  *error,
+             gboolean       replace)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwbConsortium) consortium = NULL;
-
-  if ((consortium = load_consortium_file (path, &error)) == NULL)
+  if (consortium == NULL)
     cwb_importer_add_failed (self->importer, error, g_strdup (path), g_free);
   else
     cwb_importer_add (self->importer, consortium, replace, g_strdup (path), g_free);
@@ -815,6 +815,8 @@ cmd_import (int    argc,
   g_auto(GStrv) files = NULL;
   g_autoptr(CwbStore) store = NULL;
   CwbImport run = { NULL, CWB_CLI_EXIT_OK, };
+  CwbLoader loader = { 0 };
+  gboolean use_loader;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("Use the database at PATH"), N_("PATH") },
@@ -851,8 +853,31 @@ cmd_import (int    argc,
   run.show_progress = progress || run.tty;
   run.progress_time = g_get_monotonic_time ();
 
+  /* as in check: the files are parsed on a loader thread while this one
+   * writes the database */
+  use_loader = files[1] != NULL && g_get_num_processors () > 1;
+  if (use_loader)
+    cwb_loader_start (&loader, files);
+
   for (guint i = 0; files[i] != NULL; i++)
-    import_file (&run, files[i], replace);
+    {
+      g_autoptr(CwbConsortium) consortium = NULL;
+      g_autoptr(GError) load_error = NULL;
+
+      if (use_loader)
+        consortium = cwb_loader_next (&loader, &load_error);
+      else
+        consortium = load_consortium_file (files[i], &load_error);
+
+      import_file (&run, files[i], consortium, load_error, replace);
+
+      /* the importer keeps its own reference until the batch lands */
+      if (use_loader)
+        cwb_loader_done (&loader, NULL);
+    }
+
+  if (use_loader)
+    cwb_loader_finish (&loader);
 
   /* a failed commit is reported file by file */
   cwb_importer_commit (run.importer, NULL);
