@@ -85,8 +85,9 @@ guint          cwb_experts_count             (CwbExperts    *self);
 
 #define CWB_TYPE_EXPERT_LIST (cwb_expert_list_get_type ())
 
-/* A lazy GListModel of CwbExpert (each with "is-chief" set): the experts
- * that match the query and filters. It counts once per change and reads
+/* A CwbPagedList (a lazy GListModel) of CwbExpert (each with "is-chief"
+ * set): the experts that match the query and filters. It counts once per
+ * change and reads
  * rows in pages of 100 as they are asked for, keeping a few pages; it
  * follows the registry's "changed" signal (items-changed over the whole
  * range, "n-items" notified).
@@ -107,7 +108,7 @@ guint          cwb_experts_count             (CwbExperts    *self);
  * whose fields match, then affiliation, then résumé (each tier from the
  * index's column filter, so nothing is sorted beyond one page); within a
  * tier, by id. With an empty query, by name. */
-G_DECLARE_FINAL_TYPE (CwbExpertList, cwb_expert_list, CWB, EXPERT_LIST, GObject)
+G_DECLARE_FINAL_TYPE (CwbExpertList, cwb_expert_list, CWB, EXPERT_LIST, CwbPagedList)
 
 /* (transfer full): a new list over the registry, query empty, no filters */
 CwbExpertList *cwb_experts_search            (CwbExperts    *self,
