@@ -478,15 +478,8 @@ insert_clause_action (GtkWidget  *widget,
       /* Translators: %s is the model clause's title, then the item's heading */
       body = g_strdup_printf (_("“%s” replaces the text you have written for “%s”."),
                               chosen->title, cwb_agreement_item_get_heading (ed->item));
-      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                       _("Replace the Text?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      dialog = _cwb_agreement_page_load_dialog (self, "cwb-agreement-replace-dialog.ui");
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
       g_object_set_data (G_OBJECT (dialog), "cwb-purpose", (gpointer) "replace");
       g_object_set_data (G_OBJECT (dialog), "cwb-item", ed);
       g_object_set_data_full (G_OBJECT (dialog), "cwb-text", g_strdup (chosen->text), g_free);
