@@ -313,4 +313,137 @@ cwb_test_find_area (CwbEngine  *engine,
 
   return find.found;
 }
+
+void
+cwb_test_page_set_up (CwbTestPage *t,
+                      GDateTime   *now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
+
+  memset (t, 0, sizeof *t);
+  t->rules = cwb_rule_set_new_default (&error);
+  g_assert_no_error (error);
+  t->store = cwb_store_open (db, &error);
+  g_assert_no_error (error);
+  t->engine = cwb_engine_new ();
+  cwb_engine_load_plugins (t->engine, NULL);
+  t->context = cwb_context_new (t->rules, t->store, NULL, t->engine);
+  if (now != NULL)
+    cwb_context_set_now (t->context, now);
+}
+
+void
+cwb_test_page_show (CwbTestPage *t,
+                    const char  *area_id,
+                    int          width,
+                    int          height)
+{
+  g_autoptr(CwbArea) area = cwb_test_find_area (t->engine, area_id);
+
+  g_assert_null (t->window);
+  t->page = cwb_area_create_page (area, t->context);
+  g_assert_true (GTK_IS_WIDGET (t->page));
+  g_assert_false (g_object_is_floating (t->page));
+
+  t->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (t->window), width, height);
+  gtk_window_set_child (GTK_WINDOW (t->window), t->page);
+  g_object_unref (t->page);   /* the window's child now */
+  gtk_window_present (GTK_WINDOW (t->window));
+}
+
+void
+cwb_test_page_close (CwbTestPage *t)
+{
+  if (t->window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (t->page), (gpointer *) &t->page);
+  gtk_window_destroy (GTK_WINDOW (t->window));
+  t->window = NULL;
+  g_assert_null (t->page);
+}
+
+void
+cwb_test_page_tear_down (CwbTestPage *t)
+{
+  cwb_test_close_windows_except (GTK_WINDOW (t->window));
+  cwb_test_page_close (t);
+  cwb_test_drain ();
+  g_assert_finalize_object (t->context);
+  t->context = NULL;
+  g_clear_object (&t->engine);
+  g_clear_object (&t->store);
+  g_clear_object (&t->rules);
+}
+
+gpointer
+cwb_test_find_toplevel (GType    type,
+                        gboolean visible_only)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (!visible_only || gtk_widget_get_visible (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+cwb_test_find_toplevel_by_name (const char *type_name)
+{
+  GType type = g_type_from_name (type_name);
+
+  return type != G_TYPE_INVALID ? cwb_test_find_toplevel (type, TRUE) : NULL;
+}
+
+void
+cwb_test_close_windows_except (GtkWindow *keep)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != keep)
+        gtk_window_destroy (window);
+    }
+}
+
+AdwMessageDialog *
+cwb_test_find_dialog (const char *purpose)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          (purpose == NULL ||
+           g_strcmp0 (g_object_get_data (G_OBJECT (window), "cwb-purpose"), purpose) == 0))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+void
+cwb_test_respond (AdwMessageDialog *dialog,
+                  const char       *response)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cwb_test_drain ();
+}
 #endif

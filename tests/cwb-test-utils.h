@@ -11,6 +11,7 @@
 
 #include <cwb.h>
 #ifdef CWB_TEST_WITH_GTK
+#include <adwaita.h>
 #include <cwb-ui.h>
 #endif
 
@@ -119,6 +120,56 @@ void           cwb_test_init_gui       (int        *argc,
  * plugins; fails the test if there is none. */
 CwbArea       *cwb_test_find_area      (CwbEngine  *engine,
                                         const char *id);
+
+/* A plugin's page as the window shows it: the shipped rule set, a store
+ * in the isolated user data folder (workbench.db), every built plugin
+ * loaded and a context over them; the page in a window of its own. A
+ * test's fixture embeds it and reaches its members directly. */
+typedef struct
+{
+  CwbRuleSet *rules;
+  CwbStore   *store;
+  CwbEngine  *engine;
+  CwbContext *context;
+  GtkWidget  *window;
+  GtkWidget  *page;     /* owned by window */
+} CwbTestPage;
+
+/* Opens the rule set, the store, the engine and the context; @now (may be
+ * %NULL for the real clock) is set as the context's clock. */
+void           cwb_test_page_set_up    (CwbTestPage *t,
+                                        GDateTime   *now);
+/* Creates the page of the area @area_id and presents it in a window of
+ * @width × @height. */
+void           cwb_test_page_show      (CwbTestPage *t,
+                                        const char  *area_id,
+                                        int          width,
+                                        int          height);
+/* Destroys the window and checks that the page went with it (nothing
+ * kept a reference); does nothing when no page is shown. */
+void           cwb_test_page_close     (CwbTestPage *t);
+/* Closes every other window a test left open (its dialogs), then the
+ * page, and checks that the context is finalized with it. */
+void           cwb_test_page_tear_down (CwbTestPage *t);
+
+/* The first toplevel that is a @type, or %NULL; with @visible_only, only
+ * one that is shown. */
+gpointer       cwb_test_find_toplevel  (GType        type,
+                                        gboolean     visible_only);
+/* The shown toplevel whose type is called @type_name (a type of a
+ * plugin's module, which a test does not link), or %NULL. */
+GtkWidget     *cwb_test_find_toplevel_by_name (const char *type_name);
+/* Destroys every toplevel but @keep (which may be %NULL). */
+void           cwb_test_close_windows_except  (GtkWindow  *keep);
+
+/* The shown AdwMessageDialog made for @purpose (its "cwb-purpose" data,
+ * as the pages set it), or any shown one when @purpose is %NULL. */
+AdwMessageDialog *cwb_test_find_dialog (const char  *purpose);
+/* As a click on the dialog's button: checks that @dialog (which must not
+ * be %NULL) has @response, responds, closes it and lets what the
+ * response started run. */
+void           cwb_test_respond        (AdwMessageDialog *dialog,
+                                        const char       *response);
 #endif
 
 G_END_DECLS

@@ -21,12 +21,7 @@
 
 typedef struct
 {
-  CwbRuleSet    *rules;
-  CwbStore      *store;
-  CwbEngine     *engine;
-  CwbContext    *context;
-  GtkWidget     *window;
-  GtkWidget     *page;     /* owned by window */
+  CwbTestPage    t;
   gint64         id;
   guint          reload_source;
   gulong         changed_handler;
@@ -45,9 +40,9 @@ reload_cb (gpointer user_data)
   if (fixture->id == 0)
     return G_SOURCE_REMOVE;
 
-  reloaded = cwb_store_load_consortium (fixture->store, fixture->id, &error);
+  reloaded = cwb_store_load_consortium (fixture->t.store, fixture->id, &error);
   g_assert_no_error (error);
-  cwb_context_set_consortium (fixture->context, reloaded);
+  cwb_context_set_consortium (fixture->t.context, reloaded);
 
   return G_SOURCE_REMOVE;
 }
@@ -65,48 +60,17 @@ store_changed_cb (CwbStore *store,
 static void
 create_page (Fixture *fixture)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "agreement");
-
-  fixture->page = cwb_area_create_page (area, fixture->context);
-  g_assert_true (GTK_IS_WIDGET (fixture->page));
-  g_assert_false (g_object_is_floating (fixture->page));
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
-  g_object_unref (fixture->page);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-destroy_page (Fixture *fixture)
-{
-  if (fixture->window == NULL)
-    return;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  g_assert_null (fixture->page);
+  cwb_test_page_show (&fixture->t, "agreement", 1000, 700);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 2, 10, 0, 0);
 
-  fixture->rules = cwb_rule_set_new_default (&error);
-  g_assert_no_error (error);
-  fixture->store = cwb_store_open (db, &error);
-  g_assert_no_error (error);
-  fixture->engine = cwb_engine_new ();
-  cwb_engine_load_plugins (fixture->engine, NULL);
-  fixture->context = cwb_context_new (fixture->rules, fixture->store, NULL, fixture->engine);
-  cwb_context_set_now (fixture->context, now);
-  fixture->changed_handler = g_signal_connect (fixture->store, "changed",
+  cwb_test_page_set_up (&fixture->t, now);
+  fixture->changed_handler = g_signal_connect (fixture->t.store, "changed",
                                                G_CALLBACK (store_changed_cb), fixture);
 
   create_page (fixture);
@@ -116,14 +80,11 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  destroy_page (fixture);
+  cwb_test_page_close (&fixture->t);
   cwb_test_drain ();
   g_clear_handle_id (&fixture->reload_source, g_source_remove);
-  g_clear_signal_handler (&fixture->changed_handler, fixture->store);
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->engine);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->rules);
+  g_clear_signal_handler (&fixture->changed_handler, fixture->t.store);
+  cwb_test_page_tear_down (&fixture->t);
 }
 
 static CwbAgreement *
@@ -131,7 +92,7 @@ page_agreement (Fixture *fixture)
 {
   CwbAgreement *agreement = NULL;
 
-  g_object_get (fixture->page, "agreement", &agreement, NULL);
+  g_object_get (fixture->t.page, "agreement", &agreement, NULL);
   if (agreement != NULL)
     g_object_unref (agreement);   /* the page keeps it */
   return agreement;
@@ -142,7 +103,7 @@ page_state (Fixture *fixture)
 {
   int state = -1;
 
-  g_object_get (fixture->page, "state", &state, NULL);
+  g_object_get (fixture->t.page, "state", &state, NULL);
   return state;
 }
 
@@ -151,7 +112,7 @@ page_state_text (Fixture *fixture)
 {
   char *text = NULL;
 
-  g_object_get (fixture->page, "state-text", &text, NULL);
+  g_object_get (fixture->t.page, "state-text", &text, NULL);
   return text;
 }
 
@@ -160,7 +121,7 @@ static CwbAgreement *
 stored_agreement (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  CwbAgreement *agreement = cwb_agreement_load (fixture->store, fixture->id, &error);
+  CwbAgreement *agreement = cwb_agreement_load (fixture->t.store, fixture->id, &error);
 
   g_assert_no_error (error);
   return agreement;
@@ -180,13 +141,13 @@ import_and_show (Fixture    *fixture,
   if (!keep)
     cwb_consortium_set_section (file, "agreement", NULL);
 
-  g_assert_true (cwb_store_import_consortium (fixture->store, file, FALSE, &error));
+  g_assert_true (cwb_store_import_consortium (fixture->t.store, file, FALSE, &error));
   g_assert_no_error (error);
   fixture->id = cwb_consortium_get_id (file);
-  loaded = cwb_store_load_consortium (fixture->store, fixture->id, &error);
+  loaded = cwb_store_load_consortium (fixture->t.store, fixture->id, &error);
   g_assert_no_error (error);
 
-  cwb_context_set_consortium (fixture->context, loaded);
+  cwb_context_set_consortium (fixture->t.context, loaded);
   CWB_TEST_WAIT_FOR (page_agreement (fixture) != NULL);
   cwb_test_drain ();
 
@@ -202,43 +163,14 @@ activate (Fixture    *fixture,
   va_list args;
   GVariant *parameter = NULL;
 
-  g_assert_true (gtk_widget_is_sensitive (fixture->page));
+  g_assert_true (gtk_widget_is_sensitive (fixture->t.page));
   if (format != NULL)
     {
       va_start (args, format);
       parameter = g_variant_new_va (format, NULL, &args);
       va_end (args);
     }
-  g_assert_true (gtk_widget_activate_action_variant (fixture->page, action, parameter));
-}
-
-/* The page's AdwMessageDialog made for @purpose, or NULL. */
-static AdwMessageDialog *
-find_dialog (const char *purpose)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (window), "cwb-purpose"), purpose) == 0 &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* As a click on the dialog's button: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action_variant (fixture->t.page, action, parameter));
 }
 
 static void
@@ -260,7 +192,7 @@ item_text_view (Fixture          *fixture,
 {
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-  collect_text_views (fixture->page, views);
+  collect_text_views (fixture->t.page, views);
   g_assert_cmpuint (views->len, ==, CWB_AGREEMENT_N_ITEMS + 1);   /* and the comparison */
   return g_ptr_array_index (views, item);
 }
@@ -388,7 +320,7 @@ static void
 test_area (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "agreement");
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->t.engine, "agreement");
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_assert_cmpstr (cwb_area_get_id (area), ==, "agreement");
@@ -416,12 +348,12 @@ test_deep_sea_effective (Fixture       *fixture,
 
   /* frozen: the text is not editable and there is nothing to freeze */
   g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
-  gtk_widget_activate_action (fixture->page, "agreement.freeze", NULL);
+  gtk_widget_activate_action (fixture->t.page, "agreement.freeze", NULL);
   cwb_test_drain ();
   g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
 
   /* and no selection: empty again */
-  cwb_context_set_consortium (fixture->context, NULL);
+  cwb_context_set_consortium (fixture->t.context, NULL);
   CWB_TEST_WAIT_FOR (page_agreement (fixture) == NULL);
 }
 
@@ -494,18 +426,18 @@ test_edit_after_freeze (Fixture       *fixture,
 
   /* asked first; cancelling changes nothing */
   activate (fixture, "agreement.edit-text", NULL);
-  CWB_TEST_WAIT_FOR (find_dialog ("reopen") != NULL);
-  dialog = find_dialog ("reopen");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("reopen") != NULL);
+  dialog = cwb_test_find_dialog ("reopen");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), cwb_member_get_name (first)));
-  respond (dialog, "cancel");
-  CWB_TEST_WAIT_FOR (find_dialog ("reopen") == NULL);
+  cwb_test_respond (dialog, "cancel");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("reopen") == NULL);
   cwb_test_drain ();
   g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
 
   /* confirmed: a new draft, every signature cleared, the text kept as a version */
   activate (fixture, "agreement.edit-text", NULL);
-  CWB_TEST_WAIT_FOR (find_dialog ("reopen") != NULL);
-  respond (find_dialog ("reopen"), "reopen");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("reopen") != NULL);
+  cwb_test_respond (cwb_test_find_dialog ("reopen"), "reopen");
   CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_DRAFT);
 
   stored = stored_agreement (fixture);
@@ -524,8 +456,8 @@ test_edit_after_freeze (Fixture       *fixture,
     const CwbAgreementClause *second = g_ptr_array_index (clauses, 1);
 
     activate (fixture, "agreement.insert-clause", "(ss)", "goals", second->id);
-    CWB_TEST_WAIT_FOR (find_dialog ("replace") != NULL);
-    respond (find_dialog ("replace"), "replace");
+    CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("replace") != NULL);
+    cwb_test_respond (cwb_test_find_dialog ("replace"), "replace");
     CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS, second->text));
   }
 }
@@ -550,7 +482,7 @@ test_typing_is_saved (Fixture       *fixture,
 
   /* typed and the window closed at once: written, not lost */
   gtk_text_buffer_insert_at_cursor (buffer, "仲裁裁决是终局的。", -1);
-  destroy_page (fixture);
+  cwb_test_page_close (&fixture->t);
   g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION,
                                  "争议提交海口仲裁委员会仲裁。仲裁裁决是终局的。"));
 }
@@ -581,7 +513,7 @@ test_typing_during_other_change (Fixture       *fixture,
   g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (cwb_store_run_in_transaction (fixture->store, typing_during_change_cb, fixture, &error));
+  g_assert_false (cwb_store_run_in_transaction (fixture->t.store, typing_during_change_cb, fixture, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_assert_false (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
 
@@ -603,21 +535,21 @@ test_authority_reads (Fixture       *fixture,
   g_autoptr(CwbAgreement) stored = NULL;
   g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
 
-  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  cwb_context_set_role (fixture->t.context, CWB_ROLE_AUTHORITY);
   cwb_test_drain ();
 
   g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
   g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
   /* the drafting actions are off */
-  gtk_widget_activate_action (fixture->page, "agreement.insert-clause", "(ss)", "goals",
+  gtk_widget_activate_action (fixture->t.page, "agreement.insert-clause", "(ss)", "goals",
                               ((CwbAgreementClause *) g_ptr_array_index (clauses, 0))->id);
-  gtk_widget_activate_action (fixture->page, "agreement.freeze", NULL);
+  gtk_widget_activate_action (fixture->t.page, "agreement.freeze", NULL);
   cwb_test_drain ();
   stored = stored_agreement (fixture);
   g_assert_null (cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS));
   g_assert_false (cwb_agreement_get_frozen (stored));
 
-  cwb_context_set_role (fixture->context, CWB_ROLE_LEAD);
+  cwb_context_set_role (fixture->t.context, CWB_ROLE_LEAD);
   cwb_test_drain ();
   g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
 }
@@ -829,8 +761,8 @@ test_dialogs (Fixture       *fixture,
   /* a member's signature: its legal representative, signed and sealed
    * with their dates, the scan */
   activate (fixture, "agreement.edit-signature", "s", lead);
-  CWB_TEST_WAIT_FOR (find_dialog ("signature") != NULL);
-  dialog = find_dialog ("signature");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("signature") != NULL);
+  dialog = cwb_test_find_dialog ("signature");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    cwb_member_get_name (cwb_consortium_get_lead (consortium)));
   g_assert_true (adw_message_dialog_has_response (dialog, "scan"));
@@ -840,7 +772,7 @@ test_dialogs (Fixture       *fixture,
   g_assert_cmpuint (checks->len, ==, 2);
   save_screenshot (dialog, "signature-dialog.png");
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "  李海 ");
-  respond (dialog, "save");
+  cwb_test_respond (dialog, "save");
   cwb_test_drain ();
   stored = stored_agreement (fixture);
   g_assert_cmpstr (cwb_agreement_lookup_signature (stored, lead)->legal_rep, ==, "李海");
@@ -848,16 +780,16 @@ test_dialogs (Fixture       *fixture,
 
   /* the text of an item saved as my clause, with a title and a note */
   activate (fixture, "agreement.save-clause", "s", cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS));
-  CWB_TEST_WAIT_FOR (find_dialog ("save-clause") != NULL);
-  dialog = find_dialog ("save-clause");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("save-clause") != NULL);
+  dialog = cwb_test_find_dialog ("save-clause");
   entries = dialog_widgets (dialog, GTK_TYPE_ENTRY);
   g_assert_cmpuint (entries->len, ==, 2);
   save_screenshot (dialog, "save-clause-dialog.png");
   gtk_editable_set_text (g_ptr_array_index (entries, 0), "深海目标");
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "装备类联合体");
-  respond (dialog, "save");
+  cwb_test_respond (dialog, "save");
   cwb_test_drain ();
-  clauses = cwb_agreement_library_list (fixture->store, CWB_AGREEMENT_ITEM_GOALS, &error);
+  clauses = cwb_agreement_library_list (fixture->t.store, CWB_AGREEMENT_ITEM_GOALS, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < clauses->len; i++)
     {

@@ -19,12 +19,7 @@
 
 typedef struct
 {
-  CwbRuleSet *rules;
-  CwbStore   *store;
-  CwbEngine  *engine;
-  CwbContext *context;
-  GtkWidget  *window;
-  GtkWidget  *page;     /* owned by window */
+  CwbTestPage t;
   guint       report_notifies;
 } Fixture;
 
@@ -39,51 +34,16 @@ report_notify_cb (GObject    *page,
 static void
 create_page (Fixture *fixture)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "composition");
-
   fixture->report_notifies = 0;
-  fixture->page = cwb_area_create_page (area, fixture->context);
-  g_assert_true (GTK_IS_WIDGET (fixture->page));
-  g_assert_true (g_object_is_floating (fixture->page) == FALSE);
-  g_signal_connect (fixture->page, "notify::report", G_CALLBACK (report_notify_cb), fixture);
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 720, 480);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
-  g_object_unref (fixture->page);   /* the window's child now */
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-destroy_page (Fixture *fixture)
-{
-  if (fixture->window == NULL)
-    return;
-
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  fixture->window = NULL;
-  g_assert_null (fixture->page);
+  cwb_test_page_show (&fixture->t, "composition", 720, 480);
+  g_signal_connect (fixture->t.page, "notify::report", G_CALLBACK (report_notify_cb), fixture);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
-
-  fixture->rules = cwb_rule_set_new_default (&error);
-  g_assert_no_error (error);
-
-  fixture->store = cwb_store_open (db, &error);
-  g_assert_no_error (error);
-
-  fixture->engine = cwb_engine_new ();
-  cwb_engine_load_plugins (fixture->engine, NULL);
-
-  fixture->context = cwb_context_new (fixture->rules, fixture->store, NULL, fixture->engine);
-
+  cwb_test_page_set_up (&fixture->t, NULL);
   create_page (fixture);
 }
 
@@ -91,11 +51,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  destroy_page (fixture);
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->engine);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->rules);
+  cwb_test_page_tear_down (&fixture->t);
 }
 
 static CwbCheckReport *
@@ -103,7 +59,7 @@ page_dup_report (Fixture *fixture)
 {
   CwbCheckReport *report = NULL;
 
-  g_object_get (fixture->page, "report", &report, NULL);
+  g_object_get (fixture->t.page, "report", &report, NULL);
   return report;
 }
 
@@ -112,14 +68,14 @@ page_dup_verdict_text (Fixture *fixture)
 {
   char *text = NULL;
 
-  g_object_get (fixture->page, "verdict-text", &text, NULL);
+  g_object_get (fixture->t.page, "verdict-text", &text, NULL);
   return text;
 }
 
 static const char *
 page_visible_child_name (Fixture *fixture)
 {
-  GtkWidget *stack = adw_bin_get_child (ADW_BIN (fixture->page));
+  GtkWidget *stack = adw_bin_get_child (ADW_BIN (fixture->t.page));
 
   g_assert_true (GTK_IS_STACK (stack));
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -128,7 +84,7 @@ page_visible_child_name (Fixture *fixture)
 static GtkAdjustment *
 page_vadjustment (Fixture *fixture)
 {
-  GtkWidget *stack = adw_bin_get_child (ADW_BIN (fixture->page));
+  GtkWidget *stack = adw_bin_get_child (ADW_BIN (fixture->t.page));
   GtkWidget *scroller = gtk_stack_get_child_by_name (GTK_STACK (stack), "report");
 
   g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
@@ -152,7 +108,7 @@ show_consortium (Fixture       *fixture,
 {
   guint before = fixture->report_notifies;
 
-  cwb_context_set_consortium (fixture->context, consortium);
+  cwb_context_set_consortium (fixture->t.context, consortium);
   CWB_TEST_WAIT_FOR (fixture->report_notifies >= before + 1);
 
   return page_dup_report (fixture);
@@ -162,7 +118,7 @@ static void
 test_area (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "composition");
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->t.engine, "composition");
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_assert_cmpstr (cwb_area_get_id (area), ==, "composition");
@@ -206,7 +162,7 @@ static void
 test_plugin_failed (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PeasEngine *peas = cwb_engine_get_peas (fixture->engine);
+  PeasEngine *peas = cwb_engine_get_peas (fixture->t.engine);
   g_autofree char *dir = g_build_filename (g_getenv ("CWB_TEST_PLUGINS_DIR"), "faulty", NULL);
   g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbCheckReport) report = NULL;
@@ -328,9 +284,9 @@ test_edit_updates (Fixture       *fixture,
   double scrolled_to;
   guint before;
 
-  g_assert_true (cwb_store_import_consortium (fixture->store, file, FALSE, &error));
+  g_assert_true (cwb_store_import_consortium (fixture->t.store, file, FALSE, &error));
   g_assert_no_error (error);
-  loaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (file), &error);
+  loaded = cwb_store_load_consortium (fixture->t.store, cwb_consortium_get_id (file), &error);
   g_assert_no_error (error);
 
   report = show_consortium (fixture, loaded);
@@ -345,15 +301,15 @@ test_edit_updates (Fixture       *fixture,
   scrolled_to = gtk_adjustment_get_value (vadjustment);
   g_assert_cmpfloat (scrolled_to, ==, 100);
 
-  register_half_in_hainan (fixture->store, loaded);
-  reloaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (loaded), &error);
+  register_half_in_hainan (fixture->t.store, loaded);
+  reloaded = cwb_store_load_consortium (fixture->t.store, cwb_consortium_get_id (loaded), &error);
   g_assert_no_error (error);
 
   /* The host sets the consortium again after each edit: several sets in a
    * row are checked once, and until then the old report stays. */
   before = fixture->report_notifies;
-  cwb_context_set_consortium (fixture->context, NULL);
-  cwb_context_set_consortium (fixture->context, reloaded);
+  cwb_context_set_consortium (fixture->t.context, NULL);
+  cwb_context_set_consortium (fixture->t.context, reloaded);
   g_assert_cmpuint (fixture->report_notifies, ==, before);
   CWB_TEST_WAIT_FOR (fixture->report_notifies >= before + 1);
   cwb_test_spin_for (50);
@@ -381,7 +337,7 @@ static void
 test_plugin_reload (Fixture       *fixture,
                     gconstpointer  data)
 {
-  PeasEngine *peas = cwb_engine_get_peas (fixture->engine);
+  PeasEngine *peas = cwb_engine_get_peas (fixture->t.engine);
   PeasPluginInfo *info = find_composition_info (peas);
   g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(CwbCheckReport) report = NULL;
@@ -391,7 +347,7 @@ test_plugin_reload (Fixture       *fixture,
 
   for (guint round = 0; round < 2; round++)
     {
-      destroy_page (fixture);
+      cwb_test_page_close (&fixture->t);
       g_assert_true (peas_engine_unload_plugin (peas, info));
       g_assert_false (peas_plugin_info_is_loaded (info));
       cwb_test_spin_for (50);
@@ -407,7 +363,7 @@ test_plugin_reload (Fixture       *fixture,
       verdict = page_dup_verdict_text (fixture);
       g_assert_cmpstr (verdict, ==, PASS_TEXT);
 
-      cwb_context_set_consortium (fixture->context, NULL);
+      cwb_context_set_consortium (fixture->t.context, NULL);
       CWB_TEST_WAIT_FOR (fixture->report_notifies >= 2);
     }
 }

@@ -131,17 +131,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
   gpointer editor = f->editor;
 
   /* close the dialogs a test left open */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != f->window)
-        gtk_window_destroy (window);
-    }
+  cwb_test_close_windows_except (f->window);
 
   g_object_add_weak_pointer (G_OBJECT (editor), &editor);
   gtk_window_destroy (f->window);
@@ -155,22 +148,6 @@ fixture_teardown (Fixture       *f,
 
   cwb_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
 }
 
 static void
@@ -243,7 +220,7 @@ test_member_add (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-member", NULL);
   cwb_test_drain ();
-  dialog = find_toplevel (CWB_TYPE_MEMBER_DIALOG);
+  dialog = cwb_test_find_toplevel (CWB_TYPE_MEMBER_DIALOG, FALSE);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == f->window);
@@ -263,7 +240,7 @@ test_member_add (Fixture       *f,
   g_signal_emit_by_name (_cwb_member_dialog_get_child (dialog, "save_button"), "clicked");
   cwb_test_drain ();
 
-  g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_MEMBER_DIALOG, FALSE));
   g_assert_cmpuint (n_stored_members (f), ==, 12);
   g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 12);
 
@@ -290,7 +267,7 @@ test_member_edit (Fixture       *f,
   select_member (f, 1);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.edit-member", NULL);
   cwb_test_drain ();
-  dialog = find_toplevel (CWB_TYPE_MEMBER_DIALOG);
+  dialog = cwb_test_find_toplevel (CWB_TYPE_MEMBER_DIALOG, FALSE);
   g_assert_nonnull (dialog);
 
   /* the form shows the member */
@@ -311,7 +288,7 @@ test_member_edit (Fixture       *f,
   g_assert_cmpstr (cwb_member_get_name (after), ==, "海南大学（海口校区）");
   g_assert_cmpstr (cwb_member_get_uscc (after), ==, cwb_member_get_uscc (before));
   g_assert_cmpuint (n_stored_members (f), ==, 11);
-  g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_MEMBER_DIALOG, FALSE));
 }
 
 static void
@@ -330,7 +307,7 @@ test_member_cancel (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   cwb_test_drain ();
 
-  g_assert_null (find_toplevel (CWB_TYPE_MEMBER_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_MEMBER_DIALOG, FALSE));
   after = stored_member (f, 2);
   g_assert_true (cwb_member_equal (before, after));
   {
@@ -421,7 +398,7 @@ test_member_duplicate_uscc (Fixture       *f,
   message = _cwb_member_dialog_get_child (dialog, "store_message");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
   g_assert_cmpstr (gtk_label_get_text (message), ==, error->message);
-  g_assert_true (find_toplevel (CWB_TYPE_MEMBER_DIALOG) == dialog);
+  g_assert_true (cwb_test_find_toplevel (CWB_TYPE_MEMBER_DIALOG, FALSE) == dialog);
 
   after = load (f);
   g_assert_true (cwb_consortium_equal (before, after));
@@ -672,7 +649,7 @@ test_exception_add (Fixture       *f,
   cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-exception", NULL);
   cwb_test_drain ();
-  dialog = find_toplevel (CWB_TYPE_EXCEPTION_DIALOG);
+  dialog = cwb_test_find_toplevel (CWB_TYPE_EXCEPTION_DIALOG, FALSE);
   g_assert_nonnull (dialog);
 
   rule_row = _cwb_exception_dialog_get_child (dialog, "rule_row");
@@ -717,7 +694,7 @@ test_exception_add (Fixture       *f,
   g_assert_true (cwb_exception_dialog_save (dialog, &error));
   g_assert_no_error (error);
   cwb_test_drain ();
-  g_assert_null (find_toplevel (CWB_TYPE_EXCEPTION_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_EXCEPTION_DIALOG, FALSE));
 
   after = load (f);
   g_assert_cmpuint (cwb_consortium_get_exceptions (after)->len, ==, 1);
@@ -1063,14 +1040,14 @@ test_lifecycle_role (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (record_button));
   gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.record", NULL);
   cwb_test_drain ();
-  g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_STAGE_DIALOG, FALSE));
 
   append_step (f, CWB_STAGE_SUBMITTED, "2026-01-05", NULL);
   g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_SUBMITTED));
   g_assert_true (gtk_widget_get_visible (_cwb_lifecycle_group_get_child (group, "events_list")));
   gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.take-back", NULL);
   cwb_test_drain ();
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, FALSE));
   g_assert_cmpuint (n_stored_steps (f), ==, 1);
 
   cwb_context_set_role (f->context, CWB_ROLE_AUTHORITY);
@@ -1099,7 +1076,7 @@ test_lifecycle_record (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.record", NULL);
   cwb_test_drain ();
-  dialog = find_toplevel (CWB_TYPE_STAGE_DIALOG);
+  dialog = cwb_test_find_toplevel (CWB_TYPE_STAGE_DIALOG, FALSE);
   g_assert_nonnull (dialog);
 
   /* from a draft: submitted, or approved (a consortium approved earlier) */
@@ -1134,7 +1111,7 @@ test_lifecycle_record (Fixture       *f,
   g_assert_true (cwb_stage_dialog_save (dialog, &error));
   g_assert_no_error (error);
   cwb_test_drain ();
-  g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_STAGE_DIALOG, FALSE));
   g_assert_cmpuint (n_stored_steps (f), ==, 1);
   {
     g_autoptr(GPtrArray) events = cwb_store_get_lifecycle (f->store, f->id, &error);
@@ -1176,7 +1153,7 @@ test_lifecycle_take_back (Fixture       *f,
   /* asked first; cancelling keeps the step */
   gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.take-back", NULL);
   cwb_test_drain ();
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = cwb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, FALSE);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
   cwb_test_drain ();
@@ -1184,7 +1161,7 @@ test_lifecycle_take_back (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.take-back", NULL);
   cwb_test_drain ();
-  confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = cwb_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, FALSE);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "take-back");
   cwb_test_drain ();
@@ -1256,7 +1233,7 @@ test_lifecycle_damaged (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (_cwb_lifecycle_group_get_child (group, "record_button")));
   gtk_widget_activate_action (GTK_WIDGET (group), "lifecycle.record", NULL);
   cwb_test_drain ();
-  g_assert_null (find_toplevel (CWB_TYPE_STAGE_DIALOG));
+  g_assert_null (cwb_test_find_toplevel (CWB_TYPE_STAGE_DIALOG, FALSE));
 }
 
 static void

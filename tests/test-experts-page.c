@@ -18,44 +18,15 @@
 
 typedef struct
 {
-  CwbRuleSet    *rules;
-  CwbStore      *store;
-  CwbEngine     *engine;
-  CwbContext    *context;
+  CwbTestPage    t;
   CwbExperts    *experts;  /* owned by the store */
-  GtkWidget     *window;
-  GtkWidget     *page;     /* owned by window */
 } Fixture;
 
 static void
 show_page (Fixture    *fixture,
            const char *id)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, id);
-
-  fixture->page = cwb_area_create_page (area, fixture->context);
-  g_assert_true (GTK_IS_WIDGET (fixture->page));
-  g_assert_false (g_object_is_floating (fixture->page));
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
-  g_object_unref (fixture->page);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-close_other_windows (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (GTK_WIDGET (window) != fixture->window)
-        gtk_window_destroy (window);
-    }
+  cwb_test_page_show (&fixture->t, id, 1000, 700);
 }
 
 static void
@@ -63,37 +34,18 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 2, 10, 0, 0);
 
-  fixture->rules = cwb_rule_set_new_default (&error);
+  cwb_test_page_set_up (&fixture->t, now);
+  fixture->experts = cwb_experts_get_for_store (fixture->t.store, &error);
   g_assert_no_error (error);
-  fixture->store = cwb_store_open (db, &error);
-  g_assert_no_error (error);
-  fixture->experts = cwb_experts_get_for_store (fixture->store, &error);
-  g_assert_no_error (error);
-  fixture->engine = cwb_engine_new ();
-  cwb_engine_load_plugins (fixture->engine, NULL);
-  fixture->context = cwb_context_new (fixture->rules, fixture->store, NULL, fixture->engine);
-  cwb_context_set_now (fixture->context, now);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  close_other_windows (fixture);
-  if (fixture->window != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      g_assert_null (fixture->page);
-    }
-  cwb_test_drain ();
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->engine);
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->rules);
+  cwb_test_page_tear_down (&fixture->t);
 }
 
 static gint64
@@ -124,7 +76,7 @@ page_list (Fixture *fixture)
 {
   CwbExpertList *list = NULL;
 
-  g_object_get (fixture->page, "list", &list, NULL);
+  g_object_get (fixture->t.page, "list", &list, NULL);
   g_assert_nonnull (list);
   g_object_unref (list);   /* the page keeps it */
   return list;
@@ -154,48 +106,6 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-/* The visible toplevel of @type_name (a type of the plugin's module). */
-static GtkWidget *
-find_window (const char *type_name)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (g_strcmp0 (G_OBJECT_TYPE_NAME (window), type_name) == 0 && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_dialog (const char *purpose)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          g_strcmp0 (g_object_get_data (G_OBJECT (window), "cwb-purpose"), purpose) == 0 &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 static void
 set_field (GtkWidget  *dialog,
            const char *name,
@@ -213,7 +123,7 @@ static void
 test_registry_area (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "experts");
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->t.engine, "experts");
   GtkIconTheme *theme;
 
   show_page (fixture, "experts");
@@ -227,7 +137,7 @@ test_registry_area (Fixture       *fixture,
   cwb_test_drain ();
   g_assert_cmpuint (n_listed (fixture), ==, 0);
   {
-    GtkWidget *stack = find_named (fixture->page, "search");
+    GtkWidget *stack = find_named (fixture->t.page, "search");
 
     g_assert_nonnull (stack);
   }
@@ -250,7 +160,7 @@ test_registry_lists_and_searches (Fixture       *fixture,
   add_expert (fixture, "陈南繁", "三亚南繁研究院", "", "现代种业；育种");
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 4);
 
-  search = find_named (fixture->page, "search");
+  search = find_named (fixture->t.page, "search");
   g_assert_nonnull (search);
 
   /* one character, as typed */
@@ -285,9 +195,9 @@ test_add_dialog_refuses_bad_uscc (Fixture       *fixture,
   show_page (fixture, "experts");
   cwb_test_drain ();
 
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.add", NULL));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertDialog") != NULL);
-  dialog = find_window ("CwbExpertDialog");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.add", NULL));
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertDialog") != NULL);
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertDialog");
 
   set_field (dialog, "name", "赵工程");
   set_field (dialog, "affiliation", "海南某公司");
@@ -310,20 +220,20 @@ test_add_dialog_refuses_bad_uscc (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, expected->message);
   g_assert_false (gtk_widget_is_visible (find_named (dialog, "phone-message")));
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 0);
-  g_assert_true (find_window ("CwbExpertDialog") == dialog);
+  g_assert_true (cwb_test_find_toplevel_by_name ("CwbExpertDialog") == dialog);
 
   /* corrected: stored, the dialog closes and the list shows it */
   set_field (dialog, "uscc", DEEP_SEA_HAINAN_U);
   set_field (dialog, "email", "zhao@example.com");
   g_assert_true (gtk_widget_activate_action (dialog, "expert.save", NULL));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertDialog") == NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertDialog") == NULL);
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 1);
 
   /* the same name and affiliation again: the duplicate is refused above the form */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.add", NULL));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertDialog") != NULL);
-  dialog = find_window ("CwbExpertDialog");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.add", NULL));
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertDialog") != NULL);
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertDialog");
   set_field (dialog, "name", "赵工程");
   set_field (dialog, "affiliation", "海南某公司");
   set_field (dialog, "uscc", DEEP_SEA_HAINAN_U);
@@ -344,15 +254,15 @@ test_remove_asks_first (Fixture       *fixture,
   show_page (fixture, "experts");
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 1);
 
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.remove", "x", id));
-  CWB_TEST_WAIT_FOR (find_dialog ("remove") != NULL);
-  respond (find_dialog ("remove"), "cancel");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.remove", "x", id));
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove") != NULL);
+  cwb_test_respond (cwb_test_find_dialog ("remove"), "cancel");
   cwb_test_drain ();
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
 
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.remove", "x", id));
-  CWB_TEST_WAIT_FOR (find_dialog ("remove") != NULL);
-  respond (find_dialog ("remove"), "remove");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.remove", "x", id));
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove") != NULL);
+  cwb_test_respond (cwb_test_find_dialog ("remove"), "remove");
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 0);
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 0);
 }
@@ -368,7 +278,7 @@ test_remove_refused (Fixture       *fixture,
   AdwMessageDialog *refused;
 
   cwb_consortium_set_section (file, "chief_expert", NULL);
-  g_assert_true (cwb_store_import_consortium (fixture->store, file, FALSE, &error));
+  g_assert_true (cwb_store_import_consortium (fixture->t.store, file, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (cwb_experts_set_chief (fixture->experts, cwb_consortium_get_id (file), id,
                                         "2026-03-01", "", &error));
@@ -376,17 +286,17 @@ test_remove_refused (Fixture       *fixture,
 
   show_page (fixture, "experts");
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 1);
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.remove", "x", id));
-  CWB_TEST_WAIT_FOR (find_dialog ("remove") != NULL);
-  respond (find_dialog ("remove"), "remove");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.remove", "x", id));
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove") != NULL);
+  cwb_test_respond (cwb_test_find_dialog ("remove"), "remove");
 
   /* the registry's refusal, shown as it is */
-  CWB_TEST_WAIT_FOR (find_dialog ("remove-refused") != NULL);
-  refused = find_dialog ("remove-refused");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove-refused") != NULL);
+  refused = cwb_test_find_dialog ("remove-refused");
   g_assert_false (cwb_experts_remove (fixture->experts, id, &expected));
   g_assert_cmpstr (adw_message_dialog_get_body (refused), ==, expected->message);
   g_assert_nonnull (strstr (expected->message, "海南省深海装备创新联合体"));
-  respond (refused, "close");
+  cwb_test_respond (refused, "close");
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
 }
 
@@ -442,18 +352,18 @@ test_import_preview (Fixture       *fixture,
   cwb_test_drain ();
 
   /* cancelled: nothing written */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.import-file", "s", path));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertsImportDialog") != NULL);
-  dialog = find_window ("CwbExpertsImportDialog");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.import-file", "s", path));
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") != NULL);
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog");
   CWB_TEST_WAIT_FOR (dialog_rows (dialog) != NULL);
   g_assert_true (gtk_widget_activate_action (dialog, "import.cancel", NULL));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertsImportDialog") == NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") == NULL);
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 0);
 
   /* the preview: each row with its problems, bad rows unchecked */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.import-file", "s", path));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertsImportDialog") != NULL);
-  dialog = find_window ("CwbExpertsImportDialog");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.import-file", "s", path));
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") != NULL);
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog");
   CWB_TEST_WAIT_FOR (dialog_rows (dialog) != NULL);
   rows = dialog_rows (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
@@ -483,7 +393,7 @@ test_import_preview (Fixture       *fixture,
     cwb_expert_import_row_set_accepted (row, FALSE);
   }
   g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
-  CWB_TEST_WAIT_FOR (find_window ("CwbExpertsImportDialog") == NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") == NULL);
   g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 1);
   {
@@ -526,8 +436,8 @@ test_import_progress_on_main_thread (Fixture       *fixture,
   show_page (fixture, "experts");
   cwb_test_drain ();
 
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.import-file", "s", path));
-  dialog = find_window ("CwbExpertsImportDialog");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.import-file", "s", path));
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog");
   g_assert_nonnull (dialog);
   bar = GTK_PROGRESS_BAR (find_progress_bar (dialog));
   g_assert_nonnull (bar);
@@ -558,7 +468,7 @@ test_export (Fixture       *fixture,
   add_expert (fixture, "王海洋", "海南大学", DEEP_SEA_HAINAN_U, "深海科技");
   show_page (fixture, "experts");
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  g_assert_true (gtk_widget_activate_action (fixture->page, "experts.export-to", "s", path));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.export-to", "s", path));
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (contents, "姓名"));
@@ -575,11 +485,11 @@ import_deep_sea (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   cwb_consortium_set_section (file, "chief_expert", NULL);
-  g_assert_true (cwb_store_import_consortium (fixture->store, file, FALSE, &error));
+  g_assert_true (cwb_store_import_consortium (fixture->t.store, file, FALSE, &error));
   g_assert_no_error (error);
-  loaded = cwb_store_load_consortium (fixture->store, cwb_consortium_get_id (file), &error);
+  loaded = cwb_store_load_consortium (fixture->t.store, cwb_consortium_get_id (file), &error);
   g_assert_no_error (error);
-  cwb_context_set_consortium (fixture->context, loaded);
+  cwb_context_set_consortium (fixture->t.context, loaded);
 
   return cwb_consortium_get_id (file);
 }
@@ -587,7 +497,7 @@ import_deep_sea (Fixture *fixture)
 static GtkListBox *
 history_list (Fixture *fixture)
 {
-  GtkWidget *list = find_named (fixture->page, "history");
+  GtkWidget *list = find_named (fixture->t.page, "history");
 
   g_assert_true (GTK_IS_LIST_BOX (list));
   return GTK_LIST_BOX (list);
@@ -622,7 +532,7 @@ stored_chief_name (Fixture *fixture,
                    gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) section = cwb_store_get_section (fixture->store, id, "chief_expert", &error);
+  g_autoptr(JsonNode) section = cwb_store_get_section (fixture->t.store, id, "chief_expert", &error);
 
   g_assert_no_error (error);
   if (section == NULL || !JSON_NODE_HOLDS_OBJECT (section))
@@ -634,7 +544,7 @@ static void
 test_chief_area (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->engine, "chief-expert");
+  g_autoptr(CwbArea) area = cwb_test_find_area (fixture->t.engine, "chief-expert");
   GtkIconTheme *theme;
 
   show_page (fixture, "chief-expert");
@@ -664,7 +574,7 @@ test_choose_chief (Fixture       *fixture,
   CWB_TEST_WAIT_FOR (history_is (fixture, "No chief expert has been recorded. / "));
 
   /* the first choice needs no reason */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.choose", "x", wang));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", wang));
   cwb_test_drain ();
   g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, wang);
   name = stored_chief_name (fixture, id);
@@ -674,21 +584,21 @@ test_choose_chief (Fixture       *fixture,
   CWB_TEST_WAIT_FOR (history_is (fixture, expected));
 
   /* a change asks for the reason; cancelling changes nothing */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.choose", "x", zhang));
-  CWB_TEST_WAIT_FOR (find_dialog ("chief-reason") != NULL);
-  dialog = find_dialog ("chief-reason");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", zhang));
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("chief-reason") != NULL);
+  dialog = cwb_test_find_dialog ("chief-reason");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
-  respond (dialog, "cancel");
+  cwb_test_respond (dialog, "cancel");
   cwb_test_drain ();
   g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, wang);
 
-  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.choose", "x", zhang));
-  CWB_TEST_WAIT_FOR (find_dialog ("chief-reason") != NULL);
-  dialog = find_dialog ("chief-reason");
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", zhang));
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("chief-reason") != NULL);
+  dialog = cwb_test_find_dialog ("chief-reason");
   entry = adw_message_dialog_get_extra_child (dialog);
   gtk_editable_set_text (GTK_EDITABLE (entry), "原首席专家调任");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "change"));
-  respond (dialog, "change");
+  cwb_test_respond (dialog, "change");
   cwb_test_drain ();
 
   g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
@@ -705,14 +615,14 @@ test_choose_chief (Fixture       *fixture,
   CWB_TEST_WAIT_FOR (history_is (fixture, expected));
 
   /* a change without a reason is refused */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.set", "(xs)", wang, "  "));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.set", "(xs)", wang, "  "));
   cwb_test_drain ();
   g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
 
   /* no consortium: the empty state */
-  cwb_context_set_consortium (fixture->context, NULL);
+  cwb_context_set_consortium (fixture->t.context, NULL);
   cwb_test_drain ();
-  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.choose", "x", wang));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", wang));
   cwb_test_drain ();
   g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
 }
@@ -721,7 +631,7 @@ static gboolean
 is_shown (Fixture    *fixture,
           const char *name)
 {
-  GtkWidget *widget = find_named (fixture->page, name);
+  GtkWidget *widget = find_named (fixture->t.page, name);
 
   return widget != NULL && gtk_widget_is_visible (widget);
 }
@@ -739,12 +649,12 @@ test_chief_after_approval (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  cwb_context_set_role (fixture->t.context, CWB_ROLE_AUTHORITY);
   show_page (fixture, "chief-expert");
   id = import_deep_sea (fixture);
   g_assert_true (cwb_experts_set_chief (fixture->experts, id, wang, "2026-01-10", "", &error));
   g_assert_no_error (error);
-  g_assert_true (cwb_store_append_stage_event (fixture->store, id, approval, NULL, &error));
+  g_assert_true (cwb_store_append_stage_event (fixture->t.store, id, approval, NULL, &error));
   g_assert_no_error (error);
   cwb_test_spin_for (50);
 
@@ -753,19 +663,19 @@ test_chief_after_approval (Fixture       *fixture,
   g_assert_false (is_shown (fixture, "after-approval"));
 
   /* changed today, after approval */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "chief.set", "(xs)", zhang, "原首席专家调任"));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.set", "(xs)", zhang, "原首席专家调任"));
   CWB_TEST_WAIT_FOR (is_shown (fixture, "approval-notice"));
   g_assert_true (is_shown (fixture, "after-approval"));
 
   /* a lead unit is not shown staff's flag */
-  cwb_context_set_role (fixture->context, CWB_ROLE_LEAD);
+  cwb_context_set_role (fixture->t.context, CWB_ROLE_LEAD);
   CWB_TEST_WAIT_FOR (!is_shown (fixture, "approval-notice"));
   g_assert_false (is_shown (fixture, "after-approval"));
-  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  cwb_context_set_role (fixture->t.context, CWB_ROLE_AUTHORITY);
   CWB_TEST_WAIT_FOR (is_shown (fixture, "approval-notice"));
 
   /* the approval taken back: the flag goes with it */
-  g_assert_true (cwb_store_remove_last_stage_event (fixture->store, id, NULL, &error));
+  g_assert_true (cwb_store_remove_last_stage_event (fixture->t.store, id, NULL, &error));
   g_assert_no_error (error);
   CWB_TEST_WAIT_FOR (!is_shown (fixture, "approval-notice"));
   g_assert_false (is_shown (fixture, "after-approval"));
@@ -784,7 +694,7 @@ test_chooser_search (Fixture       *fixture,
   import_deep_sea (fixture);
   cwb_test_drain ();
 
-  search = find_named (fixture->page, "chooser-search");
+  search = find_named (fixture->t.page, "chooser-search");
   g_assert_nonnull (search);
   for (GtkWidget *w = gtk_widget_get_parent (search); w != NULL && view == NULL; w = gtk_widget_get_parent (w))
     {
@@ -837,17 +747,17 @@ test_reviewers (Fixture       *fixture,
   cwb_test_drain ();
 
   /* not in the 牵头单位 role */
-  group = find_named (fixture->page, "reviewers");
+  group = find_named (fixture->t.page, "reviewers");
   g_assert_nonnull (group);
   g_assert_false (gtk_widget_get_visible (group));
 
-  cwb_context_set_role (fixture->context, CWB_ROLE_AUTHORITY);
+  cwb_context_set_role (fixture->t.context, CWB_ROLE_AUTHORITY);
   CWB_TEST_WAIT_FOR (gtk_widget_get_visible (group));
-  suggestions = find_named (fixture->page, "suggestions");
+  suggestions = find_named (fixture->t.page, "suggestions");
   CWB_TEST_WAIT_FOR (find_row (suggestions, outside) != NULL);
 
   /* the member-affiliated expert is excluded, with the reason shown */
-  g_assert_cmpint (cwb_experts_get_conflict (fixture->experts, cwb_context_get_consortium (fixture->context),
+  g_assert_cmpint (cwb_experts_get_conflict (fixture->experts, cwb_context_get_consortium (fixture->t.context),
                                              member_expert, &reason), ==, CWB_REVIEWER_CONFLICT_MEMBER);
   row = find_row (suggestions, member);
   g_assert_nonnull (row);
@@ -857,17 +767,17 @@ test_reviewers (Fixture       *fixture,
   g_assert_null (find_row (suggestions, seeds));
 
   /* choosing the excluded one is refused; the other is recorded with an opinion */
-  g_assert_true (gtk_widget_activate_action (fixture->page, "reviewers.add", "x", member));
-  g_assert_true (gtk_widget_activate_action (fixture->page, "reviewers.add", "x", outside));
-  g_assert_true (gtk_widget_activate_action (fixture->page, "reviewers.set-opinion", "(xs)", outside, "同意立项"));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.add", "x", member));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.add", "x", outside));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.set-opinion", "(xs)", outside, "同意立项"));
   chosen = cwb_experts_list_reviewers (fixture->experts, id, NULL);
   g_assert_cmpuint (chosen->len, ==, 1);
   g_assert_cmpint (cwb_expert_get_id (((CwbReviewer *) g_ptr_array_index (chosen, 0))->expert), ==, outside);
   g_assert_cmpstr (((CwbReviewer *) g_ptr_array_index (chosen, 0))->opinion, ==, "同意立项");
-  CWB_TEST_WAIT_FOR (find_row (find_named (fixture->page, "chosen"), outside) != NULL);
+  CWB_TEST_WAIT_FOR (find_row (find_named (fixture->t.page, "chosen"), outside) != NULL);
 
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  g_assert_true (gtk_widget_activate_action (fixture->page, "reviewers.export-to", "s", path));
+  g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.export-to", "s", path));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 

@@ -27,33 +27,6 @@ typedef struct
   CwbWindow      *window;
 } Fixture;
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  cwb_test_drain ();
-}
-
 static CwbStore *
 get_store (Fixture *fixture)
 {
@@ -225,18 +198,18 @@ test_import_selects (Fixture *fixture)
   g_assert_true (_cwb_window_is_page_sensitive (fixture->window, "consortium"));
   g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "page:consortium");
   g_assert_true (GTK_IS_WIDGET (cwb_window_get_page (fixture->window, "consortium")));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (cwb_test_find_dialog (NULL));
 
   /* Deleting asks first; “Cancel” keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-consortium", NULL);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
-  respond (find_message_dialog (), "cancel");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
+  cwb_test_respond (cwb_test_find_dialog (NULL), "cancel");
   g_assert_cmpuint (n_stored (fixture), ==, 1);
   g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-consortium", NULL);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
-  respond (find_message_dialog (), "delete");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
+  cwb_test_respond (cwb_test_find_dialog (NULL), "delete");
   CWB_TEST_WAIT_FOR (n_stored (fixture) == 0);
   CWB_TEST_WAIT_FOR (current_name (fixture) == NULL);
   g_assert_cmpint (cwb_store_lookup_consortium (store, DEEP_SEA), ==, 0);
@@ -302,12 +275,12 @@ test_import_bad_file (Fixture *fixture)
   CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
 
   cwb_window_import_file (fixture->window, file);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
 
-  dialog = find_message_dialog ();
+  dialog = cwb_test_find_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "members[2].uscc"));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken-uscc.consortium.json"));
-  respond (dialog, "close");
+  cwb_test_respond (dialog, "close");
 
   /* Nothing changed. */
   g_assert_cmpuint (n_stored (fixture), ==, 0);
@@ -338,12 +311,12 @@ test_import_replace (Fixture *fixture)
 
   /* The same name asks first; “Cancel” changes nothing. */
   cwb_window_import_file (fixture->window, file);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
-  dialog = find_message_dialog ();
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
+  dialog = cwb_test_find_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), DEEP_SEA));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  respond (dialog, "cancel");
+  cwb_test_respond (dialog, "cancel");
 
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, DEEP_SEA), &error);
   g_assert_no_error (error);
@@ -353,8 +326,8 @@ test_import_replace (Fixture *fixture)
 
   /* “Replace” puts the file's content back. */
   cwb_window_import_file (fixture->window, file);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
-  respond (find_message_dialog (), "replace");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
+  cwb_test_respond (cwb_test_find_dialog (NULL), "replace");
 
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, DEEP_SEA), &error);
   g_assert_no_error (error);
@@ -478,8 +451,8 @@ test_new_and_export (Fixture *fixture)
 
   /* New: an empty or existing name is refused with a message. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-consortium", NULL);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
-  dialog = find_message_dialog ();
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
+  dialog = cwb_test_find_dialog (NULL);
   name_row = GTK_EDITABLE (new_dialog_part (dialog, FALSE));
   message = new_dialog_part (dialog, TRUE);
   g_assert_true (ADW_IS_ENTRY_ROW (name_row));
@@ -498,7 +471,7 @@ test_new_and_export (Fixture *fixture)
   gtk_editable_set_text (name_row, name);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "create"));
   g_assert_false (gtk_widget_get_visible (message));
-  respond (dialog, "create");
+  cwb_test_respond (dialog, "create");
 
   CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, name), &error);
@@ -514,11 +487,11 @@ test_new_and_export (Fixture *fixture)
   g_assert_false (g_file_query_exists (out, NULL));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL);
-  CWB_TEST_WAIT_FOR (find_message_dialog () != NULL);
-  dialog = find_message_dialog ();
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
+  dialog = cwb_test_find_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), name));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not a valid consortium file"));
-  respond (dialog, "close");
+  cwb_test_respond (dialog, "close");
 
   /* A complete one is written, and loads back equal. */
   cwb_window_select_consortium (fixture->window, cwb_store_lookup_consortium (store, DEEP_SEA));
@@ -627,7 +600,7 @@ check_crashed_plugin (Fixture *fixture)
   g_assert_false (_cwb_window_has_page (fixture->window, "composition"));
 
   /* …and the dialog leads to the plugin manager, where it can go on again */
-  respond (dialog, "plugins");
+  cwb_test_respond (dialog, "plugins");
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -721,7 +694,7 @@ static gboolean
 answer_dialog_cb (gpointer user_data)
 {
   char **body = user_data;
-  AdwMessageDialog *dialog = find_message_dialog ();
+  AdwMessageDialog *dialog = cwb_test_find_dialog (NULL);
 
   if (dialog == NULL)
     return G_SOURCE_CONTINUE;

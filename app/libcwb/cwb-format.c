@@ -212,6 +212,164 @@ is_comma (const char *p,
   return FALSE;
 }
 
+/* Where an amount's text starts and ends once the spaces around it,
+ * ASCII or ideographic, are left out */
+static const char *
+wan_trim (const char  *text,
+          const char **end_out)
+{
+  const char *p = text;
+  const char *end;
+  gsize len;
+
+  while (*p != '\0' && is_space (p, &len))
+    p += len;
+
+  end = p + strlen (p);
+  for (;;)
+    {
+      gsize n = 0;
+
+      /* step back over one trailing space, ASCII or ideographic */
+      if (end > p && strchr (" \t\n\r", end[-1]) != NULL && end[-1] != '\0')
+        n = 1;
+      else if (end - p >= 3 && strncmp (end - 3, "\xe3\x80\x80", 3) == 0)
+        n = 3;
+
+      if (n == 0)
+        break;
+      end -= n;
+    }
+
+  *end_out = end;
+  return p;
+}
+
+/* The digits read so far of an amount in 万元 */
+typedef struct
+{
+  guint64  whole;
+  guint64  frac;
+  guint    n_int_digits;
+  guint    n_frac_digits;
+  guint    group_digits;
+  gboolean grouped;
+  gboolean seen_point;
+} WanScan;
+
+static gboolean
+wan_too_large (GError **error)
+{
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("the amount is too large"));
+  return FALSE;
+}
+
+static gboolean
+wan_misplaced_comma (GError **error)
+{
+  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                       _("thousands separators must split the digits before the decimal point into groups of three, as in 12,000"));
+  return FALSE;
+}
+
+static gboolean
+wan_scan_digit (WanScan  *scan,
+                guint     digit,
+                GError  **error)
+{
+  if (scan->seen_point)
+    {
+      if (scan->n_frac_digits == 4)
+        {
+          g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                               _("an amount in ten thousand yuan has at most four decimals (one yuan)"));
+          return FALSE;
+        }
+      scan->frac = scan->frac * 10 + digit;
+      scan->n_frac_digits++;
+      return TRUE;
+    }
+
+  if (scan->whole > (G_MAXUINT64 - digit) / 10)
+    return wan_too_large (error);
+  scan->whole = scan->whole * 10 + digit;
+  scan->n_int_digits++;
+  scan->group_digits++;
+  if (scan->grouped && scan->group_digits > 3)
+    return wan_misplaced_comma (error);
+
+  return TRUE;
+}
+
+static gboolean
+wan_scan_point (WanScan  *scan,
+                GError  **error)
+{
+  if (scan->seen_point)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the amount has more than one decimal point"));
+      return FALSE;
+    }
+  if (scan->n_int_digits == 0)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the amount must start with a digit"));
+      return FALSE;
+    }
+  if (scan->grouped && scan->group_digits != 3)
+    return wan_misplaced_comma (error);
+  scan->seen_point = TRUE;
+
+  return TRUE;
+}
+
+/* Reads one character (a digit, a comma or the decimal point) at *@p and
+ * steps past it */
+static gboolean
+wan_scan_char (WanScan     *scan,
+               const char **p,
+               GError     **error)
+{
+  gsize len;
+
+  if (g_ascii_isdigit (**p))
+    {
+      guint digit = (guint) (**p - '0');
+
+      *p += 1;
+      return wan_scan_digit (scan, digit, error);
+    }
+
+  if (is_comma (*p, &len))
+    {
+      if (scan->seen_point || scan->n_int_digits == 0 ||
+          (scan->grouped ? scan->group_digits != 3 : scan->group_digits > 3))
+        return wan_misplaced_comma (error);
+      scan->grouped = TRUE;
+      scan->group_digits = 0;
+      *p += len;
+      return TRUE;
+    }
+
+  if (**p == '.')
+    {
+      *p += 1;
+      return wan_scan_point (scan, error);
+    }
+
+  {
+    char utf8[8] = { 0 };
+
+    g_unichar_to_utf8 (g_utf8_get_char (*p), utf8);
+    g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                 _("“%s” is not allowed in an amount: use digits, commas and a decimal point, such as 2,000 or 12.5"),
+                 utf8);
+    return FALSE;
+  }
+}
+
 /**
  * cwb_parse_wan:
  * @text: an amount in 万元 as typed: "2000", "2,000.5", " 12 ", "1，200"
@@ -230,16 +388,10 @@ cwb_parse_wan (const char  *text,
                gint64      *yuan,
                GError     **error)
 {
+  WanScan scan = { 0 };
   const char *p;
   const char *end;
-  guint64 whole = 0;
-  guint64 frac = 0;
-  guint n_int_digits = 0;
-  guint n_frac_digits = 0;
-  guint group_digits = 0;
-  gboolean grouped = FALSE;
-  gboolean seen_point = FALSE;
-  gsize len;
+  guint64 frac;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (yuan != NULL, FALSE);
@@ -252,27 +404,7 @@ cwb_parse_wan (const char  *text,
       return FALSE;
     }
 
-  p = text;
-  while (*p != '\0' && is_space (p, &len))
-    p += len;
-
-  end = p + strlen (p);
-  for (;;)
-    {
-      const char *q = end;
-      gsize n = 0;
-
-      /* step back over one trailing space, ASCII or ideographic */
-      if (q > p && strchr (" \t\n\r", q[-1]) != NULL && q[-1] != '\0')
-        n = 1;
-      else if (q - p >= 3 && strncmp (q - 3, "\xe3\x80\x80", 3) == 0)
-        n = 3;
-
-      if (n == 0)
-        break;
-      end -= n;
-    }
-
+  p = wan_trim (text, &end);
   if (p == end)
     {
       g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
@@ -288,103 +420,29 @@ cwb_parse_wan (const char  *text,
     }
 
   while (p < end)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          guint digit = (guint) (*p - '0');
+    if (!wan_scan_char (&scan, &p, error))
+      return FALSE;
 
-          if (seen_point)
-            {
-              if (n_frac_digits == 4)
-                {
-                  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                                       _("an amount in ten thousand yuan has at most four decimals (one yuan)"));
-                  return FALSE;
-                }
-              frac = frac * 10 + digit;
-              n_frac_digits++;
-            }
-          else
-            {
-              if (whole > (G_MAXUINT64 - digit) / 10)
-                goto too_large;
-              whole = whole * 10 + digit;
-              n_int_digits++;
-              group_digits++;
-              if (grouped && group_digits > 3)
-                goto misplaced_comma;
-            }
-          p++;
-        }
-      else if (is_comma (p, &len))
-        {
-          if (seen_point || n_int_digits == 0 ||
-              (grouped ? group_digits != 3 : group_digits > 3))
-            goto misplaced_comma;
-          grouped = TRUE;
-          group_digits = 0;
-          p += len;
-        }
-      else if (*p == '.')
-        {
-          if (seen_point)
-            {
-              g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                                   _("the amount has more than one decimal point"));
-              return FALSE;
-            }
-          if (n_int_digits == 0)
-            {
-              g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                                   _("the amount must start with a digit"));
-              return FALSE;
-            }
-          if (grouped && group_digits != 3)
-            goto misplaced_comma;
-          seen_point = TRUE;
-          p++;
-        }
-      else
-        {
-          char utf8[8] = { 0 };
+  if (scan.n_int_digits == 0 || (scan.grouped && !scan.seen_point && scan.group_digits != 3))
+    return wan_misplaced_comma (error);
 
-          g_unichar_to_utf8 (g_utf8_get_char (p), utf8);
-          g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
-                       _("“%s” is not allowed in an amount: use digits, commas and a decimal point, such as 2,000 or 12.5"),
-                       utf8);
-          return FALSE;
-        }
-    }
-
-  if (n_int_digits == 0 || (grouped && !seen_point && group_digits != 3))
-    goto misplaced_comma;
-
-  if (seen_point && n_frac_digits == 0)
+  if (scan.seen_point && scan.n_frac_digits == 0)
     {
       g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
                            _("the decimal point must be followed by digits"));
       return FALSE;
     }
 
-  for (guint i = n_frac_digits; i < 4; i++)
+  frac = scan.frac;
+  for (guint i = scan.n_frac_digits; i < 4; i++)
     frac *= 10;
 
-  if (whole > ((guint64) G_MAXINT64 - frac) / (guint64) YUAN_PER_WAN)
-    goto too_large;
+  if (scan.whole > ((guint64) G_MAXINT64 - frac) / (guint64) YUAN_PER_WAN)
+    return wan_too_large (error);
 
-  *yuan = (gint64) (whole * (guint64) YUAN_PER_WAN + frac);
+  *yuan = (gint64) (scan.whole * (guint64) YUAN_PER_WAN + frac);
 
   return TRUE;
-
-too_large:
-  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                       _("the amount is too large"));
-  return FALSE;
-
-misplaced_comma:
-  g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                       _("thousands separators must split the digits before the decimal point into groups of three, as in 12,000"));
-  return FALSE;
 }
 
 static gboolean

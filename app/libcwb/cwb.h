@@ -18,6 +18,7 @@
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-format.h"
+#include "cwb-json-reader.h"
 #include "cwb-lifecycle.h"
 #include "cwb-member-list.h"
 #include "cwb-member.h"
