@@ -807,12 +807,12 @@ test_dialogs (Fixture       *fixture,
   /* the confirmations: making the frozen text a draft again, replacing a
    * text by a model clause */
   activate (fixture, "agreement.edit-text", NULL);
-  CWB_TEST_WAIT_FOR (find_dialog ("reopen") != NULL);
-  dialog = find_dialog ("reopen");
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("reopen") != NULL);
+  dialog = cwb_test_find_dialog ("reopen");
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reopen"), ==, ADW_RESPONSE_DESTRUCTIVE);
   save_screenshot (dialog, "reopen-dialog.png");
-  respond (dialog, "reopen");
+  cwb_test_respond (dialog, "reopen");
   CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_DRAFT);
 
   {
@@ -821,11 +821,11 @@ test_dialogs (Fixture       *fixture,
 
     activate (fixture, "agreement.insert-clause", "(ss)",
               cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS), other->id);
-    CWB_TEST_WAIT_FOR (find_dialog ("replace") != NULL);
-    dialog = find_dialog ("replace");
+    CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("replace") != NULL);
+    dialog = cwb_test_find_dialog ("replace");
     g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==, ADW_RESPONSE_DESTRUCTIVE);
     save_screenshot (dialog, "replace-dialog.png");
-    respond (dialog, "cancel");
+    cwb_test_respond (dialog, "cancel");
     cwb_test_drain ();
     g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS,
                                    cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS)));
