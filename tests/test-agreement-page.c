@@ -282,11 +282,11 @@ dialog_widgets (AdwMessageDialog *dialog,
   return found;
 }
 
-/* With CWB_TEST_SCREENSHOT_DIR set, a PNG of @dialog as shown, to look at
+/* With CWB_TEST_SCREENSHOT_DIR set, a PNG of @window (a dialog, the page's) as shown, to look at
  * (build-aux: compare before and after a change to its layout). */
 static void
-save_screenshot (AdwMessageDialog *dialog,
-                 const char       *name)
+save_screenshot (gpointer    window,
+                 const char *name)
 {
   const char *dir = g_getenv ("CWB_TEST_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -300,14 +300,14 @@ save_screenshot (AdwMessageDialog *dialog,
     return;
 
   cwb_test_spin_for (500);
-  width = gtk_widget_get_width (GTK_WIDGET (dialog));
-  height = gtk_widget_get_height (GTK_WIDGET (dialog));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -757,6 +757,8 @@ test_dialogs (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   gboolean found = FALSE;
+
+  save_screenshot (gtk_widget_get_root (fixture->t.page), "page.png");
 
   /* a member's signature: its legal representative, signed and sealed
    * with their dates, the scan */
