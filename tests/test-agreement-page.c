@@ -816,6 +816,30 @@ test_dialogs (Fixture       *fixture,
   save_screenshot (dialog, "reopen-dialog.png");
   cwb_test_respond (dialog, "reopen");
   CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_DRAFT);
+  cwb_test_drain ();
+  save_screenshot (gtk_widget_get_root (fixture->t.page), "page-draft.png");
+
+  /* the first item's model clauses: its popover lists the library's */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    GtkPopover *popover;
+    GtkWidget *list;
+    guint n_rows = 0;
+
+    collect_editables (fixture->t.page, GTK_TYPE_MENU_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, >=, CWB_AGREEMENT_N_ITEMS);
+    gtk_menu_button_popup (g_ptr_array_index (buttons, 0));
+    popover = gtk_menu_button_get_popover (g_ptr_array_index (buttons, 0));
+    CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_popover_get_child (popover)));
+    if (GTK_IS_VIEWPORT (list))
+      list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    g_assert_cmpuint (n_rows, >=, shipped->len);
+    gtk_popover_popdown (popover);
+  }
 
   {
     g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
