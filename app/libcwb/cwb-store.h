@@ -70,7 +70,8 @@ CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
  * @consortium's fields, members, exceptions and sections in place and
  * keeps its id, so the rows plugins keep of it stay; its lifecycle steps
  * stay too when @consortium carries none (they are then copied into
- * @consortium). Sets the ids. */
+ * @consortium). Sets the ids. To import many consortia, CwbImporter
+ * (cwb-importer.h) does this in batches: one commit per few hundred. */
 gboolean       cwb_store_import_consortium       (CwbStore       *self,
                                                   CwbConsortium  *consortium,
                                                   gboolean        replace,
