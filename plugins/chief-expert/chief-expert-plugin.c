@@ -4,7 +4,8 @@
  *
  * libpeas 1.x gives each plugin one extension per interface, so the
  * consortium's chief-expert page is a plugin of its own beside the
- * registry's page; both link libcwb-experts and libcwb-experts-ui.
+ * registry's page, in its own folder; it links libcwb-experts and the
+ * expert dialog of libcwb-experts-ui.
  */
 #define G_LOG_DOMAIN "chief-expert-plugin"
 
