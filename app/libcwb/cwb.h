@@ -22,6 +22,7 @@
 #include "cwb-lifecycle.h"
 #include "cwb-member-list.h"
 #include "cwb-member.h"
+#include "cwb-plugin.h"
 #include "cwb-records.h"
 #include "cwb-rule-set.h"
 #include "cwb-secrets.h"
