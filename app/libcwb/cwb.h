@@ -24,6 +24,7 @@
 #include "cwb-member-list.h"
 #include "cwb-member.h"
 #include "cwb-paged-list.h"
+#include "cwb-plugin.h"
 #include "cwb-records.h"
 #include "cwb-rule-set.h"
 #include "cwb-secrets.h"
