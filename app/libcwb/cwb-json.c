@@ -122,13 +122,22 @@ depth_path (const DepthFrame *frames,
   return g_string_free (path, FALSE);
 }
 
+/* The bytes _cwb_json_check_depth() looks at; it skips all others */
+static const guint8 depth_significant[256] = {
+  ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, [','] = 1,
+};
+
 gboolean
 _cwb_json_check_depth (const char  *data,
                        gssize       length,
                        guint        max_depth,
                        GError     **error)
 {
-  g_autofree DepthFrame *frames = NULL;
+  /* on the stack for the usual limit: a 2 KiB calloc() per file made
+   * malloc consolidate its free lists, costing more than the scan */
+  DepthFrame stack_frames[CWB_JSON_MAX_DEPTH];
+  g_autofree DepthFrame *heap_frames = NULL;
+  DepthFrame *frames = stack_frames;
   const char *p = data;
   const char *end;
   guint depth = 0;
@@ -138,10 +147,17 @@ _cwb_json_check_depth (const char  *data,
 
   end = data + (length < 0 ? strlen (data) : (gsize) length);
 
-  /* most text is not deep at all: the frames are only needed for the
-   * path, and only made when the first bracket is seen */
+  if (max_depth > G_N_ELEMENTS (stack_frames))
+    frames = heap_frames = g_new (DepthFrame, max_depth);
+
   while (p < end)
     {
+      /* most bytes are spaces, names and figures: skipped in a tight loop */
+      while (p < end && !depth_significant[(guchar) *p])
+        p++;
+      if (p == end)
+        break;
+
       switch (*p)
         {
         case '"':
@@ -177,8 +193,6 @@ _cwb_json_check_depth (const char  *data,
                              path, max_depth);
               return FALSE;
             }
-          if (frames == NULL)
-            frames = g_new0 (DepthFrame, max_depth);
           frames[depth] = (DepthFrame) {
             .is_object = *p == '{',
             .want_key = *p == '{',
