@@ -53,11 +53,8 @@ struct _CwbWindow
   CwbContext           *context;
   CwbStore             *store;
   GSettings            *settings;
-  GtkStringFilter      *name_filter;
-  GtkCustomFilter      *industry_filter;
-  GtkFilterListModel   *filter_model;
   GtkSingleSelection   *selection;
-  GListModel           *consortia;      /* the store's, once filled */
+  CwbConsortiumList    *consortia;      /* searched and filtered in SQL */
   PeasExtensionSet     *areas;
   GHashTable           *pages;          /* id → CwbPage */
   char                 *page_id;        /* the page the user chose */
@@ -67,6 +64,7 @@ struct _CwbWindow
   guint                 fill_source;
   guint                 reload_source;
   guint                 sync_source;
+  gboolean              consortia_filled; /* the view has the list */
   gboolean              syncing_selection;
   gboolean              syncing_pages;
 };
@@ -91,6 +89,7 @@ void         _cwb_window_show_status           (CwbWindow     *self,
 /* cwb-window-sidebar.c */
 void         _cwb_window_class_sidebar_init    (GtkWidgetClass *widget_class);
 void         _cwb_window_sidebar_init          (CwbWindow     *self);
+void         _cwb_window_sidebar_setup         (CwbWindow     *self);
 /* selects the current consortium's row, if the filters show it */
 void         _cwb_window_sync_selection        (CwbWindow     *self);
 /* fills the list now if it was not yet */

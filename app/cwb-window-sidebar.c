@@ -11,30 +11,13 @@
 
 #include "cwb-window-private.h"
 
-static guint
-find_position (GListModel *model,
-               gint64      id)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwbConsortium) c = g_list_model_get_item (model, i);
-
-      if (cwb_consortium_get_id (c) == id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
 void
 _cwb_window_sync_selection (CwbWindow *self)
 {
   guint position = GTK_INVALID_LIST_POSITION;
 
   if (self->current_id != 0)
-    position = find_position (G_LIST_MODEL (self->filter_model), self->current_id);
+    position = cwb_consortium_list_find (self->consortia, self->current_id);
 
   if (gtk_single_selection_get_selected (self->selection) == position)
     return;
@@ -47,9 +30,9 @@ _cwb_window_sync_selection (CwbWindow *self)
 static void
 update_consortia_stack (CwbWindow *self)
 {
-  gboolean none = self->consortia != NULL
-                  && g_list_model_get_n_items (self->consortia) > 0
-                  && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  gboolean none = self->consortia_filled
+                  && cwb_consortium_list_get_n_total (self->consortia) > 0
+                  && g_list_model_get_n_items (G_LIST_MODEL (self->consortia)) == 0;
 
   if (none)
     _cwb_window_show_status (self, self->consortia_stack, "no-match");
@@ -83,10 +66,8 @@ filtered_items_changed_cb (CwbWindow  *self,
 }
 
 static void
-consortia_items_changed_cb (CwbWindow  *self,
-                            guint       position,
-                            guint       removed,
-                            guint       added,
+consortia_total_changed_cb (CwbWindow  *self,
+                            GParamSpec *pspec,
                             GListModel *model)
 {
   _cwb_window_update_view (self);
@@ -100,11 +81,12 @@ fill_consortia_cb (gpointer user_data)
 
   self->fill_source = 0;
 
-  /* The first query of the store: after the window was shown. */
-  self->consortia = g_object_ref (cwb_store_get_consortia (self->store));
-  g_signal_connect_object (self->consortia, "items-changed",
-                           G_CALLBACK (consortia_items_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_filter_list_model_set_model (self->filter_model, self->consortia);
+  /* The first query of the store: after the window was shown. Only the
+   * ids in name order, then the rows the view shows. */
+  self->consortia_filled = TRUE;
+  g_signal_connect_object (self->consortia, "notify::n-total",
+                           G_CALLBACK (consortia_total_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->consortia));
 
   _cwb_window_sync_selection (self);
   update_consortia_stack (self);
@@ -116,7 +98,7 @@ fill_consortia_cb (gpointer user_data)
 void
 _cwb_window_ensure_consortia (CwbWindow *self)
 {
-  if (self->consortia != NULL)
+  if (self->consortia_filled)
     return;
 
   g_clear_handle_id (&self->fill_source, g_source_remove);
@@ -126,7 +108,7 @@ _cwb_window_ensure_consortia (CwbWindow *self)
 static void
 window_mapped_cb (CwbWindow *self)
 {
-  if (self->consortia == NULL && self->fill_source == 0)
+  if (!self->consortia_filled && self->fill_source == 0)
     self->fill_source = g_idle_add (fill_consortia_cb, self);
 }
 
@@ -157,7 +139,7 @@ consortium_activated_cb (CwbWindow   *self,
                          guint        position,
                          GtkListView *view)
 {
-  g_autoptr(CwbConsortium) item = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(CwbConsortium) item = g_list_model_get_item (G_LIST_MODEL (self->consortia), position);
 
   if (item != NULL && cwb_consortium_get_id (item) != self->current_id)
     cwb_window_select_consortium (self, cwb_consortium_get_id (item));
@@ -229,7 +211,7 @@ search_changed_cb (CwbWindow      *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  gtk_string_filter_set_search (self->name_filter, text[0] != '\0' ? text : NULL);
+  cwb_consortium_list_set_search (self->consortia, text);
 }
 
 static void
@@ -239,28 +221,21 @@ stop_search_cb (CwbWindow      *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-static gboolean
-industry_filter_func (gpointer item,
-                      gpointer user_data)
-{
-  CwbWindow *self = user_data;
-  GtkStringObject *selected;
-
-  selected = gtk_drop_down_get_selected_item (self->industry_dropdown);
-  if (selected == NULL || gtk_drop_down_get_selected (self->industry_dropdown) == 0)
-    return TRUE;
-
-  return g_strcmp0 (cwb_consortium_get_industry (item),
-                    gtk_string_object_get_string (selected)) == 0;
-}
-
 static void
 industry_selected_cb (CwbWindow   *self,
                       GParamSpec  *pspec,
                       GtkDropDown *dropdown)
 {
-  if (self->industry_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->industry_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  GtkStringObject *selected = gtk_drop_down_get_selected_item (dropdown);
+
+  /* the first is “All Industries” */
+  if (self->consortia == NULL)
+    return;
+
+  if (selected == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    cwb_consortium_list_set_industry (self->consortia, NULL);
+  else
+    cwb_consortium_list_set_industry (self->consortia, gtk_string_object_get_string (selected));
 }
 
 static void
@@ -291,21 +266,9 @@ void
 _cwb_window_sidebar_init (CwbWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-  GtkEveryFilter *filter;
 
-  /* Search by name, filter by industry; the store's list is set after map. */
-  self->name_filter = gtk_string_filter_new (gtk_property_expression_new (CWB_TYPE_CONSORTIUM,
-                                                                          NULL, "name"));
-  gtk_string_filter_set_match_mode (self->name_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->name_filter, TRUE);
-  self->industry_filter = gtk_custom_filter_new (industry_filter_func, self, NULL);
-
-  filter = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->name_filter)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->industry_filter)));
-  self->filter_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  /* the store's list (searched and filtered in SQL) is set after map */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   /* on the selection, which has seen the change by then */
@@ -321,4 +284,12 @@ _cwb_window_sidebar_init (CwbWindow *self)
   gtk_list_view_set_model (self->consortia_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+}
+
+/* Once the window has its store (cwb_window_setup()): the list reads
+ * nothing until the view is given it, after the map. */
+void
+_cwb_window_sidebar_setup (CwbWindow *self)
+{
+  self->consortia = cwb_consortium_list_new (self->store);
 }

@@ -350,9 +350,9 @@ _cwb_window_update_view (CwbWindow *self)
     {
       const char *name;
 
-      if (self->consortia == NULL)
+      if (!self->consortia_filled)
         name = "loading";
-      else if (g_list_model_get_n_items (self->consortia) == 0)
+      else if (cwb_consortium_list_get_n_total (self->consortia) == 0)
         name = "empty";
       else
         name = "unselected";
@@ -489,6 +489,7 @@ cwb_window_setup (CwbWindow      *self,
   self->context = g_object_ref (cwb_application_get_context (app));
   self->store = g_object_ref (cwb_context_get_store (self->context));
   self->settings = g_object_ref (cwb_application_get_settings (app));
+  _cwb_window_sidebar_setup (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -560,9 +561,6 @@ cwb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CWB_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->name_filter);
-  g_clear_object (&self->industry_filter);
   g_clear_object (&self->consortia);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -759,7 +757,7 @@ _cwb_window_get_consortia_model (CwbWindow *self)
 {
   g_return_val_if_fail (CWB_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->consortia);
 }
 
 GtkEditable *

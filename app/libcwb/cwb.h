@@ -20,6 +20,7 @@
 #include "cwb-format.h"
 #include "cwb-json-reader.h"
 #include "cwb-lifecycle.h"
+#include "cwb-consortium-list.h"
 #include "cwb-member-list.h"
 #include "cwb-member.h"
 #include "cwb-records.h"

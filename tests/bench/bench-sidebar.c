@@ -191,11 +191,13 @@ tick_cb (gpointer user_data)
 
   bench->last_tick = now;
 
-  if (bench->mapped == 0 && bench->window != NULL &&
-      gtk_widget_get_mapped (GTK_WIDGET (bench->window)))
-    bench->mapped = now - bench->start;
-
-  if (bench->mapped != 0)
+  if (bench->mapped == 0)
+    {
+      /* gaps count from the first tick after the map */
+      if (bench->window != NULL && gtk_widget_get_mapped (GTK_WIDGET (bench->window)))
+        bench->mapped = now - bench->start;
+    }
+  else
     {
       bench->max_gap = MAX (bench->max_gap, gap);
       if (gap > 50000)
