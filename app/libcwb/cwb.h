@@ -21,6 +21,7 @@
 #include "cwb-importer.h"
 #include "cwb-json-reader.h"
 #include "cwb-lifecycle.h"
+#include "cwb-consortium-list.h"
 #include "cwb-member-list.h"
 #include "cwb-member.h"
 #include "cwb-paged-list.h"
