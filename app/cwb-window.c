@@ -1061,37 +1061,15 @@ drop_leave_cb (GtkDropTarget *target,
 
 /* Export */
 
-static void
-export_response_cb (GtkNativeDialog *native,
-                    int              response,
-                    gpointer         user_data)
+static gboolean
+export_consortium (const char  *path,
+                   guint        filter_index,
+                   gpointer     user_data,
+                   GError     **error)
 {
-  CwbWindow *self = user_data;
-  CwbConsortium *consortium = g_object_get_data (G_OBJECT (native), "cwb-consortium");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GError) error = NULL;
-
-      if (!cwb_consortium_file_save (consortium, file, NULL, &error))
-        {
-          g_autofree char *heading = g_strdup_printf (_("Cannot Export “%s”"),
-                                                      cwb_consortium_get_name (consortium));
-
-          show_message (self, heading, error->message);
-        }
-      else
-        {
-          g_autofree char *name = file_display_name (file);
-          g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
-
-          show_toast (self, title, 5);
-        }
-    }
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  return cwb_consortium_file_save (CWB_CONSORTIUM (user_data), file, NULL, error);
 }
 
 /* The current consortium as it is stored, if it makes a valid file: only
@@ -1131,9 +1109,9 @@ export_action_cb (GtkWidget  *widget,
   CwbConsortium *current = cwb_context_get_consortium (self->context);
   g_autoptr(CwbConsortium) consortium = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *file_name = NULL;
-  GtkFileChooserNative *native;
+  const char *suffixes[] = { "json", NULL };
+  const char *descriptions[] = { _("Consortium Files"), NULL };
 
   if (self->current_id == 0 || current == NULL)
     return;
@@ -1148,19 +1126,10 @@ export_action_cb (GtkWidget  *widget,
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Export Consortium File"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  filter = consortium_file_filter ();
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   file_name = g_strdup_printf ("%s.consortium.json", cwb_consortium_get_name (consortium));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data_full (G_OBJECT (native), "cwb-consortium",
-                          g_steal_pointer (&consortium), g_object_unref);
-  g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  cwb_save_chooser_save (widget, self->toast_overlay, _("Export Consortium File"), file_name,
+                         suffixes, descriptions, export_consortium,
+                         g_steal_pointer (&consortium), g_object_unref);
 }
 
 /* New and delete */

@@ -254,6 +254,66 @@ sign_and_seal_all (Fixture       *fixture,
   cwb_test_drain ();
 }
 
+static void
+collect_editables (GtkWidget *widget,
+                   GType      type,
+                   GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_editables (child, type, found);
+}
+
+/* The widgets of @type in the dialog's extra child, in order. */
+static GPtrArray *
+dialog_widgets (AdwMessageDialog *dialog,
+                GType             type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_assert_nonnull (adw_message_dialog_get_extra_child (dialog));
+  collect_editables (adw_message_dialog_get_extra_child (dialog), type, found);
+  return found;
+}
+
+/* With CWB_TEST_SCREENSHOT_DIR set, a PNG of @window (a dialog, the page's) as shown, to look at
+ * (build-aux: compare before and after a change to its layout). */
+static void
+save_screenshot (gpointer    window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("CWB_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  cwb_test_spin_for (500);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("%s: %d × %d", path, width, height);
+}
+
 /* ------------------------------------------------------------------ tests */
 
 static void
@@ -683,6 +743,121 @@ test_diff (void)
     }
 }
 
+/* The dialogs: the signature of a member, and saving a text as my clause. */
+static void
+test_dialogs (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", TRUE);
+  const char *lead = cwb_member_get_uscc (cwb_consortium_get_lead (consortium));
+  g_autoptr(CwbAgreement) stored = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GPtrArray) clauses = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gboolean found = FALSE;
+
+  save_screenshot (gtk_widget_get_root (fixture->t.page), "page.png");
+
+  /* a member's signature: its legal representative, signed and sealed
+   * with their dates, the scan */
+  activate (fixture, "agreement.edit-signature", "s", lead);
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("signature") != NULL);
+  dialog = cwb_test_find_dialog ("signature");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   cwb_member_get_name (cwb_consortium_get_lead (consortium)));
+  g_assert_true (adw_message_dialog_has_response (dialog, "scan"));
+  entries = dialog_widgets (dialog, GTK_TYPE_ENTRY);
+  checks = dialog_widgets (dialog, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpuint (checks->len, ==, 2);
+  save_screenshot (dialog, "signature-dialog.png");
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "  李海 ");
+  cwb_test_respond (dialog, "save");
+  cwb_test_drain ();
+  stored = stored_agreement (fixture);
+  g_assert_cmpstr (cwb_agreement_lookup_signature (stored, lead)->legal_rep, ==, "李海");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* the text of an item saved as my clause, with a title and a note */
+  activate (fixture, "agreement.save-clause", "s", cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS));
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("save-clause") != NULL);
+  dialog = cwb_test_find_dialog ("save-clause");
+  entries = dialog_widgets (dialog, GTK_TYPE_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 2);
+  save_screenshot (dialog, "save-clause-dialog.png");
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "深海目标");
+  gtk_editable_set_text (g_ptr_array_index (entries, 1), "装备类联合体");
+  cwb_test_respond (dialog, "save");
+  cwb_test_drain ();
+  clauses = cwb_agreement_library_list (fixture->t.store, CWB_AGREEMENT_ITEM_GOALS, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < clauses->len; i++)
+    {
+      const CwbAgreementClause *clause = g_ptr_array_index (clauses, i);
+
+      if (g_strcmp0 (clause->title, "深海目标") == 0)
+        {
+          g_assert_cmpstr (clause->note, ==, "装备类联合体");
+          g_assert_cmpstr (clause->text, ==, cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* the confirmations: making the frozen text a draft again, replacing a
+   * text by a model clause */
+  activate (fixture, "agreement.edit-text", NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("reopen") != NULL);
+  dialog = cwb_test_find_dialog ("reopen");
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reopen"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  save_screenshot (dialog, "reopen-dialog.png");
+  cwb_test_respond (dialog, "reopen");
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_DRAFT);
+  cwb_test_drain ();
+  save_screenshot (gtk_widget_get_root (fixture->t.page), "page-draft.png");
+
+  /* the first item's model clauses: its popover lists the library's */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    GtkPopover *popover;
+    GtkWidget *list;
+    guint n_rows = 0;
+
+    collect_editables (fixture->t.page, GTK_TYPE_MENU_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, >=, CWB_AGREEMENT_N_ITEMS);
+    gtk_menu_button_popup (g_ptr_array_index (buttons, 0));
+    popover = gtk_menu_button_get_popover (g_ptr_array_index (buttons, 0));
+    CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_popover_get_child (popover)));
+    if (GTK_IS_VIEWPORT (list))
+      list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    g_assert_cmpuint (n_rows, >=, shipped->len);
+    gtk_popover_popdown (popover);
+  }
+
+  {
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    const CwbAgreementClause *other = g_ptr_array_index (shipped, 1);
+
+    activate (fixture, "agreement.insert-clause", "(ss)",
+              cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS), other->id);
+    CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("replace") != NULL);
+    dialog = cwb_test_find_dialog ("replace");
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==, ADW_RESPONSE_DESTRUCTIVE);
+    save_screenshot (dialog, "replace-dialog.png");
+    cwb_test_respond (dialog, "cancel");
+    cwb_test_drain ();
+    g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS,
+                                   cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS)));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -702,6 +877,7 @@ main (int   argc,
   ADD ("/agreement-page/matrix-xlsx", test_matrix_xlsx);
   ADD ("/agreement-page/matrix-rows", test_matrix_rows);
   ADD ("/agreement-page/print", test_print);
+  ADD ("/agreement-page/dialogs", test_dialogs);
 #undef ADD
   g_test_add_func ("/agreement-page/diff", test_diff);
 

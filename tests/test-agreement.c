@@ -736,23 +736,55 @@ on_changed (CwbAgreement *agreement,
   (*count)++;
 }
 
+/* The first text, frozen on 2026-02-01 with 张三 as the first member's
+ * legal representative */
 static void
-test_state_transitions (Fixture       *fixture,
-                        gconstpointer  data)
+freeze_first_text (CwbAgreement  *agreement,
+                   const char    *first)
+{
+  g_autoptr(GError) error = NULL;
+
+  fill_all (agreement, "第一稿：");
+  g_assert_true (cwb_agreement_set_legal_rep (agreement, first, " 张三 ", &error));
+  g_assert_true (cwb_agreement_freeze (agreement, "2026-02-01", &error));
+  g_assert_no_error (error);
+}
+
+/* Every member signs on 2026-02-10 and seals on that day, but the last
+ * one, who seals on 2026-02-20 if @seal_last */
+static void
+sign_all (CwbAgreement  *agreement,
+          CwbConsortium *consortium,
+          gboolean       seal_last)
+{
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      const char *uscc = cwb_member_get_uscc (g_ptr_array_index (members, i));
+
+      g_assert_true (cwb_agreement_set_signed (agreement, uscc, TRUE, "2026-02-10", &error));
+      if (i + 1 < members->len || seal_last)
+        g_assert_true (cwb_agreement_set_sealed (agreement, uscc, TRUE,
+                                                 i + 1 < members->len ? "2026-02-10" : "2026-02-20", &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* 草稿: filled in, not signed, not frozen with a blank item */
+static void
+test_state_draft (Fixture       *fixture,
+                  gconstpointer  data)
 {
   CwbConsortium *consortium = fixture->consortium;
-  GPtrArray *members = cwb_consortium_get_members (consortium);
   g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) to_clear = NULL;
-  g_auto(GStrv) cleared = NULL;
-  g_autofree char *effective = NULL;
   guint changed = 0;
   const char *first = cwb_member_get_uscc (member_at (consortium, 0));
 
   g_signal_connect (agreement, "changed", G_CALLBACK (on_changed), &changed);
 
-  /* 草稿 */
   g_assert_cmpint (cwb_agreement_get_state (agreement, consortium), ==, CWB_AGREEMENT_STATE_DRAFT);
   fill_all (agreement, "第一稿：");
   g_assert_cmpuint (changed, ==, 9);
@@ -775,9 +807,18 @@ test_state_transitions (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, cwb_agreement_item_get_heading (CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION)));
   g_clear_error (&error);
   g_assert_false (cwb_agreement_get_frozen (agreement));
-  g_assert_true (cwb_agreement_set_text (agreement, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "协商解决。", NULL));
+}
 
-  /* 待签署 */
+/* 待签署: freezing keeps the text as version 1 and stops edits in place */
+static void
+test_state_freeze (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CwbConsortium *consortium = fixture->consortium;
+  g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
+  g_autoptr(GError) error = NULL;
+
+  fill_all (agreement, "第一稿：");
   g_assert_false (cwb_agreement_freeze (agreement, "2026-02-30", &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
@@ -795,50 +836,72 @@ test_state_transitions (Fixture       *fixture,
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpstr (cwb_agreement_get_text (agreement, CWB_AGREEMENT_ITEM_GOALS), !=, "改");
+}
 
-  /* signatures: all but the last member, then the last */
-  for (guint i = 0; i < members->len; i++)
-    {
-      const char *uscc = cwb_member_get_uscc (g_ptr_array_index (members, i));
+/* 已生效 once every member has signed and sealed, from the latest date */
+static void
+test_state_effective (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CwbConsortium *consortium = fixture->consortium;
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
+  g_autoptr(CwbAgreement) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *effective = NULL;
+  const char *first = cwb_member_get_uscc (member_at (consortium, 0));
+  const char *last = cwb_member_get_uscc (member_at (consortium, members->len - 1));
 
-      g_assert_true (cwb_agreement_set_signed (agreement, uscc, TRUE, "2026-02-10", &error));
-      g_assert_no_error (error);
-      if (i + 1 < members->len)
-        g_assert_true (cwb_agreement_set_sealed (agreement, uscc, TRUE, "2026-02-10", &error));
-      g_assert_no_error (error);
-    }
+  freeze_first_text (agreement, first);
+  sign_all (agreement, consortium, FALSE);
   g_assert_false (cwb_agreement_set_signed (agreement, first, TRUE, "10 Feb", &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (cwb_agreement_get_state (agreement, consortium), ==, CWB_AGREEMENT_STATE_PENDING);
-  g_assert_true (cwb_agreement_set_sealed (agreement, cwb_member_get_uscc (member_at (consortium, members->len - 1)),
-                                           TRUE, "2026-02-20", &error));
+  g_assert_true (cwb_agreement_set_sealed (agreement, last, TRUE, "2026-02-20", &error));
   g_assert_no_error (error);
 
-  /* 已生效, from the latest date */
   g_assert_cmpint (cwb_agreement_get_state (agreement, consortium), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
   effective = cwb_agreement_dup_effective_date (agreement, consortium);
   g_assert_cmpstr (effective, ==, "2026-02-20");
   /* a seal on the signing day keeps the file's single "date" */
   g_assert_null (cwb_agreement_lookup_signature (agreement, first)->sealed_date);
-  g_assert_cmpstr (cwb_agreement_lookup_signature (agreement, cwb_member_get_uscc (member_at (consortium, members->len - 1)))->sealed_date,
-                   ==, "2026-02-20");
+  g_assert_cmpstr (cwb_agreement_lookup_signature (agreement, last)->sealed_date, ==, "2026-02-20");
 
   /* the model survives the store */
   g_assert_true (cwb_agreement_save (agreement, fixture->store, cwb_consortium_get_id (consortium), &error));
   g_assert_no_error (error);
-  {
-    g_autoptr(CwbAgreement) loaded = cwb_agreement_load (fixture->store, cwb_consortium_get_id (consortium), &error);
+  loaded = cwb_agreement_load (fixture->store, cwb_consortium_get_id (consortium), &error);
+  g_assert_no_error (error);
+  g_assert_true (cwb_agreement_equal (loaded, agreement));
+}
 
-    g_assert_no_error (error);
-    g_assert_true (cwb_agreement_equal (loaded, agreement));
-  }
+/* Editing an effective text: a new draft, and the signatures it clears
+ * are told first */
+static void
+test_state_reopen (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CwbConsortium *consortium = fixture->consortium;
+  GPtrArray *members = cwb_consortium_get_members (consortium);
+  g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
+  g_autoptr(CwbAgreement) back = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) to_clear = NULL;
+  g_auto(GStrv) cleared = NULL;
+  g_auto(GStrv) none = NULL;
+  g_auto(GStrv) again = NULL;
+  guint changed = 0;
+  const char *first = cwb_member_get_uscc (member_at (consortium, 0));
 
-  /* editing: a new draft, and the signatures it clears are told first */
+  freeze_first_text (agreement, first);
+  sign_all (agreement, consortium, TRUE);
+  g_signal_connect (agreement, "changed", G_CALLBACK (on_changed), &changed);
+
   to_clear = cwb_agreement_list_signatures_to_clear (agreement);
   g_assert_cmpuint (g_strv_length (to_clear), ==, members->len);
   g_assert_cmpstr (to_clear[0], ==, first);
-  changed = 0;
   cleared = cwb_agreement_reopen (agreement, "2026-03-01");
   g_assert_cmpstrv (cleared, to_clear);
   g_assert_cmpuint (changed, ==, 1);
@@ -848,24 +911,34 @@ test_state_transitions (Fixture       *fixture,
   g_assert_false (cwb_agreement_lookup_signature (agreement, first)->sealed);
   g_assert_null (cwb_agreement_lookup_signature (agreement, first)->date);
   g_assert_cmpstr (cwb_agreement_lookup_signature (agreement, first)->legal_rep, ==, "张三");
-  {
-    g_auto(GStrv) none = cwb_agreement_list_signatures_to_clear (agreement);
-    g_auto(GStrv) again = cwb_agreement_reopen (agreement, "2026-03-01");
 
-    assert_strv (none, NULL);
-    assert_strv (again, NULL);
-  }
+  none = cwb_agreement_list_signatures_to_clear (agreement);
+  again = cwb_agreement_reopen (agreement, "2026-03-01");
+  assert_strv (none, NULL);
+  assert_strv (again, NULL);
 
   /* the draft is saved with an explicit flag: its records do not freeze it */
-  {
-    g_autoptr(JsonNode) node = cwb_agreement_to_section (agreement);
-    g_autoptr(CwbAgreement) back = cwb_agreement_new_from_section (node, &error);
+  node = cwb_agreement_to_section (agreement);
+  back = cwb_agreement_new_from_section (node, &error);
+  g_assert_no_error (error);
+  g_assert_false (cwb_agreement_get_frozen (back));
+}
 
-    g_assert_no_error (error);
-    g_assert_false (cwb_agreement_get_frozen (back));
-  }
+/* A second text frozen as version 2; version 1 restored as a new draft */
+static void
+test_state_versions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CwbConsortium *consortium = fixture->consortium;
+  g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) cleared = NULL;
+  const char *first = cwb_member_get_uscc (member_at (consortium, 0));
 
-  /* a second text, frozen as version 2 */
+  freeze_first_text (agreement, first);
+  sign_all (agreement, consortium, TRUE);
+  g_strfreev (cwb_agreement_reopen (agreement, "2026-03-01"));
+
   fill_all (agreement, "第二稿：");
   g_assert_true (cwb_agreement_freeze (agreement, "2026-03-02", &error));
   g_assert_no_error (error);
@@ -875,8 +948,6 @@ test_state_transitions (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (cwb_agreement_find_version (agreement, 1)->texts[CWB_AGREEMENT_ITEM_GOALS], "第一稿："));
   g_assert_true (cwb_agreement_set_signed (agreement, first, TRUE, "2026-03-03", NULL));
 
-  /* restore version 1 as a new draft */
-  g_clear_pointer (&cleared, g_strfreev);
   g_assert_false (cwb_agreement_restore_version (agreement, 7, "2026-03-04", &cleared, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -1293,7 +1364,11 @@ main (int   argc,
   ADD ("a2/unsealed", test_a2_unsealed);
   ADD ("a2/member-added-after-freezing", test_a2_member_added_after_freezing);
   ADD ("a2/extra-signatory", test_a2_extra_signatory);
-  ADD ("state/transitions-and-versions", test_state_transitions);
+  ADD ("state/draft", test_state_draft);
+  ADD ("state/freeze", test_state_freeze);
+  ADD ("state/effective", test_state_effective);
+  ADD ("state/reopen", test_state_reopen);
+  ADD ("state/versions", test_state_versions);
   ADD ("state/example-reopen", test_example_reopen);
   ADD ("variables", test_variables);
   ADD ("scans", test_scans);

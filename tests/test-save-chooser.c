@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <cwb-ui.h>
 
@@ -175,6 +178,62 @@ reset (Fixture *fixture)
   g_clear_error (&fixture->error);
 }
 
+/* a CwbSaveFunc: writes "saved" to @path, or fails when @path is in a
+ * folder that is not there */
+static gboolean
+write_saved (const char  *path,
+             guint        filter_index,
+             gpointer     user_data,
+             GError     **error)
+{
+  Fixture *fixture = user_data;
+
+  fixture->answered = TRUE;
+  fixture->filter_index = filter_index;
+  g_free (fixture->path);
+  fixture->path = g_strdup (path);
+
+  return cwb_atomic_file_write (path, "saved", strlen ("saved"), error);
+}
+
+static void
+test_save_to (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  g_autofree char *path = g_build_filename (fixture->dir, "名单.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "x.xlsx", NULL);
+  g_autofree char *contents = NULL;
+
+  gtk_window_set_child (fixture->window, GTK_WIDGET (toasts));
+
+  g_assert_true (cwb_save_chooser_save_to (toasts, path, write_saved, fixture));
+  g_assert_true (fixture->answered);
+  g_assert_cmpstr (fixture->path, ==, path);
+  g_assert_cmpuint (fixture->filter_index, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "saved");
+
+  /* a file that cannot be written: FALSE, nothing left behind */
+  reset (fixture);
+  g_assert_false (cwb_save_chooser_save_to (toasts, missing, write_saved, fixture));
+  g_assert_true (fixture->answered);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* without a toast overlay, too */
+  g_assert_true (cwb_save_chooser_save_to (NULL, path, write_saved, fixture));
+}
+
+static void
+test_saved_toast (void)
+{
+  g_autoptr(AdwToast) toast = g_object_ref_sink (cwb_save_chooser_new_saved_toast ("/tmp/a&b/协议 <1>.pdf"));
+  g_autofree char *expected = g_strdup_printf (_("Saved “%s”."), "协议 &lt;1&gt;.pdf");
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, expected);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, _("Open Folder"));
+}
+
 /* One test for every answer: the dialog's recent files are GTK's single
  * GtkRecentManager, kept in the isolated data folder of the test that
  * first opened a file dialog; in a later test that folder is gone. */
@@ -185,6 +244,8 @@ test_dialog (Fixture       *fixture,
   GtkFileChooserDialog *dialog;
   g_autofree char *added = g_build_filename (fixture->dir, "名单.csv", NULL);
   g_autofree char *typed = g_build_filename (fixture->dir, "list.CSV", NULL);
+  g_autofree char *saved = g_build_filename (fixture->dir, "保存.csv", NULL);
+  g_autofree char *contents = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
 
@@ -211,6 +272,27 @@ test_dialog (Fixture       *fixture,
   g_assert_no_error (fixture->error);
   g_assert_cmpstr (fixture->path, ==, typed);
   g_assert_cmpuint (fixture->filter_index, ==, 0);
+  reset (fixture);
+
+  /* choose, then write: the save function gets the path and the filter */
+  cwb_save_chooser_save (fixture->page, NULL, "Export Things", "things.xlsx", suffixes, descriptions,
+                         write_saved, fixture, NULL);
+  CWB_TEST_WAIT_FOR (find_chooser_dialog () != NULL);
+  accept (fixture, find_chooser_dialog (), "保存", 1);
+  g_assert_cmpstr (fixture->path, ==, saved);
+  g_assert_cmpuint (fixture->filter_index, ==, 1);
+  g_assert_true (g_file_get_contents (saved, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "saved");
+  reset (fixture);
+
+  /* dismissed: nothing is written */
+  cwb_save_chooser_save (fixture->page, NULL, "Export Things", "things.xlsx", suffixes, descriptions,
+                         write_saved, fixture, NULL);
+  CWB_TEST_WAIT_FOR (find_chooser_dialog () != NULL);
+  gtk_dialog_response (GTK_DIALOG (find_chooser_dialog ()), GTK_RESPONSE_CANCEL);
+  CWB_TEST_WAIT_FOR (find_chooser_dialog () == NULL);
+  cwb_test_drain ();
+  g_assert_false (fixture->answered);
 }
 
 int
@@ -225,6 +307,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/save-chooser/dialog", test_dialog);
+  ADD ("/save-chooser/save-to", test_save_to);
+  g_test_add_func ("/save-chooser/saved-toast", test_saved_toast);
 
 #undef ADD
 

@@ -1,4 +1,4 @@
-/* cwb-save-chooser.c
+/* cwb-save-chooser.c — choosing where to save, writing there, saying so
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -197,4 +197,210 @@ cwb_save_chooser_choose_finish (GtkWidget     *parent,
   if (path != NULL && filter_index != NULL)
     *filter_index = ((ChooseData *) g_task_get_task_data (task))->filter_index;
   return path;
+}
+
+/* ── saving ───────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  AdwToastOverlay *toasts;      /* owned, nullable */
+  CwbSaveFunc      save;
+  gpointer         user_data;
+  GDestroyNotify   destroy;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  if (data->destroy != NULL)
+    data->destroy (data->user_data);
+  g_clear_object (&data->toasts);
+  g_free (data);
+}
+
+/* a toast of @text (plain, or a format with one %s for @argument, both
+ * escaped) shown for ten seconds, into @toasts */
+static AdwToast *
+toast_new (const char *format,
+           const char *argument)
+{
+  g_autofree char *escaped = g_markup_escape_text (argument, -1);
+  g_autofree char *title = format != NULL ? g_strdup_printf (format, escaped) : g_steal_pointer (&escaped);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 10);
+  return toast;
+}
+
+static void
+add_toast (AdwToastOverlay *toasts,
+           AdwToast        *toast)
+{
+  if (toasts != NULL)
+    adw_toast_overlay_add_toast (toasts, toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+folder_shown_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Cannot show the folder: %s", error->message);
+}
+
+static void
+open_folder_cb (AdwToast   *toast,
+                const char *folder_uri)
+{
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gdk_display_get_default ()));
+  g_app_info_launch_default_for_uri_async (folder_uri, context, NULL, folder_shown_cb, NULL);
+}
+
+/**
+ * cwb_save_chooser_new_saved_toast:
+ * @path: the file that was written
+ *
+ * The toast that says a file was saved: "Saved “name”." and an Open Folder
+ * button that shows the folder it is in.
+ *
+ * Returns: (transfer floating): the toast
+ */
+AdwToast *
+cwb_save_chooser_new_saved_toast (const char *path)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  folder = g_path_get_dirname (path);
+  file = g_file_new_for_path (folder);
+
+  /* Translators: %s is a file name */
+  toast = toast_new (_("Saved “%s”."), base);
+  /* Translators: the button of the toast that says a file was saved */
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder_cb),
+                         g_file_get_uri (file), (GClosureNotify) (void (*) (void)) g_free, 0);
+
+  return toast;
+}
+
+static gboolean
+save_and_tell (AdwToastOverlay *toasts,
+               const char      *path,
+               guint            filter_index,
+               CwbSaveFunc      save,
+               gpointer         user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!save (path, filter_index, user_data, &error))
+    {
+      add_toast (toasts, toast_new (NULL, error->message));
+      return FALSE;
+    }
+
+  add_toast (toasts, cwb_save_chooser_new_saved_toast (path));
+  return TRUE;
+}
+
+/**
+ * cwb_save_chooser_save_to:
+ * @toasts: (nullable): where to tell the user
+ * @path: the local path to write
+ * @save: (scope call): writes the file
+ * @user_data: (closure): data for @save
+ *
+ * Writes @path with @save, then shows the saved toast, or why it could not
+ * be written, in @toasts.
+ *
+ * Returns: %TRUE if @path was written
+ */
+gboolean
+cwb_save_chooser_save_to (AdwToastOverlay *toasts,
+                          const char      *path,
+                          CwbSaveFunc      save,
+                          gpointer         user_data)
+{
+  g_return_val_if_fail (toasts == NULL || ADW_IS_TOAST_OVERLAY (toasts), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (save != NULL, FALSE);
+
+  return save_and_tell (toasts, path, 0, save, user_data);
+}
+
+static void
+save_chosen_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SaveData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  guint filter_index = 0;
+
+  path = cwb_save_chooser_choose_finish (GTK_WIDGET (source), result, &filter_index, &error);
+  if (path != NULL)
+    save_and_tell (data->toasts, path, filter_index, data->save, data->user_data);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    add_toast (data->toasts, toast_new (NULL, error->message));
+
+  save_data_free (data);
+}
+
+/**
+ * cwb_save_chooser_save:
+ * @parent: the widget whose window the dialog is transient for
+ * @toasts: (nullable): where to tell the user
+ * @title: the dialog's title, translated
+ * @suggested_name: the file name to preselect, with a suffix
+ * @suffixes: (array zero-terminated=1): one suffix per filter, without its
+ *   dot, e.g. "xlsx"; at least one
+ * @descriptions: (array zero-terminated=1): the filters' names, translated,
+ *   as many as @suffixes
+ * @save: (scope notified): writes the chosen file
+ * @user_data: (closure): data for @save
+ * @destroy: (nullable): frees @user_data once @save is no longer needed
+ *
+ * Asks where to save (see cwb_save_chooser_choose()), writes the file
+ * there with @save and tells the user in @toasts: the saved toast with
+ * Open Folder, or why it could not be written. A dismissed dialog says
+ * nothing. @parent and @toasts are kept alive until then.
+ */
+void
+cwb_save_chooser_save (GtkWidget           *parent,
+                       AdwToastOverlay     *toasts,
+                       const char          *title,
+                       const char          *suggested_name,
+                       const char * const  *suffixes,
+                       const char * const  *descriptions,
+                       CwbSaveFunc          save,
+                       gpointer             user_data,
+                       GDestroyNotify       destroy)
+{
+  SaveData *data;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (toasts == NULL || ADW_IS_TOAST_OVERLAY (toasts));
+  g_return_if_fail (save != NULL);
+
+  data = g_new0 (SaveData, 1);
+  data->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
+  data->save = save;
+  data->user_data = user_data;
+  data->destroy = destroy;
+
+  cwb_save_chooser_choose (parent, title, suggested_name, suffixes, descriptions,
+                           save_chosen_cb, data);
 }

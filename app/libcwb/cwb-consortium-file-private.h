@@ -51,4 +51,22 @@ gboolean  _cwb_fiscal_years_from_json (JsonNode            *node,
                                        GPtrArray           *years,
                                        GError             **error);
 
+/*
+ * The raw text (cwb-consortium-file-scan.c): what json-glib does not tell.
+ */
+
+/* Sets CWB_ERROR_INVALID saying why json-glib refused @data (@json_error):
+ * not UTF-8 (at which byte), cut off (where it ends), or json-glib's own
+ * words with the line and column. */
+void      _cwb_consortium_text_explain        (const char  *data,
+                                               gsize        length,
+                                               GError      *json_error,
+                                               GError     **error);
+/* Fails with "KEY.PATH: N is out of range for an integer" for the first
+ * integer of @data (valid JSON) beyond gint64, which json-glib wraps
+ * around silently. Cheap for text without a run of 19 digits. */
+gboolean  _cwb_consortium_text_check_integers (const char  *data,
+                                               gsize        length,
+                                               GError     **error);
+
 G_END_DECLS

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -47,5 +47,9 @@ gboolean _cwb_json_check_depth (const char  *data,
  * path of the first such key or value in @root. */
 gboolean _cwb_json_check_values (JsonNode  *root,
                                  GError   **error);
+
+/* The class of the enumeration @type, referenced once for the life of the
+ * process: looking a nick up then takes no type-system lock. */
+GEnumClass *_cwb_json_enum_class (GType type);
 
 G_END_DECLS

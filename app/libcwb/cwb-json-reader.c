@@ -822,8 +822,8 @@ cwb_json_reader_read_date (CwbJsonReader  *reader,
 
 /* The enumeration's class, referenced once for the life of the process:
  * looking a word up costs no type-system lock. */
-static GEnumClass *
-enum_class (GType type)
+GEnumClass *
+_cwb_json_enum_class (GType type)
 {
   GEnumClass *klass = g_type_class_peek (type);
 
@@ -884,7 +884,7 @@ cwb_json_reader_read_enum (CwbJsonReader  *reader,
   if (word == NULL)
     return TRUE;
 
-  klass = enum_class (enum_type);
+  klass = _cwb_json_enum_class (enum_type);
   value = g_enum_get_value_by_nick (klass, word);
   if (value == NULL)
     return unknown_word (reader, key, word, klass, NULL, error);
@@ -970,4 +970,41 @@ cwb_json_reader_read_string_list (CwbJsonReader   *reader,
     cwb_json_reader_pop (reader);
 
   return ok;
+}
+
+/**
+ * cwb_json_reader_foreach_object:
+ * @reader: a reader at the path of @array
+ * @array: an array whose elements must be objects
+ * @func: (scope call): reads one element
+ * @user_data: for @func
+ * @error: return location for an error
+ *
+ * Calls @func on each element of @array in order, with @reader at the
+ * element's path, until one fails; an element that is not an object is
+ * an error.
+ *
+ * Returns: %TRUE if every element was read
+ */
+gboolean
+cwb_json_reader_foreach_object (CwbJsonReader      *reader,
+                                JsonArray          *array,
+                                CwbJsonReadObject   func,
+                                gpointer            user_data,
+                                GError            **error)
+{
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object;
+
+      cwb_json_reader_push_index (reader, i);
+      if (!cwb_json_reader_get_object (reader, json_array_get_element (array, i), &object, error) ||
+          !func (reader, object, i, user_data, error))
+        return FALSE;
+      cwb_json_reader_pop (reader);
+    }
+
+  return TRUE;
 }

@@ -262,6 +262,30 @@ gboolean  cwb_json_reader_read_string_list (CwbJsonReader  *reader,
                                             const char   ***out,
                                             GError        **error);
 
+/**
+ * CwbJsonReadObject:
+ * @reader: the reader, at the element's path (`members[2]`)
+ * @object: the element
+ * @index: its index in the array
+ * @user_data: what was given to cwb_json_reader_foreach_object()
+ * @error: return location for an error
+ *
+ * Reads one object of an array.
+ *
+ * Returns: %FALSE with @error set to stop
+ */
+typedef gboolean (*CwbJsonReadObject) (CwbJsonReader  *reader,
+                                       JsonObject     *object,
+                                       guint           index,
+                                       gpointer        user_data,
+                                       GError        **error);
+
+gboolean  cwb_json_reader_foreach_object (CwbJsonReader     *reader,
+                                          JsonArray         *array,
+                                          CwbJsonReadObject  func,
+                                          gpointer           user_data,
+                                          GError           **error);
+
 /* words for messages of a caller's own */
 const char *cwb_json_describe_node     (JsonNode       *node);
 

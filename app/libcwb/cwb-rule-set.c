@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -16,6 +15,7 @@
 #include "cwb-error.h"
 #include "cwb-format.h"
 #include "cwb-json-private.h"
+#include "cwb-json-reader.h"
 #include "cwb-rule-set.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
@@ -135,406 +135,382 @@ node_is_string (JsonNode *node)
          && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
-/* Parsing and validation. Every error names the key path. */
+/* Parsing and validation, with a CwbJsonReader: every error names the key
+ * path. One function per top-level key; a new key of the format is a new
+ * parse_*() function called from cwb_rule_set_parse(). */
 
+/* A text in several languages: {"en": "…", "zh_CN": "…"}; English is
+ * required. @key is required unless @out may stay NULL. */
 static gboolean
-set_invalid (GError     **error,
-             const char  *path,
-             const char  *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *path,
-             const char  *format,
-             ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* TRANSLATORS: a key path in the rule-set file, then what is wrong with it */
-  g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("%s: %s"), path, what);
-  return FALSE;
-}
-
-static JsonNode *
-require_member (JsonObject  *object,
-                const char  *path,
-                const char  *key,
-                GError     **error)
-{
-  g_autofree char *child = g_strdup_printf ("%s%s%s", path, *path ? "." : "", key);
-
-  if (!json_object_has_member (object, key))
-    {
-      set_invalid (error, child, _("this key is required"));
-      return NULL;
-    }
-
-  return json_object_get_member (object, key);
-}
-
-static char *
-dup_nonempty_string (JsonNode    *node,
-                     const char  *path,
-                     GError     **error)
-{
-  const char *s;
-
-  if (!node_is_string (node))
-    {
-      set_invalid (error, path, _("expected a string"));
-      return NULL;
-    }
-
-  s = json_node_get_string (node);
-  if (cwb_text_is_blank (s))
-    {
-      set_invalid (error, path, _("must not be empty"));
-      return NULL;
-    }
-
-  return g_strdup (s);
-}
-
-static char *
-dup_required_string (JsonObject  *object,
-                     const char  *path,
-                     const char  *key,
-                     GError     **error)
-{
-  g_autofree char *child = g_strdup_printf ("%s%s%s", path, *path ? "." : "", key);
-  JsonNode *node = require_member (object, path, key, error);
-
-  if (node == NULL)
-    return NULL;
-
-  return dup_nonempty_string (node, child, error);
-}
-
-/* A text in several languages: {"en": "…", "zh_CN": "…"}; English is required. */
-static GHashTable *
-parse_localized (JsonNode    *node,
-                 const char  *path,
-                 GError     **error)
+parse_localized (CwbJsonReader  *reader,
+                 JsonObject     *parent,
+                 const char     *key,
+                 CwbJsonFlags    flags,
+                 GHashTable    **out,
+                 GError        **error)
 {
   g_autoptr(GHashTable) texts = NULL;
-  g_autoptr(GList) keys = NULL;
-  JsonObject *object;
+  JsonObject *object = NULL;
+  JsonObjectIter iter;
+  const char *lang;
+  JsonNode *node;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_invalid (error, path, _("expected an object of texts by language, such as {\"en\": …, \"zh_CN\": …}"));
-      return NULL;
-    }
+  if (!cwb_json_reader_read_object (reader, parent, key, flags, &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
 
-  object = json_node_get_object (node);
   texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  keys = json_object_get_members (object);
+  cwb_json_reader_push_key (reader, key);
 
-  for (const GList *l = keys; l != NULL; l = l->next)
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &lang, &node))
     {
-      const char *lang = l->data;
-      g_autofree char *child = g_strdup_printf ("%s.%s", path, lang);
-      char *text = dup_nonempty_string (json_object_get_member (object, lang), child, error);
+      const char *text = NULL;
 
-      if (text == NULL)
-        return NULL;
-
-      g_hash_table_insert (texts, g_strdup (lang), text);
+      cwb_json_reader_push_key (reader, lang);
+      if (!cwb_json_reader_get_string (reader, node, CWB_JSON_NOT_BLANK, &text, error))
+        return FALSE;
+      cwb_json_reader_pop (reader);
+      g_hash_table_insert (texts, g_strdup (lang), g_strdup (text));
     }
 
   if (!g_hash_table_contains (texts, "en"))
-    {
-      g_autofree char *child = g_strdup_printf ("%s.en", path);
+    return cwb_json_reader_fail (reader, "en", error, _("an English text is required"));
 
-      set_invalid (error, child, _("an English text is required"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&texts);
+  cwb_json_reader_pop (reader);
+  *out = g_steal_pointer (&texts);
+  return TRUE;
 }
 
+/* An array of strings at the reader's path, none blank, none twice */
 static GStrv
-parse_strv (JsonNode    *node,
-            const char  *path,
-            gboolean     allow_empty,
-            GError     **error)
+parse_strv (CwbJsonReader  *reader,
+            JsonNode       *node,
+            CwbJsonFlags    flags,
+            GError        **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree const char **items = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
-  guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!cwb_json_reader_get_string_list (reader, node, flags | CWB_JSON_NOT_BLANK, &items, error))
+    return NULL;
+
+  for (guint i = 0; items[i] != NULL; i++)
     {
-      set_invalid (error, path, _("expected an array of strings"));
-      return NULL;
-    }
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-
-  if (n == 0 && !allow_empty)
-    {
-      set_invalid (error, path, _("must not be empty"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
-      g_autofree char *s = dup_nonempty_string (json_array_get_element (array, i), child, error);
-
-      if (s == NULL)
-        return NULL;
-
-      if (g_hash_table_contains (seen, s))
+      if (!g_hash_table_add (seen, (char *) items[i]))
         {
-          set_invalid (error, child, _("“%s” appears twice"), s);
+          cwb_json_reader_push_index (reader, i);
+          cwb_json_reader_fail (reader, NULL, error, _("“%s” appears twice"), items[i]);
           return NULL;
         }
-
-      g_hash_table_add (seen, (char *) json_node_get_string (json_array_get_element (array, i)));
-      g_strv_builder_add (builder, s);
     }
 
-  return g_strv_builder_end (builder);
-}
-
-static gboolean
-parse_strength (JsonObject   *object,
-                const char   *path,
-                CwbStrength  *strength,
-                GError      **error)
-{
-  g_autofree char *child = g_strdup_printf ("%s.strength", path);
-  g_autofree char *nick = dup_required_string (object, path, "strength", error);
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *value;
-
-  if (nick == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (CWB_TYPE_STRENGTH);
-  value = g_enum_get_value_by_nick (klass, nick);
-
-  if (value == NULL)
-    return set_invalid (error, child,
-                        _("must be one of hard, soft, preference or declaration, not “%s”"),
-                        nick);
-
-  *strength = value->value;
-  return TRUE;
+  return g_strdupv ((char **) items);
 }
 
 /* A param is a number, a boolean, a string, an array of strings, or an
  * object of such values (R1's lowered figures). */
 static gboolean
-validate_param (JsonNode    *node,
-                const char  *path,
-                GError     **error)
+validate_param (CwbJsonReader  *reader,
+                JsonNode       *node,
+                GError        **error)
 {
   if (node_is_number (node) || node_is_boolean (node))
     return TRUE;
 
   if (node_is_string (node))
     {
-      g_autofree char *s = dup_nonempty_string (node, path, error);
-      return s != NULL;
+      const char *s;
+
+      return cwb_json_reader_get_string (reader, node, CWB_JSON_NOT_BLANK, &s, error);
     }
 
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
-      g_auto(GStrv) strv = parse_strv (node, path, TRUE, error);
+      g_auto(GStrv) strv = parse_strv (reader, node, 0, error);
+
       return strv != NULL;
     }
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) keys = json_object_get_members (object);
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
 
-      for (const GList *l = keys; l != NULL; l = l->next)
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &key, &value))
         {
-          g_autofree char *child = g_strdup_printf ("%s.%s", path, (const char *) l->data);
-
-          if (!validate_param (json_object_get_member (object, l->data), child, error))
+          cwb_json_reader_push_key (reader, key);
+          if (!validate_param (reader, value, error))
             return FALSE;
+          cwb_json_reader_pop (reader);
         }
 
       return TRUE;
     }
 
-  return set_invalid (error, path,
-                      _("expected a number, true or false, a string, an array of strings or an object"));
+  return cwb_json_reader_fail (reader, NULL, error,
+                               _("expected a number, true or false, a string, an array of strings or an object"));
 }
 
-static Rule *
-parse_rule (JsonNode    *node,
-            const char  *path,
-            GError     **error)
+static gboolean
+parse_params (CwbJsonReader  *reader,
+              JsonObject     *object,
+              Rule           *rule,
+              GError        **error)
 {
-  g_autoptr(GList) keys = NULL;
+  JsonObject *params = NULL;
+  JsonObjectIter iter;
+  const char *param;
+  JsonNode *value;
+
+  if (!cwb_json_reader_read_object (reader, object, "params", CWB_JSON_OPTIONAL, &params, error))
+    return FALSE;
+
+  rule->params = params != NULL ? json_object_ref (params) : json_object_new ();
+
+  cwb_json_reader_push_key (reader, "params");
+  json_object_iter_init (&iter, rule->params);
+  while (json_object_iter_next (&iter, &param, &value))
+    {
+      cwb_json_reader_push_key (reader, param);
+      if (!validate_param (reader, value, error))
+        return FALSE;
+      if (JSON_NODE_HOLDS_ARRAY (value))
+        g_hash_table_insert (rule->strvs, g_strdup (param), parse_strv (reader, value, 0, NULL));
+      cwb_json_reader_pop (reader);
+    }
+  cwb_json_reader_pop (reader);
+
+  return TRUE;
+}
+
+static gboolean
+parse_rule_fields (CwbJsonReader  *reader,
+                   JsonObject     *object,
+                   Rule           *rule,
+                   GError        **error)
+{
+  const CwbJsonFlags text = CWB_JSON_REQUIRED | CWB_JSON_NOT_BLANK;
+  const char *id = NULL, *clause = NULL, *clause_text = NULL;
+  int strength = CWB_STRENGTH_HARD;
+
+  if (!cwb_json_reader_read_string (reader, object, "id", text, &id, error) ||
+      !cwb_json_reader_read_string (reader, object, "clause", text, &clause, error) ||
+      !cwb_json_reader_read_enum (reader, object, "strength", CWB_JSON_REQUIRED,
+                                  CWB_TYPE_STRENGTH, &strength, error) ||
+      !cwb_json_reader_read_string (reader, object, "clause_text", text, &clause_text, error))
+    return FALSE;
+
+  rule->id = g_strdup (id);
+  rule->clause = g_strdup (clause);
+  rule->clause_text = g_strdup (clause_text);
+  rule->strength = strength;
+
+  return parse_localized (reader, object, "title", CWB_JSON_REQUIRED, &rule->title, error) &&
+         parse_localized (reader, object, "reading", CWB_JSON_OPTIONAL, &rule->reading, error) &&
+         parse_params (reader, object, rule, error);
+}
+
+/* The rule at the reader's path */
+static Rule *
+parse_rule (CwbJsonReader  *reader,
+            JsonNode       *node,
+            GError        **error)
+{
   JsonObject *object;
-  JsonNode *member;
   Rule *rule;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_invalid (error, path, _("expected an object"));
-      return NULL;
-    }
+  if (!cwb_json_reader_get_object (reader, node, &object, error))
+    return NULL;
 
-  object = json_node_get_object (node);
   rule = g_new0 (Rule, 1);
   rule->strvs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 
-  if (!(rule->id = dup_required_string (object, path, "id", error))
-      || !(rule->clause = dup_required_string (object, path, "clause", error))
-      || !parse_strength (object, path, &rule->strength, error)
-      || !(rule->clause_text = dup_required_string (object, path, "clause_text", error)))
-    goto fail;
-
-  if (!(member = require_member (object, path, "title", error)))
-    goto fail;
-  {
-    g_autofree char *child = g_strdup_printf ("%s.title", path);
-    if (!(rule->title = parse_localized (member, child, error)))
-      goto fail;
-  }
-
-  if (json_object_has_member (object, "reading"))
+  if (!parse_rule_fields (reader, object, rule, error))
     {
-      g_autofree char *child = g_strdup_printf ("%s.reading", path);
-      if (!(rule->reading = parse_localized (json_object_get_member (object, "reading"), child, error)))
-        goto fail;
-    }
-
-  if (json_object_has_member (object, "params"))
-    {
-      g_autofree char *child = g_strdup_printf ("%s.params", path);
-
-      member = json_object_get_member (object, "params");
-      if (!JSON_NODE_HOLDS_OBJECT (member))
-        {
-          set_invalid (error, child, _("expected an object"));
-          goto fail;
-        }
-      rule->params = json_object_ref (json_node_get_object (member));
-    }
-  else
-    {
-      rule->params = json_object_new ();
-    }
-
-  keys = json_object_get_members (rule->params);
-  for (const GList *l = keys; l != NULL; l = l->next)
-    {
-      const char *param = l->data;
-      g_autofree char *child = g_strdup_printf ("%s.params.%s", path, param);
-      JsonNode *value = json_object_get_member (rule->params, param);
-
-      if (!validate_param (value, child, error))
-        goto fail;
-
-      if (JSON_NODE_HOLDS_ARRAY (value))
-        g_hash_table_insert (rule->strvs, g_strdup (param), parse_strv (value, child, TRUE, NULL));
+      rule_free (rule);
+      return NULL;
     }
 
   return rule;
+}
 
-fail:
-  rule_free (rule);
-  return NULL;
+/* R1's lowered figures: each names a rule of the rule set and gives
+ * numbers. The reader is at R1's params.lowered. */
+static gboolean
+validate_lowered (CwbRuleSet     *self,
+                  CwbJsonReader  *reader,
+                  JsonObject     *lowered,
+                  GError        **error)
+{
+  JsonObjectIter iter;
+  const char *id;
+  JsonNode *figures;
+
+  json_object_iter_init (&iter, lowered);
+  while (json_object_iter_next (&iter, &id, &figures))
+    {
+      JsonObjectIter params;
+      const char *param;
+      JsonNode *value;
+
+      if (find_rule (self, id) == NULL)
+        return cwb_json_reader_fail (reader, id, error, _("names no rule of this rule set"));
+
+      cwb_json_reader_push_key (reader, id);
+      if (!cwb_json_reader_expect (reader, figures, CWB_JSON_OBJECT, error))
+        return FALSE;
+
+      json_object_iter_init (&params, json_node_get_object (figures));
+      while (json_object_iter_next (&params, &param, &value))
+        {
+          cwb_json_reader_push_key (reader, param);
+          if (!cwb_json_reader_expect (reader, value, CWB_JSON_NUMBER, error))
+            return FALSE;
+          cwb_json_reader_pop (reader);
+        }
+      cwb_json_reader_pop (reader);
+    }
+
+  return TRUE;
 }
 
 /* R1: its industries must be the rule set's, its lowered figures must name
  * rules of the rule set and give numbers. */
 static gboolean
-validate_relaxation (CwbRuleSet  *self,
-                     const char  *path,
-                     GError     **error)
+validate_relaxation (CwbRuleSet     *self,
+                     CwbJsonReader  *reader,
+                     GError        **error)
 {
-  Rule *rule = find_rule (self, RELAXATION_RULE);
+  int r1 = cwb_rule_set_get_rule_index (self, RELAXATION_RULE);
   const char * const *industries;
-  JsonNode *lowered;
+  JsonObject *lowered = NULL;
+  Rule *rule;
 
-  if (rule == NULL)
+  if (r1 == G_MAXINT)
     return TRUE;
+
+  rule = find_rule (self, RELAXATION_RULE);
+  cwb_json_reader_push_key (reader, "rules");
+  cwb_json_reader_push_index (reader, (guint) r1);
+  cwb_json_reader_push_key (reader, "params");
 
   industries = g_hash_table_lookup (rule->strvs, "industries");
   for (guint i = 0; industries != NULL && industries[i] != NULL; i++)
     {
       if (!g_strv_contains ((const char * const *) self->industries, industries[i]))
         {
-          g_autofree char *child = g_strdup_printf ("%s.params.industries[%u]", path, i);
-          return set_invalid (error, child, _("“%s” is not one of the rule set's industries"),
-                              industries[i]);
+          cwb_json_reader_push_key (reader, "industries");
+          cwb_json_reader_push_index (reader, i);
+          return cwb_json_reader_fail (reader, NULL, error,
+                                       _("“%s” is not one of the rule set's industries"),
+                                       industries[i]);
         }
     }
 
-  if (!json_object_has_member (rule->params, "lowered"))
+  if (!cwb_json_reader_read_object (reader, rule->params, "lowered", CWB_JSON_OPTIONAL, &lowered, error))
+    return FALSE;
+  if (lowered == NULL)
     return TRUE;
 
-  lowered = json_object_get_member (rule->params, "lowered");
-  if (!JSON_NODE_HOLDS_OBJECT (lowered))
-    {
-      g_autofree char *child = g_strdup_printf ("%s.params.lowered", path);
-      return set_invalid (error, child, _("expected an object"));
-    }
+  cwb_json_reader_push_key (reader, "lowered");
+  return validate_lowered (self, reader, lowered, error);
+}
 
-  {
-    JsonObject *object = json_node_get_object (lowered);
-    g_autoptr(GList) rules = json_object_get_members (object);
+/* format, id, title, source */
+static gboolean
+parse_header (CwbRuleSet     *self,
+              CwbJsonReader  *reader,
+              JsonObject     *object,
+              GError        **error)
+{
+  const CwbJsonFlags text = CWB_JSON_REQUIRED | CWB_JSON_NOT_BLANK;
+  const char *format = NULL, *id = NULL, *name = NULL, *date = NULL;
+  JsonObject *source = NULL;
 
-    for (const GList *l = rules; l != NULL; l = l->next)
-      {
-        const char *id = l->data;
-        g_autofree char *child = g_strdup_printf ("%s.params.lowered.%s", path, id);
-        JsonNode *figures = json_object_get_member (object, id);
-        g_autoptr(GList) params = NULL;
+  if (!cwb_json_reader_read_string (reader, object, "format", text, &format, error))
+    return FALSE;
+  if (g_strcmp0 (format, RULE_SET_FORMAT) != 0)
+    return cwb_json_reader_fail (reader, "format", error, _("unknown format “%s”, expected “%s”"),
+                                 format, RULE_SET_FORMAT);
 
-        if (find_rule (self, id) == NULL)
-          return set_invalid (error, child, _("names no rule of this rule set"));
+  if (!cwb_json_reader_read_string (reader, object, "id", text, &id, error))
+    return FALSE;
+  self->id = g_strdup (id);
 
-        if (!JSON_NODE_HOLDS_OBJECT (figures))
-          return set_invalid (error, child, _("expected an object"));
+  if (!parse_localized (reader, object, "title", CWB_JSON_REQUIRED, &self->title, error) ||
+      !cwb_json_reader_read_object (reader, object, "source", CWB_JSON_REQUIRED, &source, error))
+    return FALSE;
 
-        params = json_object_get_members (json_node_get_object (figures));
-        for (const GList *p = params; p != NULL; p = p->next)
-          {
-            g_autofree char *grandchild = g_strdup_printf ("%s.%s", child, (const char *) p->data);
-
-            if (!node_is_number (json_object_get_member (json_node_get_object (figures), p->data)))
-              return set_invalid (error, grandchild, _("expected a number"));
-          }
-      }
-  }
+  cwb_json_reader_push_key (reader, "source");
+  if (!cwb_json_reader_read_string (reader, source, "name", text, &name, error) ||
+      !cwb_json_reader_read_date (reader, source, "date", CWB_JSON_REQUIRED, &date, error))
+    return FALSE;
+  cwb_json_reader_pop (reader);
 
   return TRUE;
 }
 
 static gboolean
-validate_date (const char  *date,
-               const char  *path,
-               GError     **error)
+parse_industries (CwbRuleSet     *self,
+                  CwbJsonReader  *reader,
+                  JsonObject     *object,
+                  GError        **error)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-  char rest;
+  JsonNode *node;
 
-  if (strlen (date) == 10
-      && sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3
-      && date[4] == '-' && date[7] == '-')
-    dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  if (!cwb_json_reader_lookup (reader, object, "industries", CWB_JSON_ARRAY, CWB_JSON_REQUIRED, &node, error))
+    return FALSE;
 
-  if (dt == NULL)
-    return set_invalid (error, path, _("expected a date as YYYY-MM-DD, not “%s”"), date);
+  cwb_json_reader_push_key (reader, "industries");
+  if (!(self->industries = parse_strv (reader, node, CWB_JSON_NOT_EMPTY, error)))
+    return FALSE;
+  cwb_json_reader_pop (reader);
+
+  return TRUE;
+}
+
+static gboolean
+parse_rules (CwbRuleSet     *self,
+             CwbJsonReader  *reader,
+             JsonObject     *object,
+             GError        **error)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  JsonArray *rules = NULL;
+
+  if (!cwb_json_reader_read_array (reader, object, "rules", CWB_JSON_REQUIRED | CWB_JSON_NOT_EMPTY,
+                                   &rules, error))
+    return FALSE;
+
+  cwb_json_reader_push_key (reader, "rules");
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      Rule *rule;
+
+      cwb_json_reader_push_index (reader, i);
+      if (!(rule = parse_rule (reader, json_array_get_element (rules, i), error)))
+        return FALSE;
+
+      if (g_hash_table_contains (self->by_id, rule->id))
+        {
+          cwb_json_reader_fail (reader, "id", error, _("the rule “%s” appears twice"), rule->id);
+          rule_free (rule);
+          return FALSE;
+        }
+
+      g_ptr_array_add (self->rules, rule);
+      g_hash_table_insert (self->by_id, rule->id, rule);
+      g_hash_table_insert (self->index, rule->id, GUINT_TO_POINTER (i + 1));
+      g_strv_builder_add (ids, rule->id);
+      cwb_json_reader_pop (reader);
+    }
+  cwb_json_reader_pop (reader);
+
+  self->rule_ids = g_strv_builder_end (ids);
 
   return TRUE;
 }
@@ -544,11 +520,8 @@ cwb_rule_set_parse (CwbRuleSet  *self,
                     JsonNode    *root,
                     GError     **error)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_autofree char *format = NULL;
+  CwbJsonReader reader;
   JsonObject *object;
-  JsonNode *member;
-  JsonArray *rules;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -559,86 +532,12 @@ cwb_rule_set_parse (CwbRuleSet  *self,
 
   self->root = json_node_ref (root);
   object = json_node_get_object (root);
+  cwb_json_reader_init (&reader, NULL);
 
-  if (!(format = dup_required_string (object, "", "format", error)))
-    return FALSE;
-  if (g_strcmp0 (format, RULE_SET_FORMAT) != 0)
-    return set_invalid (error, "format", _("unknown format “%s”, expected “%s”"),
-                        format, RULE_SET_FORMAT);
-
-  if (!(self->id = dup_required_string (object, "", "id", error)))
-    return FALSE;
-
-  if (!(member = require_member (object, "", "title", error)))
-    return FALSE;
-  if (!(self->title = parse_localized (member, "title", error)))
-    return FALSE;
-
-  if (!(member = require_member (object, "", "source", error)))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (member))
-    return set_invalid (error, "source", _("expected an object"));
-  {
-    JsonObject *source = json_node_get_object (member);
-    g_autofree char *name = dup_required_string (source, "source", "name", error);
-    g_autofree char *date = NULL;
-
-    if (name == NULL)
-      return FALSE;
-    if (!(date = dup_required_string (source, "source", "date", error)))
-      return FALSE;
-    if (!validate_date (date, "source.date", error))
-      return FALSE;
-  }
-
-  if (!(member = require_member (object, "", "industries", error)))
-    return FALSE;
-  if (!(self->industries = parse_strv (member, "industries", FALSE, error)))
-    return FALSE;
-
-  if (!(member = require_member (object, "", "rules", error)))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_ARRAY (member))
-    return set_invalid (error, "rules", _("expected an array"));
-
-  rules = json_node_get_array (member);
-  if (json_array_get_length (rules) == 0)
-    return set_invalid (error, "rules", _("must not be empty"));
-
-  for (guint i = 0; i < json_array_get_length (rules); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("rules[%u]", i);
-      Rule *rule = parse_rule (json_array_get_element (rules, i), path, error);
-
-      if (rule == NULL)
-        return FALSE;
-
-      if (g_hash_table_contains (self->by_id, rule->id))
-        {
-          g_autofree char *child = g_strdup_printf ("%s.id", path);
-
-          set_invalid (error, child, _("the rule “%s” appears twice"), rule->id);
-          rule_free (rule);
-          return FALSE;
-        }
-
-      g_ptr_array_add (self->rules, rule);
-      g_hash_table_insert (self->by_id, rule->id, rule);
-      g_hash_table_insert (self->index, rule->id, GUINT_TO_POINTER (i + 1));
-      g_strv_builder_add (ids, rule->id);
-    }
-
-  self->rule_ids = g_strv_builder_end (ids);
-
-  {
-    int r1 = cwb_rule_set_get_rule_index (self, RELAXATION_RULE);
-    g_autofree char *path = g_strdup_printf ("rules[%d]", r1);
-
-    if (r1 != G_MAXINT && !validate_relaxation (self, path, error))
-      return FALSE;
-  }
-
-  return TRUE;
+  return parse_header (self, &reader, object, error) &&
+         parse_industries (self, &reader, object, error) &&
+         parse_rules (self, &reader, object, error) &&
+         validate_relaxation (self, &reader, error);
 }
 
 static void

@@ -6,6 +6,8 @@
 
 #include <cwb.h>
 
+#include "cwb-agreement.h"
+
 G_BEGIN_DECLS
 
 /* The plugin's tables (cwb-agreement-store.c, which holds all its SQL):
@@ -63,5 +65,29 @@ gboolean _cwb_agreement_store_delete_clause (CwbStore    *store,
 /* The headings of @items (element-type CwbAgreementItem), quoted and
  * joined with the list separator. (transfer full) */
 char    *_cwb_agreement_join_headings (GArray *items);
+
+/* The model (cwb-agreement.c), shared with the files that read and write
+ * its section (cwb-agreement-section.c) */
+struct _CwbAgreement
+{
+  GObject     parent_instance;
+
+  char       *texts[CWB_AGREEMENT_N_ITEMS];
+  gboolean    has_clauses;     /* the section had "clauses" */
+  JsonObject *clauses_extra;   /* keys of "clauses" this plugin does not know */
+
+  GPtrArray  *signatures;      /* CwbAgreementSignature */
+  gboolean    has_signatures;
+
+  int         frozen;          /* -1: no "frozen" key, else 0 or 1 */
+
+  GPtrArray  *versions;        /* CwbAgreementVersion, oldest first */
+  gboolean    has_versions;
+
+  JsonObject *extra;           /* top-level keys this plugin does not know */
+};
+
+/* A signature record of @uscc, nothing signed or sealed yet */
+CwbAgreementSignature *_cwb_agreement_signature_new (const char *uscc);
 
 G_END_DECLS

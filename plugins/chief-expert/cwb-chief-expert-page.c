@@ -686,25 +686,15 @@ opinion_save_clicked_cb (GtkButton          *button,
                               gtk_editable_get_text (entry));
 }
 
-static void
-export_to (CwbChiefExpertPage *self,
-           const char         *path)
+static gboolean
+export_reviewers (const char  *path,
+                  guint        filter_index,
+                  gpointer     user_data,
+                  GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *message = NULL;
+  CwbChiefExpertPage *self = user_data;
 
-  if (self->experts == NULL || self->consortium_id == 0)
-    return;
-
-  if (!cwb_expert_registry_export_reviewers (self->experts, self->consortium_id, path, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Saved “%s”."), base);
-  show_toast (self, message);
+  return cwb_expert_registry_export_reviewers (self->experts, self->consortium_id, path, error);
 }
 
 static void
@@ -712,22 +702,11 @@ reviewer_export_to_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  export_to (CWB_CHIEF_EXPERT_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
+  CwbChiefExpertPage *self = CWB_CHIEF_EXPERT_PAGE (widget);
 
-static void
-export_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  CwbChiefExpertPage *self = CWB_CHIEF_EXPERT_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = cwb_save_chooser_choose_finish (GTK_WIDGET (self), result, NULL, &error);
-
-  if (path != NULL)
-    export_to (self, path);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
+  if (self->experts != NULL && self->consortium_id != 0)
+    cwb_save_chooser_save_to (self->toast_overlay, g_variant_get_string (parameter, NULL),
+                              export_reviewers, self);
 }
 
 static void
@@ -741,13 +720,13 @@ reviewer_export_action (GtkWidget  *widget,
   const char *descriptions[] = { _("Excel workbook"), NULL };
   g_autofree char *name = NULL;
 
-  if (self->experts == NULL || consortium == NULL)
+  if (self->experts == NULL || consortium == NULL || self->consortium_id == 0)
     return;
 
   /* Translators: the suggested file name: the consortium's name */
   name = g_strdup_printf (_("%s — reviewers.xlsx"), cwb_consortium_get_name (consortium));
-  cwb_save_chooser_choose (widget, _("Export the Reviewers"), name, suffixes, descriptions,
-                           export_chosen_cb, NULL);
+  cwb_save_chooser_save (widget, self->toast_overlay, _("Export the Reviewers"), name,
+                         suffixes, descriptions, export_reviewers, self, NULL);
 }
 
 static void

@@ -473,26 +473,15 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-export_to (CwbExpertRegistryPage *self,
-           const char            *path)
+static gboolean
+export_experts (const char  *path,
+                guint        filter_index,
+                gpointer     user_data,
+                GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *message = NULL;
+  CwbExpertRegistryPage *self = user_data;
 
-  if (self->experts == NULL)
-    return;
-
-  if (!cwb_expert_registry_export (self->experts, path, NULL, NULL, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Saved “%s”."), base);
-  show_toast (self, message);
+  return cwb_expert_registry_export (self->experts, path, NULL, NULL, error);
 }
 
 static void
@@ -500,22 +489,10 @@ export_to_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  export_to (CWB_EXPERT_REGISTRY_PAGE (widget), g_variant_get_string (parameter, NULL));
-}
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
 
-static void
-export_chosen_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = cwb_save_chooser_choose_finish (GTK_WIDGET (self), result, NULL, &error);
-
-  if (path != NULL)
-    export_to (self, path);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
+  if (self->experts != NULL)
+    cwb_save_chooser_save_to (self->toast_overlay, g_variant_get_string (parameter, NULL), export_experts, self);
 }
 
 static void
@@ -531,8 +508,8 @@ export_action (GtkWidget  *widget,
     return;
 
   /* Translators: the suggested file name of an export of the registry */
-  cwb_save_chooser_choose (widget, _("Export Experts"), _("experts.xlsx"), suffixes, descriptions,
-                           export_chosen_cb, NULL);
+  cwb_save_chooser_save (widget, self->toast_overlay, _("Export Experts"), _("experts.xlsx"),
+                         suffixes, descriptions, export_experts, self, NULL);
 }
 
 /* --------------------------------------------------------------- object */
