@@ -251,7 +251,7 @@ cwb_expert_file_format_from_path (const char          *path,
 
 static gboolean
 format_for_path (const char           *path,
-                 CwbExpertFileFormat *format,
+                 CwbExpertFileFormat  *format,
                  GError              **error)
 {
   if (cwb_expert_file_format_from_path (path, format))
@@ -763,11 +763,11 @@ duplicate_key (CwbExpert *expert)
 }
 
 GListModel *
-cwb_expert_registry_read_file (const char             *path,
-                               CwbExpertRegistryProgressFunc progress,
-                               gpointer                user_data,
-                               GCancellable           *cancellable,
-                               GError                **error)
+cwb_expert_registry_read_file (const char                     *path,
+                               CwbExpertRegistryProgressFunc   progress,
+                               gpointer                        user_data,
+                               GCancellable                   *cancellable,
+                               GError                        **error)
 {
   g_autoptr(GPtrArray) table = NULL;
   g_autoptr(GListStore) rows = NULL;
@@ -940,12 +940,12 @@ cwb_expert_registry_check_rows (CwbExpertRegistry *self,
 }
 
 GListModel *
-cwb_expert_registry_preview_import (CwbExpertRegistry      *self,
-                                    const char             *path,
-                                    CwbExpertRegistryProgressFunc progress,
-                                    gpointer                user_data,
-                                    GCancellable           *cancellable,
-                                    GError                **error)
+cwb_expert_registry_preview_import (CwbExpertRegistry              *self,
+                                    const char                     *path,
+                                    CwbExpertRegistryProgressFunc   progress,
+                                    gpointer                        user_data,
+                                    GCancellable                   *cancellable,
+                                    GError                        **error)
 {
   GListModel *rows;
 
@@ -1014,13 +1014,13 @@ apply_in_transaction (CwbStore  *store,
 }
 
 gboolean
-cwb_expert_registry_apply_import (CwbExpertRegistry      *self,
-                                  GListModel             *rows,
-                                  CwbExpertRegistryProgressFunc progress,
-                                  gpointer                user_data,
-                                  GCancellable           *cancellable,
-                                  guint                  *n_added,
-                                  GError                **error)
+cwb_expert_registry_apply_import (CwbExpertRegistry              *self,
+                                  GListModel                     *rows,
+                                  CwbExpertRegistryProgressFunc   progress,
+                                  gpointer                        user_data,
+                                  GCancellable                   *cancellable,
+                                  guint                          *n_added,
+                                  GError                        **error)
 {
   ApplyArgs args = { self, rows, progress, user_data, cancellable, 0 };
 
@@ -1067,11 +1067,11 @@ expert_cell (CwbExpert *expert,
 }
 
 gboolean
-cwb_expert_registry_export (CwbExpertRegistry      *self,
-                            const char             *path,
-                            CwbExpertRegistryProgressFunc progress,
-                            gpointer                user_data,
-                            GError                **error)
+cwb_expert_registry_export (CwbExpertRegistry              *self,
+                            const char                     *path,
+                            CwbExpertRegistryProgressFunc   progress,
+                            gpointer                        user_data,
+                            GError                        **error)
 {
   g_autoptr(GPtrArray) experts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
