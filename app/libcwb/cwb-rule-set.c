@@ -17,6 +17,7 @@
 #include "cwb-json-private.h"
 #include "cwb-json-reader.h"
 #include "cwb-rule-set.h"
+#include "cwb-rule-set-private.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
 #define RULE_SET_FORMAT  "cwb-rule-set/1"
@@ -859,6 +860,28 @@ cwb_rule_set_new_default (GError **error)
     g_weak_ref_set (&default_rule_set, self);
 
   return self;
+}
+
+CwbRuleSet *
+_cwb_rule_set_or_shipped (CwbRuleSet *rules)
+{
+  static CwbRuleSet *shipped;
+
+  if (rules != NULL)
+    return rules;
+
+  if (g_once_init_enter (&shipped))
+    {
+      g_autoptr(GError) error = NULL;
+      CwbRuleSet *loaded = cwb_rule_set_new_default (&error);
+
+      /* the resource is compiled in: it cannot be missing or invalid */
+      if (loaded == NULL)
+        g_error ("The shipped rule set does not load: %s", error->message);
+      g_once_init_leave (&shipped, loaded);
+    }
+
+  return shipped;
 }
 
 const char *
