@@ -168,10 +168,8 @@ fiscal_years_value (CwbJsonReader  *reader,
   guint n = JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
 
   if (max > 0 && n > max)
-    FAIL (reader, "fiscal_years",
-          g_dngettext (GETTEXT_PACKAGE,
-                       "%s: at most %u fiscal year (the last one) may be given, found %u",
-                       "%s: at most %u fiscal years (the last ones) may be given, found %u", max),
+    /* TRANSLATORS: the key path, the rule set's count of fiscal years (L6), the count given */
+    FAIL (reader, "fiscal_years", _("%s: at most %u fiscal years (the most recent) may be given, found %u"),
           WHERE, max, n);
 
   return object_array (reader, node, "fiscal_years", fiscal_year_value, years, error);
