@@ -196,7 +196,7 @@ assert_refused (GPtrArray           *events,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (cwb_lifecycle_check_next (events, event, today, &error));
+  g_assert_false (cwb_lifecycle_check_next (NULL, events, event, today, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, expected_message);
 }
@@ -208,7 +208,7 @@ assert_accepted (GPtrArray           *events,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (cwb_lifecycle_check_next (events, event, today, &error));
+  g_assert_true (cwb_lifecycle_check_next (NULL, events, event, today, &error));
   g_assert_no_error (error);
 }
 
@@ -336,7 +336,7 @@ add_step (GPtrArray  *events,
   g_autoptr(CwbStageEvent) event = cwb_stage_event_new (stage, date, document, NULL);
 
   /* every sequence used here must be one check_next accepts */
-  g_assert_true (cwb_lifecycle_check_next (events, event, NULL, &error));
+  g_assert_true (cwb_lifecycle_check_next (NULL, events, event, NULL, &error));
   g_assert_no_error (error);
   g_ptr_array_add (events, g_steal_pointer (&event));
 }

@@ -232,7 +232,7 @@ stage_event_value (CwbJsonReader  *reader,
 
   event = cwb_stage_event_new (stage, date, document, note);
 
-  if (!cwb_lifecycle_check_step (read->rules, events, event, NULL, &local_error))
+  if (!cwb_lifecycle_check_next (read->rules, events, event, NULL, &local_error))
     {
       const char *key = "document";
 

@@ -168,7 +168,7 @@ next_labels (CwbRuleSet *rules,
 }
 
 /**
- * cwb_lifecycle_check_step:
+ * cwb_lifecycle_check_next:
  * @rules: (nullable): the rule set; %NULL for the shipped one
  * @events: (element-type CwbStageEvent) (nullable): the recorded steps
  * @event: the step to record next
@@ -178,7 +178,7 @@ next_labels (CwbRuleSet *rules,
  * Returns: %TRUE if @event may be recorded after @events
  */
 gboolean
-cwb_lifecycle_check_step (CwbRuleSet          *rules,
+cwb_lifecycle_check_next (CwbRuleSet          *rules,
                           GPtrArray           *events,
                           const CwbStageEvent *event,
                           const char          *today,
@@ -248,26 +248,6 @@ cwb_lifecycle_check_step (CwbRuleSet          *rules,
     }
 
   return TRUE;
-}
-
-/**
- * cwb_lifecycle_check_next:
- * @events: (element-type CwbStageEvent) (nullable): the recorded steps
- * @event: the step to record next
- * @today: (nullable): today's date, YYYY-MM-DD; %NULL to allow any date
- * @error: return location for a #GError
- *
- * cwb_lifecycle_check_step() with the shipped rule set.
- *
- * Returns: %TRUE if @event may be recorded after @events
- */
-gboolean
-cwb_lifecycle_check_next (GPtrArray           *events,
-                          const CwbStageEvent *event,
-                          const char          *today,
-                          GError             **error)
-{
-  return cwb_lifecycle_check_step (NULL, events, event, today, error);
 }
 
 /**

@@ -53,13 +53,8 @@ CwbStage        cwb_lifecycle_get_stage          (GPtrArray     *events);
  * current one, its date must be a valid date no earlier than the last
  * step's and (when @today is given) not after @today, and a decision must
  * give its document number. CWB_ERROR_INVALID with a message fit to show. */
-gboolean        cwb_lifecycle_check_step         (CwbRuleSet    *rules,
+gboolean        cwb_lifecycle_check_next         (CwbRuleSet    *rules,
                                                   GPtrArray     *events,
-                                                  const CwbStageEvent *event,
-                                                  const char    *today,
-                                                  GError       **error);
-/* cwb_lifecycle_check_step() with the shipped rule set */
-gboolean        cwb_lifecycle_check_next         (GPtrArray     *events,
                                                   const CwbStageEvent *event,
                                                   const char    *today,
                                                   GError       **error);
