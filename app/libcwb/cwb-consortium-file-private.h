@@ -44,7 +44,7 @@ gboolean  _cwb_platforms_from_json    (JsonNode            *node,
                                        GPtrArray           *platforms,
                                        GError             **error);
 
-/* (element-type CwbFiscalYear): at most three years, none twice; a figure
+/* (element-type CwbFiscalYear): none twice (the workspace's rows are not bounded again; a file is bounded by L6's "years"); a figure
  * that is CWB_UNKNOWN is left out */
 JsonNode *_cwb_fiscal_years_to_json   (GPtrArray           *years);
 gboolean  _cwb_fiscal_years_from_json (JsonNode            *node,
