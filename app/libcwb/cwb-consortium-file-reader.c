@@ -696,7 +696,10 @@ CwbConsortium *
 cwb_consortium_from_json (JsonNode  *root,
                           GError   **error)
 {
-  return cwb_consortium_from_json_with_rules (root, NULL, error);
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _cwb_consortium_from_json (root, NULL, TRUE, error);
 }
 
 /**
@@ -716,6 +719,19 @@ CwbConsortium *
 cwb_consortium_from_json_with_rules (JsonNode    *root,
                                      CwbRuleSet  *rules,
                                      GError     **error)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _cwb_consortium_from_json (root, rules, TRUE, error);
+}
+
+CwbConsortium *
+_cwb_consortium_from_json (JsonNode    *root,
+                           CwbRuleSet  *rules,
+                           gboolean     check_values,
+                           GError     **error)
 {
   g_autoptr(CwbConsortium) self = NULL;
   CwbJsonReader reader;
@@ -739,7 +755,7 @@ cwb_consortium_from_json_with_rules (JsonNode    *root,
 
   object = json_node_get_object (root);
 
-  if (!_cwb_json_check_values (root, error))
+  if (check_values && !_cwb_json_check_values (root, error))
     return NULL;
 
   cwb_json_reader_init (&reader, NULL);

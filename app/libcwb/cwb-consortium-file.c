@@ -86,7 +86,7 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
   if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, error))
     return NULL;
 
-  return cwb_consortium_from_json_with_rules (root, rules, error);
+  return _cwb_consortium_from_json (root, rules, _cwb_consortium_text_may_hold_bad_values (data, len), error);
 }
 
 /**

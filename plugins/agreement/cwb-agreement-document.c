@@ -455,6 +455,22 @@ cwb_agreement_layout_new (CwbAgreement  *agreement,
   return cwb_document_layout_new (document, width, height);
 }
 
+static gboolean
+write_document (CwbAgreement                 *agreement,
+                CwbConsortium                *consortium,
+                CwbContext                   *context,
+                CwbAgreementSignatureLayout   signatures,
+                const char                   *path,
+                GError                      **error)
+{
+  g_autoptr(CwbDocument) document = cwb_agreement_document_new (agreement, consortium, context, signatures);
+
+  if (signatures == CWB_AGREEMENT_SIGNATURE_TABLE)
+    return cwb_document_write_docx (document, path, error);
+
+  return cwb_document_write_pdf (document, path, error);
+}
+
 /**
  * cwb_agreement_document_write_pdf:
  * @agreement: the agreement
@@ -462,6 +478,8 @@ cwb_agreement_layout_new (CwbAgreement  *agreement,
  * @context: (nullable): the clock and rule set for the variables
  * @path: the PDF file to write
  * @error: the file cannot be written
+ *
+ * Writes the agreement, with signature blocks, as an A4 PDF (atomically).
  *
  * Returns: %TRUE if @path was written
  */
@@ -472,14 +490,7 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
                                   const char     *path,
                                   GError        **error)
 {
-  g_autoptr(CwbDocument) document = NULL;
-
-  g_return_val_if_fail (CWB_IS_AGREEMENT (agreement), FALSE);
-  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
-
-  document = cwb_agreement_document_new (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_BLOCKS);
-
-  return cwb_document_write_pdf (document, path, error);
+  return write_document (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_BLOCKS, path, error);
 }
 
 /**
@@ -490,6 +501,8 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
  * @path: the .docx file to write
  * @error: the file cannot be written
  *
+ * Writes the agreement, with a signature table, as a .docx (atomically).
+ *
  * Returns: %TRUE if @path was written
  */
 gboolean
@@ -499,12 +512,5 @@ cwb_agreement_document_write_docx (CwbAgreement   *agreement,
                                    const char     *path,
                                    GError        **error)
 {
-  g_autoptr(CwbDocument) document = NULL;
-
-  g_return_val_if_fail (CWB_IS_AGREEMENT (agreement), FALSE);
-  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
-
-  document = cwb_agreement_document_new (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_TABLE);
-
-  return cwb_document_write_docx (document, path, error);
+  return write_document (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_TABLE, path, error);
 }
