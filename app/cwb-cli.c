@@ -843,6 +843,8 @@ cmd_import (int    argc,
   gboolean progress = FALSE;
   int batch_size = -1;
   g_autofree char *db = NULL;
+  g_autofree char *rules_path = NULL;
+  g_autoptr(CwbRuleSet) rules = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(CwbStore) store = NULL;
   CwbImport run = { NULL, CWB_CLI_EXIT_OK, };
@@ -857,6 +859,8 @@ cmd_import (int    argc,
       N_("Show the progress on stderr even when it is not a terminal"), NULL },
     { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size,
       N_("Save every N files together (default: every 500 files or quarter second)"), N_("N") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      N_("Read the files under the rule set in FILE instead of the shipped one"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -872,8 +876,13 @@ cmd_import (int    argc,
   if (batch_size == 0 || batch_size < -1)
     return usage_error ("import", _("--batch-size must be at least 1."));
 
+  if ((rules = load_rules (rules_path)) == NULL)
+    return CWB_CLI_EXIT_FAIL;
+
   if ((store = open_store (db, FALSE, &run.status)) == NULL)
     return run.status;
+  /* the lifecycle's steps are recorded under the same rules */
+  cwb_store_set_rules (store, rules);
 
   run.importer = cwb_importer_new (store);
   cwb_importer_set_n_total (run.importer, g_strv_length (files));
@@ -888,7 +897,7 @@ cmd_import (int    argc,
    * writes the database */
   use_loader = files[1] != NULL && g_get_num_processors () > 1;
   if (use_loader)
-    cwb_loader_start (&loader, files, NULL);
+    cwb_loader_start (&loader, files, rules);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -898,7 +907,7 @@ cmd_import (int    argc,
       if (use_loader)
         consortium = cwb_loader_next (&loader, &load_error);
       else
-        consortium = load_consortium_file (files[i], NULL, &load_error);
+        consortium = load_consortium_file (files[i], rules, &load_error);
 
       import_file (&run, files[i], consortium, load_error, replace);
 

@@ -376,6 +376,44 @@ test_check_command (void)
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 65);
 }
 
+/* `import --rules` reads the files and records their steps under the pack */
+static void
+test_import_command (void)
+{
+  g_autofree char *rules = pack_path ("other-figures.json");
+  g_autofree char *file = pack_path ("five-fiscal-years.consortium.json");
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "imported.db", NULL);
+  const char *binary = g_getenv ("CWB_BINARY");
+  g_autoptr(CwbStore) store = NULL;
+  g_autoptr(CwbConsortium) consortium = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *flags[] = { NULL, "--rules" };
+
+  g_assert_nonnull (binary);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+
+      if (flags[i] == NULL)
+        process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                    &error, binary, "import", "--db", db, file, NULL);
+      else
+        process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                                    binary, "import", "--db", db, flags[i], rules, file, NULL);
+      g_assert_no_error (error);
+      g_subprocess_wait (process, NULL, &error);
+      g_assert_no_error (error);
+      /* refused under the shipped rule set, imported under the pack */
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, flags[i] == NULL ? 65 : 0);
+    }
+
+  store = cwb_store_open (db, &error);
+  g_assert_no_error (error);
+  consortium = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, CONSORTIUM_NAME), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cwb_member_get_fiscal_years (lead_of (consortium))->len, ==, 5);
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -593,6 +631,7 @@ main (int    argc,
   g_test_add ("/rule-set-figures/checks-shipped", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_checks_shipped, fixture_tear_down);
   g_test_add_func ("/rule-set-figures/check-command", test_check_command);
+  g_test_add_func ("/rule-set-figures/import-command", test_import_command);
   g_test_add ("/rule-set-figures/member-dialog", Fixture, NULL, fixture_set_up, test_member_dialog,
               fixture_tear_down);
   g_test_add ("/rule-set-figures/lifecycle-forms", Fixture, NULL, fixture_set_up, test_lifecycle_forms,
