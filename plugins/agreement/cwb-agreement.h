@@ -64,10 +64,11 @@ typedef guint CwbAgreementItem;
  * twenty. */
 #define CWB_AGREEMENT_MAX_ITEMS 20
 
-/* The items come from @rules (NULL: the shipped rule set). The host runs
- * under one rule set; the plugin's provider, page and command call this
- * with their context's before they read items. Cheap when @rules is the
- * one in use already. */
+/* The items come from @rules. The host runs under one rule set; the
+ * plugin's provider, page and command call this with their context's
+ * before they read items. Cheap when @rules is the one in use already.
+ * NULL keeps the one in use, or takes the shipped rule set when none was
+ * given yet (as the item functions do when called first). */
 void        cwb_agreement_use_rules         (CwbRuleSet       *rules);
 /* how many items the rule set in use lists */
 guint       cwb_agreement_get_n_items       (void);
