@@ -60,18 +60,24 @@ cwb_agreement_use_rules (CwbRuleSet *rules)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(CwbRuleSet) shipped = NULL;
+  ItemTable *table;
 
   g_return_if_fail (rules == NULL || CWB_IS_RULE_SET (rules));
 
   if (rules == NULL)
     {
-      ItemTable *table = g_atomic_pointer_get (&items_table);
+      table = g_atomic_pointer_get (&items_table);
 
       if (table != NULL)
         return;
       rules = shipped = cwb_rule_set_new_default (NULL);
       g_return_if_fail (rules != NULL);
     }
+
+  /* every check asks: the same rule set again costs no lock */
+  table = g_atomic_pointer_get (&items_table);
+  if (table != NULL && table->rules == rules)
+    return;
 
   locker = g_mutex_locker_new (&items_lock);
   if (items_table == NULL || items_table->rules != rules)
