@@ -121,8 +121,16 @@ gboolean       cwb_store_set_section             (CwbStore       *self,
 GPtrArray     *cwb_store_get_lifecycle           (CwbStore       *self,
                                                   gint64          consortium_id,
                                                   GError        **error);
-/* Records the next step after cwb_lifecycle_check_next() against the
- * recorded ones and @today (nullable); CWB_CHANGE_LIFECYCLE */
+/* The rule set whose lifecycle the store enforces; NULL (the default)
+ * for the shipped one. A CwbContext sets its own on its store. */
+void           cwb_store_set_rules               (CwbStore       *self,
+                                                  CwbRuleSet     *rules);
+/* (transfer none) (nullable) */
+CwbRuleSet    *cwb_store_get_rules               (CwbStore       *self);
+
+/* Records the next step after cwb_lifecycle_check_next() under the store's
+ * rule set against the recorded ones and @today (nullable);
+ * CWB_CHANGE_LIFECYCLE */
 gboolean       cwb_store_append_stage_event      (CwbStore       *self,
                                                   gint64          consortium_id,
                                                   const CwbStageEvent *event,
