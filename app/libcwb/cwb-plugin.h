@@ -8,11 +8,21 @@
 
 G_BEGIN_DECLS
 
-/* The name of the function a plugin's UI module exports. */
+/**
+ * CWB_PLUGIN_UI_SYMBOL:
+ *
+ * The name of the function a plugin's UI module exports, a
+ * #CwbPluginUiRegisterFunc: `cwb_plugin_ui_register_types`.
+ */
 #define CWB_PLUGIN_UI_SYMBOL "cwb_plugin_ui_register_types"
 
-/* The signature of CWB_PLUGIN_UI_SYMBOL: registers the UI module's types
- * (areas, pages, dialogs) into @module, the plugin's core module. */
+/**
+ * CwbPluginUiRegisterFunc:
+ * @module: the plugin's core module
+ *
+ * Registers the UI module's types (its #CwbArea, pages, dialogs) and
+ * extensions into @module, as `peas_register_types()` does for the core.
+ */
 typedef void (*CwbPluginUiRegisterFunc) (PeasObjectModule *module);
 
 gboolean cwb_plugin_host_shows_pages (void);
