@@ -552,6 +552,27 @@ test_bad_agreement_section (Fixture       *fixture,
   g_assert_nonnull (strstr (cwb_check_result_get_message (a1), "agreement.signatures[0].uscc"));
 }
 
+/* The provider reads a section once, and again when it is replaced */
+static void
+test_provider_rereads_section (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(JsonNode) bad = parse ("{\"signatures\": [{\"uscc\": \"x\"}]}");
+  g_autoptr(CwbCheckResult) first = NULL;
+  g_autoptr(CwbCheckResult) again = NULL;
+  g_autoptr(CwbCheckResult) after = NULL;
+
+  first = check_rule (fixture, "A1");
+  again = check_rule (fixture, "A1");
+  g_assert_cmpint (cwb_check_result_get_status (again), ==, cwb_check_result_get_status (first));
+  g_assert_cmpstr (cwb_check_result_get_message (again), ==, cwb_check_result_get_message (first));
+
+  cwb_consortium_set_section (fixture->consortium, "agreement", bad);
+  after = check_rule (fixture, "A1");
+  g_assert_cmpint (cwb_check_result_get_status (after), ==, CWB_STATUS_FAIL);
+  g_assert_nonnull (strstr (cwb_check_result_get_message (after), "agreement.signatures[0].uscc"));
+}
+
 /* A2 */
 
 static void
@@ -1361,6 +1382,7 @@ main (int   argc,
   ADD ("a2/unsealed", test_a2_unsealed);
   ADD ("a2/member-added-after-freezing", test_a2_member_added_after_freezing);
   ADD ("a2/extra-signatory", test_a2_extra_signatory);
+  ADD ("provider/rereads-section", test_provider_rereads_section);
   ADD ("state/draft", test_state_draft);
   ADD ("state/freeze", test_state_freeze);
   ADD ("state/effective", test_state_effective);

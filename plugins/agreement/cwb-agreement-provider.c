@@ -405,6 +405,50 @@ check_a2 (CwbRuleSet     *rules,
   add_result (report, rules, "A2", CWB_STATUS_FAIL, message, remedy, n_complete, n_members);
 }
 
+/* The agreement the consortium's section holds, read once per section:
+ * sections are sealed (never changed in place), so while the consortium
+ * holds the same node the agreement read from it stays right. The cache
+ * keeps a reference to the node, so its address cannot be reused. */
+typedef struct
+{
+  JsonNode     *section;    /* owned, nullable */
+  CwbAgreement *agreement;  /* owned */
+} CachedAgreement;
+
+#define CACHE_KEY "cwb-agreement-provider-agreement"
+
+static void
+cached_agreement_free (CachedAgreement *cached)
+{
+  g_clear_pointer (&cached->section, json_node_unref);
+  g_clear_object (&cached->agreement);
+  g_free (cached);
+}
+
+static CwbAgreement *
+dup_agreement (CwbConsortium  *consortium,
+               GError        **error)
+{
+  JsonNode *section = cwb_consortium_get_section (consortium, "agreement");
+  CachedAgreement *cached = g_object_get_data (G_OBJECT (consortium), CACHE_KEY);
+  CwbAgreement *agreement;
+
+  if (cached != NULL && cached->section == section)
+    return g_object_ref (cached->agreement);
+
+  agreement = cwb_agreement_new_for_consortium (consortium, error);
+  if (agreement == NULL)
+    return NULL;
+
+  cached = g_new0 (CachedAgreement, 1);
+  cached->section = section != NULL ? json_node_ref (section) : NULL;
+  cached->agreement = g_object_ref (agreement);
+  g_object_set_data_full (G_OBJECT (consortium), CACHE_KEY, cached,
+                          (GDestroyNotify) cached_agreement_free);
+
+  return agreement;
+}
+
 static gboolean
 cwb_agreement_provider_check (CwbCheckProvider  *provider,
                               CwbContext        *context,
@@ -417,7 +461,7 @@ cwb_agreement_provider_check (CwbCheckProvider  *provider,
   g_autoptr(GError) error = NULL;
 
   cwb_agreement_use_rules (rules);
-  agreement = cwb_agreement_new_for_consortium (consortium, &error);
+  agreement = dup_agreement (consortium, &error);
   if (agreement == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The formation agreement cannot be read: %s"),
