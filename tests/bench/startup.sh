@@ -51,8 +51,12 @@ now_ns () { date +%s%N; }
 # settled (-1 without bench-map-wait)
 measure () {
   if [ -x "$mapwait" ]; then
-    "$mapwait" --settled 60 -- "$@"
-    return
+    # the shared Xvfb now and then refuses a connection: try again
+    for attempt in 1 2 3; do
+      "$mapwait" --settled 60 -- "$@" && return
+      sleep 0.2
+    done
+    return 1
   fi
   t0=$(now_ns)
   "$@" > /dev/null 2>&1 &
