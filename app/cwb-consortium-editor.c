@@ -11,20 +11,6 @@
 #include "cwb-consortium-editor.h"
 #include "cwb-consortium-editor-private.h"
 #include "cwb-exception-dialog.h"
-#include "cwb-lifecycle-group.h"
-#include "cwb-member-dialog.h"
-
-/* The editable lists of rule C1 and plan item P1, in the order of the form. */
-typedef enum {
-  LIST_SCIENTIFIC_PROBLEMS,
-  LIST_KEY_TECHNOLOGIES,
-  LIST_TRANSFORMATION_RESULTS,
-  LIST_LANDMARK_RESULTS,
-  LIST_STANDARDS,
-  N_LISTS
-} ListId;
-
-#define N_STRING_LISTS LIST_STANDARDS
 
 static const struct {
   const char          *list_id;
@@ -44,77 +30,6 @@ static const struct {
   { "standards_list", "standards_add_row", "standards_add_button", NULL, NULL },
 };
 
-/* The columns of the members view. */
-typedef enum {
-  COLUMN_NAME,
-  COLUMN_USCC,
-  COLUMN_KIND,
-  COLUMN_LEAD,
-  COLUMN_REGISTERED,
-  COLUMN_STATIONED,
-  COLUMN_ABOVE_SIZE,
-  COLUMN_HIGH_TECH,
-  N_COLUMNS
-} Column;
-
-/* A removed member, kept so the toast's Undo can put it back. */
-typedef struct
-{
-  CwbMember *member;
-  gint64     consortium_id;
-  guint      position;
-} RemovedMember;
-
-struct _CwbConsortiumEditor
-{
-  AdwBin                parent_instance;
-
-  /* owned */
-  CwbContext           *context;
-  CwbConsortium        *consortium;        /* what the form shows, from the context */
-  CwbConsortium        *last_written;      /* own fields as last written, until the host reloads */
-  CwbMemberList        *members;
-  GHashTable           *removed;           /* guint64 token → RemovedMember */
-  guint64               next_token;
-  AdwToast             *last_toast;
-  char                 *extra_industry;    /* an industry outside the rule set's, shown last */
-  GStrv                 shown[N_LISTS];    /* what each list box shows */
-  GStrv                 shown_exceptions;
-  guint                 n_industries;
-  guint                 updating;
-  guint                 scroll_source;
-  double                scroll_value;
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkScrolledWindow    *scrolled_window;
-  AdwEntryRow          *name_row;
-  GtkWidget            *name_message_row;
-  GtkLabel             *name_message;
-  AdwComboRow          *industry_row;
-  GtkStringList        *industry_model;
-  AdwActionRow         *industry_warning_row;
-  GtkListBox           *list_boxes[N_LISTS];
-  AdwEntryRow          *add_rows[N_LISTS];
-  GtkButton            *add_buttons[N_LISTS];
-  GtkDropDown          *standards_kind_dropdown;
-  AdwEntryRow          *decision_body_row;
-  AdwEntryRow          *advisory_body_row;
-  AdwEntryRow          *executive_body_row;
-  GtkSwitch            *permanent_switch;
-  AdwActionRow         *staff_row;
-  GtkSpinButton        *staff_spin;
-  GtkSwitch            *fund_system_switch;
-  GtkSwitch            *fund_supervision_switch;
-  AdwPreferencesGroup  *members_group;
-  GtkWidget            *add_member_button;
-  GtkColumnView        *members_view;
-  GtkSingleSelection   *members_selection;
-  CwbLifecycleGroup    *lifecycle_group;
-  AdwPreferencesGroup  *exceptions_group;
-  GtkListBox           *exceptions_list;
-};
 
 enum {
   PROP_0,
@@ -125,27 +40,6 @@ enum {
 G_DEFINE_FINAL_TYPE (CwbConsortiumEditor, cwb_consortium_editor, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-removed_member_free (RemovedMember *removed)
-{
-  g_clear_object (&removed->member);
-  g_free (removed);
-}
-
-static const char *
-member_kind_label (CwbMemberKind kind)
-{
-  switch (kind)
-    {
-    case CWB_MEMBER_KIND_ENTERPRISE:         return _("Enterprise");
-    case CWB_MEMBER_KIND_UNIVERSITY:         return _("University");
-    case CWB_MEMBER_KIND_RESEARCH_INSTITUTE: return _("Research institute");
-    case CWB_MEMBER_KIND_SERVICE_AGENCY:     return _("Service agency");
-    case CWB_MEMBER_KIND_OTHER:
-    default:                                 return _("Other");
-    }
-}
 
 static const char *
 standard_kind_label (CwbStandardKind kind)
@@ -192,27 +86,27 @@ sync_switch (GtkSwitch *widget,
     gtk_switch_set_active (widget, value);
 }
 
-static void
-show_toast (CwbConsortiumEditor *self,
-            AdwToast            *toast)
+void
+_cwb_editor_show_toast (CwbConsortiumEditor *self,
+                        AdwToast            *toast)
 {
   g_set_object (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-show_error (CwbConsortiumEditor *self,
-            const char          *message)
+void
+_cwb_editor_show_error (CwbConsortiumEditor *self,
+                        const char          *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 10);
-  show_toast (self, toast);
+  _cwb_editor_show_toast (self, toast);
 }
 
-static CwbStore *
-get_store (CwbConsortiumEditor *self)
+CwbStore *
+_cwb_editor_get_store (CwbConsortiumEditor *self)
 {
   return cwb_context_get_store (self->context);
 }
@@ -264,18 +158,18 @@ write_consortium (CwbConsortiumEditor *self,
                   CwbConsortium       *consortium)
 {
   g_autoptr(GError) error = NULL;
-  CwbStore *store = get_store (self);
+  CwbStore *store = _cwb_editor_get_store (self);
   CwbConsortium *shown = self->consortium;
 
   if (store == NULL)
     {
-      show_error (self, _("There is no workspace database to write to."));
+      _cwb_editor_show_error (self, _("There is no workspace database to write to."));
       return FALSE;
     }
 
   if (!cwb_store_update_consortium (store, consortium, &error))
     {
-      show_error (self, error->message);
+      _cwb_editor_show_error (self, error->message);
       return FALSE;
     }
 
@@ -288,10 +182,10 @@ write_consortium (CwbConsortiumEditor *self,
   return TRUE;
 }
 
-static gboolean
-can_edit (CwbConsortiumEditor *self)
+gboolean
+_cwb_editor_can_edit (CwbConsortiumEditor *self)
 {
-  return self->consortium != NULL && get_store (self) != NULL;
+  return self->consortium != NULL && _cwb_editor_get_store (self) != NULL;
 }
 
 /* ---------------------------------------------------------------- lists */
@@ -360,7 +254,7 @@ list_item_apply_cb (CwbConsortiumEditor *self,
   g_autofree char *text = dup_trimmed_text (row);
   g_autoptr(CwbConsortium) copy = NULL;
 
-  if (!can_edit (self))
+  if (!_cwb_editor_can_edit (self))
     return;
 
   copy = dup_own_fields (self);
@@ -375,7 +269,7 @@ list_item_apply_cb (CwbConsortiumEditor *self,
       standard = g_ptr_array_index (standards, index);
       if (*text == '\0')
         {
-          show_error (self, _("An item cannot be empty: remove it instead."));
+          _cwb_editor_show_error (self, _("An item cannot be empty: remove it instead."));
           gtk_editable_set_text (GTK_EDITABLE (row), standard->title);
           return;
         }
@@ -390,7 +284,7 @@ list_item_apply_cb (CwbConsortiumEditor *self,
         return;
       if (*text == '\0')
         {
-          show_error (self, _("An item cannot be empty: remove it instead."));
+          _cwb_editor_show_error (self, _("An item cannot be empty: remove it instead."));
           gtk_editable_set_text (GTK_EDITABLE (row), items[index]);
           return;
         }
@@ -443,7 +337,7 @@ refresh_list (CwbConsortiumEditor *self,
       g_object_set_data (G_OBJECT (row), "cwb-list-id", GUINT_TO_POINTER (id));
       g_object_set_data (G_OBJECT (row), "cwb-list-index", GUINT_TO_POINTER (i));
       g_signal_connect_object (row, "apply", G_CALLBACK (list_item_apply_cb), self, G_CONNECT_SWAPPED);
-      gtk_widget_set_sensitive (row, can_edit (self));
+      gtk_widget_set_sensitive (row, _cwb_editor_can_edit (self));
 
       button = create_remove_button (_("Remove"), "editor.remove-list-item",
                                      g_variant_new ("(uu)", (guint32) id, (guint32) i));
@@ -474,12 +368,12 @@ add_list_item (CwbConsortiumEditor *self,
   g_autoptr(CwbConsortium) copy = NULL;
   g_autofree char *text = dup_trimmed_text (self->add_rows[id]);
 
-  if (!can_edit (self))
+  if (!_cwb_editor_can_edit (self))
     return;
 
   if (*text == '\0')
     {
-      show_error (self, _("Type the item to add first."));
+      _cwb_editor_show_error (self, _("Type the item to add first."));
       gtk_widget_grab_focus (GTK_WIDGET (self->add_rows[id]));
       return;
     }
@@ -534,7 +428,7 @@ remove_list_item_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(uu)", &id, &index);
 
-  if (!can_edit (self) || id >= N_LISTS)
+  if (!_cwb_editor_can_edit (self) || id >= N_LISTS)
     return;
 
   copy = dup_own_fields (self);
@@ -595,7 +489,7 @@ name_apply_cb (CwbConsortiumEditor *self)
   g_autofree char *name = dup_trimmed_text (self->name_row);
   gint64 existing;
 
-  if (!can_edit (self))
+  if (!_cwb_editor_can_edit (self))
     return;
 
   if (*name == '\0')
@@ -610,7 +504,7 @@ name_apply_cb (CwbConsortiumEditor *self)
       return;
     }
 
-  existing = cwb_store_lookup_consortium (get_store (self), name);
+  existing = cwb_store_lookup_consortium (_cwb_editor_get_store (self), name);
   if (existing != 0 && existing != cwb_consortium_get_id (self->consortium))
     {
       g_autofree char *message =
@@ -687,7 +581,7 @@ industry_selected_cb (CwbConsortiumEditor *self)
   guint position;
   const char *industry;
 
-  if (self->updating > 0 || !can_edit (self))
+  if (self->updating > 0 || !_cwb_editor_can_edit (self))
     return;
 
   position = adw_combo_row_get_selected (self->industry_row);
@@ -737,7 +631,7 @@ organization_apply_cb (CwbConsortiumEditor *self,
   g_autofree char *text = dup_trimmed_text (row);
   const char *value = *text != '\0' ? text : NULL;
 
-  if (!can_edit (self))
+  if (!_cwb_editor_can_edit (self))
     return;
 
   copy = dup_own_fields (self);
@@ -760,7 +654,7 @@ organization_switch_cb (CwbConsortiumEditor *self)
 {
   g_autoptr(CwbConsortium) copy = NULL;
 
-  if (self->updating > 0 || !can_edit (self))
+  if (self->updating > 0 || !_cwb_editor_can_edit (self))
     return;
 
   copy = dup_own_fields (self);
@@ -775,7 +669,7 @@ staff_changed_cb (CwbConsortiumEditor *self)
   g_autoptr(CwbConsortium) copy = NULL;
   int staff;
 
-  if (self->updating > 0 || !can_edit (self))
+  if (self->updating > 0 || !_cwb_editor_can_edit (self))
     return;
 
   staff = gtk_spin_button_get_value_as_int (self->staff_spin);
@@ -793,7 +687,7 @@ fund_switch_cb (CwbConsortiumEditor *self)
 {
   g_autoptr(CwbConsortium) copy = NULL;
 
-  if (self->updating > 0 || !can_edit (self))
+  if (self->updating > 0 || !_cwb_editor_can_edit (self))
     return;
 
   copy = dup_own_fields (self);
@@ -803,304 +697,15 @@ fund_switch_cb (CwbConsortiumEditor *self)
   write_consortium (self, copy);
 }
 
-/* ----------------------------------------------------------------- members */
-
-static void
-update_member_actions (CwbConsortiumEditor *self)
-{
-  gboolean selected = gtk_single_selection_get_selected (self->members_selection) != GTK_INVALID_LIST_POSITION;
-  gboolean editable = can_edit (self) && self->members != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-member", editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit-member", editable && selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-member", editable && selected);
-}
-
-static void
-update_member_count (CwbConsortiumEditor *self)
-{
-  guint n = self->members ? g_list_model_get_n_items (G_LIST_MODEL (self->members)) : 0;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u member unit", "%u member units", n), n);
-
-  adw_preferences_group_set_description (self->members_group, text);
-}
-
-static void
-members_items_changed_cb (CwbConsortiumEditor *self)
-{
-  update_member_count (self);
-  update_member_actions (self);
-}
-
-static void
-members_selection_changed_cb (CwbConsortiumEditor *self)
-{
-  update_member_actions (self);
-}
-
-static void
-set_members (CwbConsortiumEditor *self,
-             gint64               consortium_id)
-{
-  if (self->members != NULL)
-    {
-      if (consortium_id != 0 && cwb_member_list_get_consortium_id (self->members) == consortium_id)
-        return;
-
-      g_signal_handlers_disconnect_by_data (self->members, self);
-      gtk_single_selection_set_model (self->members_selection, NULL);
-      g_clear_object (&self->members);
-    }
-
-  if (consortium_id != 0 && get_store (self) != NULL)
-    {
-      self->members = cwb_store_list_members (get_store (self), consortium_id);
-      g_signal_connect_object (self->members, "items-changed",
-                               G_CALLBACK (members_items_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members));
-      gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
-    }
-
-  update_member_count (self);
-  update_member_actions (self);
-}
-
-static void
-present_dialog (CwbConsortiumEditor *self,
-                GtkWindow           *dialog)
+void
+_cwb_editor_present_dialog (CwbConsortiumEditor *self,
+                            GtkWindow           *dialog)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
   gtk_window_present (dialog);
-}
-
-static void
-open_member_dialog (CwbConsortiumEditor *self,
-                    CwbMember           *member)
-{
-  CwbMemberDialog *dialog;
-
-  if (!can_edit (self))
-    return;
-
-  dialog = cwb_member_dialog_new (self->context, cwb_consortium_get_id (self->consortium), member);
-  present_dialog (self, GTK_WINDOW (dialog));
-}
-
-static void
-edit_member_at (CwbConsortiumEditor *self,
-                guint                position)
-{
-  g_autoptr(CwbMember) member = NULL;
-
-  if (self->members == NULL)
-    return;
-
-  member = g_list_model_get_item (G_LIST_MODEL (self->members), position);
-  if (member != NULL)
-    open_member_dialog (self, member);
-}
-
-static void
-members_activated_cb (CwbConsortiumEditor *self,
-                      guint                position)
-{
-  edit_member_at (self, position);
-}
-
-static void
-add_member_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  open_member_dialog (CWB_CONSORTIUM_EDITOR (widget), NULL);
-}
-
-static void
-edit_member_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CwbConsortiumEditor *self = CWB_CONSORTIUM_EDITOR (widget);
-  guint position = gtk_single_selection_get_selected (self->members_selection);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    edit_member_at (self, position);
-}
-
-static void
-remove_member_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CwbConsortiumEditor *self = CWB_CONSORTIUM_EDITOR (widget);
-  guint selected = gtk_single_selection_get_selected (self->members_selection);
-  g_autoptr(CwbMember) member = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
-  RemovedMember *removed;
-  AdwToast *toast;
-  guint position = selected;
-  guint64 token;
-
-  if (!can_edit (self) || self->members == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  member = g_list_model_get_item (G_LIST_MODEL (self->members), selected);
-  if (member == NULL)
-    return;
-
-  removed = g_new0 (RemovedMember, 1);
-  removed->member = cwb_member_copy (member);
-  removed->consortium_id = cwb_member_list_get_consortium_id (self->members);
-
-  if (!cwb_store_remove_member (get_store (self), cwb_member_get_id (member), &position, &error))
-    {
-      removed_member_free (removed);
-      show_error (self, error->message);
-      return;
-    }
-
-  removed->position = position;
-  token = ++self->next_token;
-  g_hash_table_insert (self->removed, g_memdup2 (&token, sizeof token), removed);
-
-  escaped = g_markup_escape_text (cwb_member_get_name (member), -1);
-  toast = adw_toast_new_format (_("Removed “%s”"), escaped);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "editor.undo-remove");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint64 (token));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
-}
-
-static void
-undo_remove_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CwbConsortiumEditor *self = CWB_CONSORTIUM_EDITOR (widget);
-  guint64 token = g_variant_get_uint64 (parameter);
-  g_autoptr(GError) error = NULL;
-  RemovedMember *removed;
-  CwbStore *store = get_store (self);
-
-  removed = g_hash_table_lookup (self->removed, &token);
-  if (removed == NULL || store == NULL)
-    return;
-
-  if (!cwb_store_insert_member (store, removed->consortium_id, removed->position,
-                                removed->member, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  if (self->members != NULL &&
-      cwb_member_list_get_consortium_id (self->members) == removed->consortium_id)
-    gtk_single_selection_set_selected (self->members_selection, removed->position);
-
-  g_hash_table_remove (self->removed, &token);
-}
-
-static const char *
-yes_mark (gboolean value)
-{
-  /* a check mark in the boolean columns */
-  return value ? "✓" : "";
-}
-
-static void
-column_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (column <= COLUMN_KIND)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    }
-  if (column == COLUMN_USCC)
-    gtk_widget_add_css_class (label, "monospace");
-
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-column_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  CwbMember *member = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  const char *text = "";
-
-  if (member == NULL)
-    {
-      gtk_label_set_text (label, "");
-      return;
-    }
-
-  switch (column)
-    {
-    case COLUMN_NAME:       text = cwb_member_get_name (member); break;
-    case COLUMN_USCC:       text = cwb_member_get_uscc (member); break;
-    case COLUMN_KIND:       text = member_kind_label (cwb_member_get_kind (member)); break;
-    case COLUMN_LEAD:       text = yes_mark (cwb_member_get_lead (member)); break;
-    case COLUMN_REGISTERED: text = yes_mark (cwb_member_get_registered_in_hainan (member)); break;
-    case COLUMN_STATIONED:  text = yes_mark (cwb_member_get_stationed_in_hainan (member)); break;
-    case COLUMN_ABOVE_SIZE: text = yes_mark (cwb_member_get_above_designated_size (member)); break;
-    case COLUMN_HIGH_TECH:  text = yes_mark (cwb_member_get_high_tech (member)); break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_label_set_text (label, text ? text : "");
-  if (column == COLUMN_NAME)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-}
-
-static void
-build_member_columns (CwbConsortiumEditor *self)
-{
-  const struct {
-    const char *title;
-    gboolean    expand;
-    int         width;
-  } columns[N_COLUMNS] = {
-    [COLUMN_NAME]       = { NC_("members column", "Name"), TRUE, 220 },
-    [COLUMN_USCC]       = { NC_("members column", "Unified social credit code"), FALSE, 190 },
-    [COLUMN_KIND]       = { NC_("members column", "Kind"), FALSE, 90 },
-    [COLUMN_LEAD]       = { NC_("members column", "Lead unit"), FALSE, -1 },
-    [COLUMN_REGISTERED] = { NC_("members column", "Registered in Hainan"), FALSE, -1 },
-    [COLUMN_STATIONED]  = { NC_("members column", "Stationed in Hainan"), FALSE, -1 },
-    [COLUMN_ABOVE_SIZE] = { NC_("members column", "Above designated size"), FALSE, -1 },
-    [COLUMN_HIGH_TECH]  = { NC_("members column", "High-tech"), FALSE, -1 },
-  };
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (column_setup_cb), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (column_bind_cb), GUINT_TO_POINTER (i));
-
-      column = gtk_column_view_column_new (g_dpgettext2 (NULL, "members column", columns[i].title),
-                                           factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (columns[i].width > 0)
-        gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_append_column (self->members_view, column);
-    }
 }
 
 /* -------------------------------------------------------------- exceptions */
@@ -1173,9 +778,9 @@ refresh_role (CwbConsortiumEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->exceptions_group), authority);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-exception",
-                                 authority && can_edit (self));
+                                 authority && _cwb_editor_can_edit (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-exception",
-                                 authority && can_edit (self));
+                                 authority && _cwb_editor_can_edit (self));
 }
 
 static void
@@ -1186,11 +791,11 @@ add_exception_action (GtkWidget  *widget,
   CwbConsortiumEditor *self = CWB_CONSORTIUM_EDITOR (widget);
   CwbExceptionDialog *dialog;
 
-  if (!can_edit (self))
+  if (!_cwb_editor_can_edit (self))
     return;
 
   dialog = cwb_exception_dialog_new (self->context, cwb_consortium_get_id (self->consortium));
-  present_dialog (self, GTK_WINDOW (dialog));
+  _cwb_editor_present_dialog (self, GTK_WINDOW (dialog));
 }
 
 static void
@@ -1203,7 +808,7 @@ remove_exception_response_cb (AdwMessageDialog    *dialog,
   g_autoptr(CwbConsortium) copy = NULL;
   GPtrArray *exceptions;
 
-  if (g_strcmp0 (response, "remove") != 0 || !can_edit (self) ||
+  if (g_strcmp0 (response, "remove") != 0 || !_cwb_editor_can_edit (self) ||
       id == NULL || cwb_consortium_get_id (self->consortium) != *id)
     return;
 
@@ -1234,7 +839,7 @@ remove_exception_action (GtkWidget  *widget,
   GtkWidget *dialog;
   gint64 id;
 
-  if (!can_edit (self))
+  if (!_cwb_editor_can_edit (self))
     return;
 
   exception = cwb_consortium_find_exception (self->consortium, rule);
@@ -1296,7 +901,7 @@ refresh (CwbConsortiumEditor *self)
   if (consortium == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      set_members (self, 0);
+      _cwb_editor_set_members (self, 0);
       refresh_role (self);
       return;
     }
@@ -1329,7 +934,7 @@ refresh (CwbConsortiumEditor *self)
     refresh_list (self, i);
   refresh_organization (self);
   refresh_exceptions (self);
-  set_members (self, cwb_consortium_get_id (consortium));
+  _cwb_editor_set_members (self, cwb_consortium_get_id (consortium));
   refresh_role (self);
 
   self->updating--;
@@ -1401,21 +1006,15 @@ cwb_consortium_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
 
-  if (self->members != NULL)
-    g_signal_handlers_disconnect_by_data (self->members, self);
-  if (self->members_selection != NULL)
-    gtk_single_selection_set_model (self->members_selection, NULL);
+  _cwb_editor_dispose_members (self);
 
   /* AdwBin unparents its child (the toast overlay) itself; the template's
    * references go with the instance. */
 
-  g_clear_object (&self->members);
   g_clear_object (&self->last_toast);
   g_clear_object (&self->last_written);
   g_clear_object (&self->consortium);
   g_clear_object (&self->context);
-  if (self->removed != NULL)
-    g_hash_table_remove_all (self->removed);
 
   G_OBJECT_CLASS (cwb_consortium_editor_parent_class)->dispose (object);
 }
@@ -1540,13 +1139,8 @@ cwb_consortium_editor_class_init (CwbConsortiumEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, organization_switch_cb);
   gtk_widget_class_bind_template_callback (widget_class, staff_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fund_switch_cb);
-  gtk_widget_class_bind_template_callback (widget_class, members_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, members_selection_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.add-member", NULL, add_member_action);
-  gtk_widget_class_install_action (widget_class, "editor.edit-member", NULL, edit_member_action);
-  gtk_widget_class_install_action (widget_class, "editor.remove-member", NULL, remove_member_action);
-  gtk_widget_class_install_action (widget_class, "editor.undo-remove", "t", undo_remove_action);
+  _cwb_editor_class_init_members (widget_class);
   gtk_widget_class_install_action (widget_class, "editor.remove-list-item", "(uu)", remove_list_item_action);
   gtk_widget_class_install_action (widget_class, "editor.add-exception", NULL, add_exception_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-exception", "s", remove_exception_action);
@@ -1556,20 +1150,8 @@ cwb_consortium_editor_class_init (CwbConsortiumEditorClass *klass)
 static void
 cwb_consortium_editor_init (CwbConsortiumEditor *self)
 {
-  GtkEventController *controller;
-
-  self->removed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                         (GDestroyNotify) removed_member_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_member_columns (self);
-
-  /* Delete in the members view removes the selected member */
-  controller = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("editor.remove-member")));
-  gtk_widget_add_controller (GTK_WIDGET (self->members_view), controller);
+  _cwb_editor_init_members (self);
 }
 
 /**

@@ -26,88 +26,11 @@
 
 #include <cwb.h>
 
+#include "bench-common.h"
 #include "cwb-store-private.h"
 
-#define CONSORTIUM_NAME "海南省十万成员基准创新联合体"
 #define N_RANDOM 200
 #define N_SCROLL 1000
-
-/* VmHWM or VmRSS of this process, in KiB */
-static long
-proc_status_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  if ((line = strstr (status, field)) == NULL)
-    return -1;
-  return atol (line + strlen (field) + 1);
-}
-
-static char *
-make_uscc (guint serial)
-{
-  char code[CWB_USCC_LENGTH + 1];
-
-  g_snprintf (code, sizeof code, "91%s%09u0", serial % 3 == 0 ? "110100" : "460100", serial);
-  code[17] = cwb_uscc_compute_check_char (code);
-  return g_strdup (code);
-}
-
-static int
-populate (const char *db,
-          guint       n_members)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwbStore) store = NULL;
-  g_autoptr(CwbConsortium) consortium = cwb_consortium_new ();
-  const char *items[] = { "基准测试", NULL };
-  gint64 start;
-
-  cwb_consortium_set_name (consortium, CONSORTIUM_NAME);
-  cwb_consortium_set_industry (consortium, "数字经济");
-  cwb_consortium_set_scientific_problems (consortium, items);
-  cwb_consortium_set_key_technologies (consortium, items);
-  cwb_consortium_set_transformation_results (consortium, items);
-
-  for (guint i = 0; i < n_members; i++)
-    {
-      g_autoptr(CwbMember) member = cwb_member_new ();
-      g_autofree char *uscc = make_uscc (i + 1);
-      g_autofree char *name = g_strdup_printf ("海南基准成员单位%06u有限公司", i + 1);
-
-      cwb_member_set_uscc (member, uscc);
-      cwb_member_set_name (member, name);
-      cwb_member_set_kind (member, i % 4 == 3 ? CWB_MEMBER_KIND_UNIVERSITY
-                                              : CWB_MEMBER_KIND_ENTERPRISE);
-      cwb_member_set_lead (member, i == 0);
-      cwb_member_set_independent_legal_person (member, TRUE);
-      cwb_member_set_registered_in_hainan (member, (i + 1) % 3 != 0);
-      cwb_member_set_high_tech (member, i % 5 == 0);
-      cwb_member_set_cooperation_basis (member, TRUE);
-      cwb_member_set_capability (member, TRUE);
-      cwb_consortium_add_member (consortium, member);
-    }
-
-  if ((store = cwb_store_open (db, &error)) == NULL)
-    {
-      g_printerr ("bench-members: %s\n", error->message);
-      return 1;
-    }
-
-  start = g_get_monotonic_time ();
-  if (!cwb_store_import_consortium (store, consortium, FALSE, &error))
-    {
-      g_printerr ("bench-members: %s\n", error->message);
-      return 1;
-    }
-  g_print ("import of %u members:            %8.1f ms\n", n_members,
-           (g_get_monotonic_time () - start) / 1000.0);
-
-  return 0;
-}
 
 static int
 load_all (const char *db)
@@ -123,9 +46,9 @@ load_all (const char *db)
       g_printerr ("bench-members: %s\n", error->message);
       return 1;
     }
-  rss_before = proc_status_kib ("VmRSS:");
+  rss_before = bench_proc_status_kib ("VmRSS:");
   start = g_get_monotonic_time ();
-  consortium = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, CONSORTIUM_NAME),
+  consortium = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, BENCH_CONSORTIUM_NAME),
                                           &error);
   if (consortium == NULL)
     {
@@ -135,7 +58,7 @@ load_all (const char *db)
   g_print ("contrast, loading every member:     %8.1f ms, %u members, RSS %ld -> %ld KiB (peak %ld KiB)\n",
            (g_get_monotonic_time () - start) / 1000.0,
            cwb_consortium_get_members (consortium)->len,
-           rss_before, proc_status_kib ("VmRSS:"), proc_status_kib ("VmHWM:"));
+           rss_before, bench_proc_status_kib ("VmRSS:"), bench_proc_status_kib ("VmHWM:"));
 
   return 0;
 }
@@ -175,9 +98,10 @@ main (int    argc,
   long rss_start, rss_open;
   gint64 start, id;
   double t_open, t_random, t_scroll;
+  int status;
 
-  if (argc == 4 && strcmp (argv[1], "--populate") == 0)
-    return populate (argv[2], (guint) atoi (argv[3]));
+  if ((status = bench_populate_main (argc, argv)) >= 0)
+    return status;
   if (argc == 4 && strcmp (argv[1], "--load-all") == 0)
     return load_all (argv[2]);
   if (argc > 1)
@@ -198,19 +122,16 @@ main (int    argc,
   if (self == NULL)
     self = g_strdup (argv[0]);
 
-  {
-    g_autofree char *n = g_strdup_printf ("%u", n_members);
-    if (run_self (self, "--populate", db, n) != 0)
-      return 1;
-  }
+  if (!bench_populate (argv[0], db, n_members))
+    return 1;
 
-  rss_start = proc_status_kib ("VmRSS:");
+  rss_start = bench_proc_status_kib ("VmRSS:");
   if ((store = cwb_store_open (db, &error)) == NULL)
     {
       g_printerr ("bench-members: %s\n", error->message);
       return 1;
     }
-  id = cwb_store_lookup_consortium (store, CONSORTIUM_NAME);
+  id = cwb_store_lookup_consortium (store, BENCH_CONSORTIUM_NAME);
   g_assert (id != 0);
 
   /* open the list and count */
@@ -219,7 +140,7 @@ main (int    argc,
   n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   t_open = (g_get_monotonic_time () - start) / 1000.0;
   rows_after_count = _cwb_member_list_get_rows_read (list);
-  rss_open = proc_status_kib ("VmRSS:");
+  rss_open = bench_proc_status_kib ("VmRSS:");
   if (n_items != n_members)
     {
       g_printerr ("bench-members: the list has %u items, expected %u\n", n_items, n_members);
@@ -268,7 +189,7 @@ main (int    argc,
            _cwb_member_list_get_rows_read (list), n_items,
            100.0 * _cwb_member_list_get_rows_read (list) / n_items);
   g_print ("RSS: start %ld KiB, after opening the list %ld KiB, now %ld KiB, peak %ld KiB\n",
-           rss_start, rss_open, proc_status_kib ("VmRSS:"), proc_status_kib ("VmHWM:"));
+           rss_start, rss_open, bench_proc_status_kib ("VmRSS:"), bench_proc_status_kib ("VmHWM:"));
 
   g_clear_object (&list);
   g_clear_object (&store);
