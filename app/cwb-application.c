@@ -20,6 +20,7 @@ struct _CwbApplication
 
   /* owned */
   char           *db_path;        /* --db, NULL for the default */
+  char           *rules_path;     /* --rules, NULL for the shipped rule set */
   GSettings      *settings;
   CwbRuleSet     *rules;
   CwbStore       *store;
@@ -175,7 +176,14 @@ open_workspace (CwbApplication  *self,
   g_autofree char *default_path = NULL;
   const char *path;
 
-  self->rules = cwb_rule_set_new_default (error);
+  if (self->rules_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (self->rules_path);
+
+      self->rules = cwb_rule_set_new_from_file (file, error);
+    }
+  else
+    self->rules = cwb_rule_set_new_default (error);
   if (self->rules == NULL)
     return FALSE;
 
@@ -340,6 +348,7 @@ cwb_application_handle_local_options (GApplication *app,
 {
   CwbApplication *self = CWB_APPLICATION (app);
   const char *db = NULL;
+  const char *rules = NULL;
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db[0] != '\0')
     {
@@ -347,6 +356,14 @@ cwb_application_handle_local_options (GApplication *app,
 
       g_free (self->db_path);
       self->db_path = g_file_get_path (file);
+    }
+
+  if (g_variant_dict_lookup (options, "rules", "^&ay", &rules) && rules[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (rules);
+
+      g_free (self->rules_path);
+      self->rules_path = g_file_get_path (file);
     }
 
   return G_APPLICATION_CLASS (cwb_application_parent_class)->handle_local_options (app, options);
@@ -433,6 +450,7 @@ cwb_application_finalize (GObject *object)
   CwbApplication *self = CWB_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->rules_path, g_free);
   g_clear_error (&self->startup_error);
 
   G_OBJECT_CLASS (cwb_application_parent_class)->finalize (object);
@@ -459,6 +477,9 @@ cwb_application_init (CwbApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "db", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the workspace database at PATH"), _("PATH"));
+  g_application_add_main_option (G_APPLICATION (self), "rules", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Use the rule set in FILE instead of the shipped one"), _("FILE"));
   self->settings = g_settings_new (APP_ID);
 }
 

@@ -430,6 +430,7 @@ typedef struct
 typedef struct
 {
   char        **files;   /* not owned */
+  CwbRuleSet   *rules;   /* not owned: the figures the files are read under */
   guint         n_read;  /* files sent to the loader so far */
   GAsyncQueue  *jobs;    /* owned: CwbLoaderJob, in file order */
   GAsyncQueue  *loaded;  /* owned: CwbLoaded, in file order */
@@ -454,8 +455,8 @@ loader_thread (gpointer data)
           if (job->error != NULL)
             loaded->error = g_steal_pointer (&job->error);
           else
-            loaded->consortium = cwb_consortium_file_load_data (job->data, (gssize) job->length,
-                                                                &loaded->error);
+            loaded->consortium = cwb_consortium_file_load_data_with_rules (job->data, (gssize) job->length,
+                                                                           self->rules, &loaded->error);
           g_async_queue_push (self->loaded, loaded);
         }
       g_free (job->data);
@@ -486,10 +487,12 @@ cwb_loader_send (CwbLoader     *self,
 }
 
 static void
-cwb_loader_start (CwbLoader  *self,
-                  char      **files)
+cwb_loader_start (CwbLoader   *self,
+                  char       **files,
+                  CwbRuleSet  *rules)
 {
   self->files = files;
+  self->rules = rules;
   self->jobs = g_async_queue_new ();
   self->loaded = g_async_queue_new ();
   self->thread = g_thread_new ("cwb-loader", loader_thread, self);
@@ -537,6 +540,7 @@ cwb_loader_finish (CwbLoader *self)
  * cannot be read fails with G_FILE_ERROR, bad content with CWB_ERROR. */
 static CwbConsortium *
 load_consortium_file (const char  *path,
+                      CwbRuleSet  *rules,
                       GError     **error)
 {
   g_autofree char *data = NULL;
@@ -545,7 +549,35 @@ load_consortium_file (const char  *path,
   if (!g_file_get_contents (path, &data, &length, error))
     return NULL;
 
-  return cwb_consortium_file_load_data (data, (gssize) length, error);
+  return cwb_consortium_file_load_data_with_rules (data, (gssize) length, rules, error);
+}
+
+/* --rules FILE: a rule pack with other figures; without it the shipped
+ * rule set. Prints why it cannot be used. */
+static CwbRuleSet *
+load_rules (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CwbRuleSet *rules;
+
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      rules = cwb_rule_set_new_from_file (file, &error);
+      if (rules == NULL)
+        {
+          g_autofree char *name = display_name (path);
+
+          /* TRANSLATORS: the rule set's file name, then why it cannot be used */
+          g_printerr (_("%s: not a usable rule set: %s\n"), name, error->message);
+        }
+      return rules;
+    }
+
+  if ((rules = cwb_rule_set_new_default (&error)) == NULL)
+    g_printerr ("%s\n", error->message);
+  return rules;
 }
 
 static int
@@ -605,8 +637,8 @@ cmd_check (int    argc,
   static char stdout_buffer[OUTPUT_BUFFER_SIZE];
   gboolean json = FALSE;
   g_autofree char *db = NULL;
+  g_autofree char *rules_path = NULL;
   g_auto(GStrv) files = NULL;
-  g_autoptr(GError) error = NULL;
   CwbChecker checker = { 0 };
   CwbLoader loader = { 0 };
   gboolean use_loader;
@@ -616,6 +648,8 @@ cmd_check (int    argc,
       N_("Print one JSON object per file, one per line"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("Also check against the consortia of the database at PATH (rule C7)"), N_("PATH") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      N_("Check against the rule set in FILE instead of the shipped one"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -632,11 +666,8 @@ cmd_check (int    argc,
   /* Everything below is made once for all the files. */
   setvbuf (stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 
-  if ((checker.rules = cwb_rule_set_new_default (&error)) == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return CWB_CLI_EXIT_FAIL;
-    }
+  if ((checker.rules = load_rules (rules_path)) == NULL)
+    return CWB_CLI_EXIT_FAIL;
 
   if (db != NULL)
     {
@@ -664,7 +695,7 @@ cmd_check (int    argc,
 
   use_loader = files[1] != NULL && g_get_num_processors () > 1;
   if (use_loader)
-    cwb_loader_start (&loader, files);
+    cwb_loader_start (&loader, files, checker.rules);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -674,7 +705,7 @@ cmd_check (int    argc,
       if (use_loader)
         consortium = cwb_loader_next (&loader, &load_error);
       else
-        consortium = load_consortium_file (files[i], &load_error);
+        consortium = load_consortium_file (files[i], checker.rules, &load_error);
 
       status = cwb_cli_worst_exit (status, check_file (&checker, files[i], consortium, load_error));
 
@@ -812,6 +843,8 @@ cmd_import (int    argc,
   gboolean progress = FALSE;
   int batch_size = -1;
   g_autofree char *db = NULL;
+  g_autofree char *rules_path = NULL;
+  g_autoptr(CwbRuleSet) rules = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(CwbStore) store = NULL;
   CwbImport run = { NULL, CWB_CLI_EXIT_OK, };
@@ -826,6 +859,8 @@ cmd_import (int    argc,
       N_("Show the progress on stderr even when it is not a terminal"), NULL },
     { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size,
       N_("Save every N files together (default: every 500 files or quarter second)"), N_("N") },
+    { "rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
+      N_("Read the files under the rule set in FILE instead of the shipped one"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -841,8 +876,13 @@ cmd_import (int    argc,
   if (batch_size == 0 || batch_size < -1)
     return usage_error ("import", _("--batch-size must be at least 1."));
 
+  if ((rules = load_rules (rules_path)) == NULL)
+    return CWB_CLI_EXIT_FAIL;
+
   if ((store = open_store (db, FALSE, &run.status)) == NULL)
     return run.status;
+  /* the lifecycle's steps are recorded under the same rules */
+  cwb_store_set_rules (store, rules);
 
   run.importer = cwb_importer_new (store);
   cwb_importer_set_n_total (run.importer, g_strv_length (files));
@@ -857,7 +897,7 @@ cmd_import (int    argc,
    * writes the database */
   use_loader = files[1] != NULL && g_get_num_processors () > 1;
   if (use_loader)
-    cwb_loader_start (&loader, files);
+    cwb_loader_start (&loader, files, rules);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -867,7 +907,7 @@ cmd_import (int    argc,
       if (use_loader)
         consortium = cwb_loader_next (&loader, &load_error);
       else
-        consortium = load_consortium_file (files[i], &load_error);
+        consortium = load_consortium_file (files[i], rules, &load_error);
 
       import_file (&run, files[i], consortium, load_error, replace);
 

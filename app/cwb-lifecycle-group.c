@@ -94,18 +94,26 @@ remove_rows (GtkListBox *list)
     }
 }
 
+/* (nullable): the context's rule set, NULL (the shipped one) without a context */
+static CwbRuleSet *
+get_rules (CwbLifecycleGroup *self)
+{
+  return self->context != NULL ? cwb_context_get_rules (self->context) : NULL;
+}
+
 static void
 refresh_status (CwbLifecycleGroup *self)
 {
   CwbStage stage = cwb_lifecycle_get_stage (self->events);
+  CwbRuleSet *rules = get_rules (self);
   g_autofree char *today = self->context != NULL ? cwb_context_dup_today (self->context) : NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean expired = today != NULL && cwb_lifecycle_is_expired (self->events, today);
+  gboolean expired = today != NULL && cwb_lifecycle_is_expired (rules, self->events, today);
   const char *icon;
 
-  if (cwb_lifecycle_get_term (self->events, &start, &end))
+  if (cwb_lifecycle_get_term (rules, self->events, &start, &end))
     {
       g_autofree char *start_text = cwb_format_date (start);
       g_autofree char *end_text = cwb_format_date (end);
@@ -186,7 +194,7 @@ refresh_actions (CwbLifecycleGroup *self)
   gboolean authority = is_authority (self);
   guint n_next = 0;
 
-  cwb_stage_get_next (cwb_lifecycle_get_stage (self->events), &n_next);
+  cwb_stage_get_next (get_rules (self), cwb_lifecycle_get_stage (self->events), &n_next);
 
   gtk_widget_set_visible (GTK_WIDGET (self->record_button), authority && n_next > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lifecycle.record",

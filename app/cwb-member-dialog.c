@@ -14,8 +14,6 @@
 #include "cwb-member-dialog.h"
 #include "cwb-member-dialog-private.h"
 
-#define N_FISCAL_YEARS 3
-
 typedef struct
 {
   GtkEntry *year;
@@ -31,7 +29,7 @@ struct _CwbMemberDialog
   CwbMember      *member;          /* a copy of the member being edited, or NULL */
   CwbMember      *other_lead;      /* a copy of the consortium's lead if it is another member */
   GPtrArray      *platforms;       /* CwbPlatform*, as shown */
-  FiscalRow       fiscal[N_FISCAL_YEARS];
+  GArray         *fiscal;          /* FiscalRow, one per fiscal year L6 counts */
   guint           name_touched : 1;
 
   /* template children */
@@ -72,6 +70,7 @@ struct _CwbMemberDialog
   GtkDropDown    *platform_kind_dropdown;
   GtkLabel       *platform_message;
   GtkSwitch      *has_fiscal_years_switch;
+  AdwPreferencesGroup *fiscal_group;
   GtkListBox     *fiscal_list;
   GtkLabel       *fiscal_message;
 };
@@ -216,11 +215,12 @@ read_fiscal_years (CwbMemberDialog  *self,
                    GPtrArray        *years,
                    GError          **error)
 {
-  for (guint i = 0; i < N_FISCAL_YEARS; i++)
+  for (guint i = 0; i < self->fiscal->len; i++)
     {
-      g_autofree char *year_text = dup_trimmed_text (self->fiscal[i].year);
-      g_autofree char *rd_text = dup_trimmed_text (self->fiscal[i].rd_expense);
-      g_autofree char *sales_text = dup_trimmed_text (self->fiscal[i].sales);
+      const FiscalRow *fiscal = &g_array_index (self->fiscal, FiscalRow, i);
+      g_autofree char *year_text = dup_trimmed_text (fiscal->year);
+      g_autofree char *rd_text = dup_trimmed_text (fiscal->rd_expense);
+      g_autofree char *sales_text = dup_trimmed_text (fiscal->sales);
       g_autoptr(GError) local_error = NULL;
       gint64 rd = CWB_UNKNOWN, sales = CWB_UNKNOWN;
       int year;
@@ -539,11 +539,21 @@ platform_add_cb (CwbMemberDialog *self)
   rebuild_platform_rows (self);
 }
 
+/* One row per fiscal year the rule set's L6 counts */
 static void
 build_fiscal_rows (CwbMemberDialog *self)
 {
-  for (guint i = 0; i < N_FISCAL_YEARS; i++)
+  guint n = cwb_rule_set_get_fiscal_years (cwb_context_get_rules (get_context (self)));
+  g_autofree char *title = NULL;
+
+  /* TRANSLATORS: %u is how many fiscal years rule L6 counts (three) */
+  title = g_strdup_printf (_("Last %u Fiscal Years"), n);
+  adw_preferences_group_set_title (self->fiscal_group, title);
+
+  g_array_set_size (self->fiscal, n);
+  for (guint i = 0; i < n; i++)
     {
+      FiscalRow *fiscal = &g_array_index (self->fiscal, FiscalRow, i);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       struct {
@@ -551,9 +561,9 @@ build_fiscal_rows (CwbMemberDialog *self)
         const char *caption;
         int         width;
       } fields[] = {
-        { &self->fiscal[i].year,       _("Year"),                       6 },
-        { &self->fiscal[i].rd_expense, _("R&D expense, 10,000 yuan"),   10 },
-        { &self->fiscal[i].sales,      _("Sales revenue, 10,000 yuan"), 10 },
+        { &fiscal->year,       _("Year"),                       6 },
+        { &fiscal->rd_expense, _("R&D expense, 10,000 yuan"),   10 },
+        { &fiscal->sales,      _("Sales revenue, 10,000 yuan"), 10 },
       };
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -644,21 +654,22 @@ load_member (CwbMemberDialog *self)
 
   gtk_switch_set_active (self->has_fiscal_years_switch, cwb_member_get_has_fiscal_years (member));
   years = cwb_member_get_fiscal_years (member);
-  for (guint i = 0; i < years->len && i < N_FISCAL_YEARS; i++)
+  for (guint i = 0; i < years->len && i < self->fiscal->len; i++)
     {
+      const FiscalRow *fiscal = &g_array_index (self->fiscal, FiscalRow, i);
       CwbFiscalYear *fy = g_ptr_array_index (years, i);
       g_autofree char *year = g_strdup_printf ("%d", fy->year);
 
-      gtk_editable_set_text (GTK_EDITABLE (self->fiscal[i].year), year);
+      gtk_editable_set_text (GTK_EDITABLE (fiscal->year), year);
       if (fy->rd_expense >= 0)
         {
           g_autofree char *wan = cwb_format_wan (fy->rd_expense);
-          gtk_editable_set_text (GTK_EDITABLE (self->fiscal[i].rd_expense), wan);
+          gtk_editable_set_text (GTK_EDITABLE (fiscal->rd_expense), wan);
         }
       if (fy->sales >= 0)
         {
           g_autofree char *wan = cwb_format_wan (fy->sales);
-          gtk_editable_set_text (GTK_EDITABLE (self->fiscal[i].sales), wan);
+          gtk_editable_set_text (GTK_EDITABLE (fiscal->sales), wan);
         }
     }
 
@@ -753,6 +764,7 @@ cwb_member_dialog_finalize (GObject *object)
   CwbMemberDialog *self = CWB_MEMBER_DIALOG (object);
 
   g_clear_pointer (&self->platforms, g_ptr_array_unref);
+  g_clear_pointer (&self->fiscal, g_array_unref);
 
   G_OBJECT_CLASS (cwb_member_dialog_parent_class)->finalize (object);
 }
@@ -853,6 +865,7 @@ cwb_member_dialog_class_init (CwbMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwbMemberDialog, platform_kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CwbMemberDialog, platform_message);
   gtk_widget_class_bind_template_child (widget_class, CwbMemberDialog, has_fiscal_years_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwbMemberDialog, fiscal_group);
   gtk_widget_class_bind_template_child (widget_class, CwbMemberDialog, fiscal_list);
   gtk_widget_class_bind_template_child (widget_class, CwbMemberDialog, fiscal_message);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -867,6 +880,7 @@ static void
 cwb_member_dialog_init (CwbMemberDialog *self)
 {
   self->platforms = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_platform_free);
+  self->fiscal = g_array_new (FALSE, TRUE, sizeof (FiscalRow));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

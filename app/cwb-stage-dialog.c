@@ -90,7 +90,8 @@ static void
 stage_changed_cb (CwbStageDialog *self)
 {
   CwbStage stage;
-  gboolean needs_document = get_selected_stage (self, &stage) && cwb_stage_needs_document (stage);
+  gboolean needs_document = get_selected_stage (self, &stage) &&
+                            cwb_stage_needs_document (cwb_context_get_rules (get_context (self)), stage);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->document_row),
                                  needs_document
@@ -128,7 +129,7 @@ populate_stages (CwbStageDialog *self)
     }
 
   current = cwb_lifecycle_get_stage (events);
-  next = cwb_stage_get_next (current, &n);
+  next = cwb_stage_get_next (cwb_context_get_rules (get_context (self)), current, &n);
   for (guint i = 0; i < n; i++)
     {
       gtk_string_list_append (self->stage_model, cwb_stage_get_label (next[i]));

@@ -152,10 +152,13 @@ load_file_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   ImportData *data = task_data;
+  CwbWindow *self = source_object;
   CwbConsortium *consortium;
   GError *error = NULL;
 
-  consortium = cwb_consortium_file_load (data->file, cancellable, &error);
+  /* the rule set is immutable: reading it from this thread is safe */
+  consortium = cwb_consortium_file_load_with_rules (data->file, cwb_context_get_rules (self->context),
+                                                    cancellable, &error);
   if (consortium == NULL)
     g_task_return_error (task, error);
   else
@@ -333,7 +336,7 @@ load_exportable (CwbWindow  *self,
     return NULL;
 
   root = cwb_consortium_to_json (consortium);
-  check = cwb_consortium_from_json (root, &local_error);
+  check = cwb_consortium_from_json_with_rules (root, cwb_context_get_rules (self->context), &local_error);
   if (check == NULL)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,

@@ -318,11 +318,19 @@ void
 cwb_test_page_set_up (CwbTestPage *t,
                       GDateTime   *now)
 {
+  cwb_test_page_set_up_with_rules (t, NULL, now);
+}
+
+void
+cwb_test_page_set_up_with_rules (CwbTestPage *t,
+                                 CwbRuleSet  *rules,
+                                 GDateTime   *now)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *db = g_build_filename (g_get_user_data_dir (), "workbench.db", NULL);
 
   memset (t, 0, sizeof *t);
-  t->rules = cwb_rule_set_new_default (&error);
+  t->rules = rules != NULL ? g_object_ref (rules) : cwb_rule_set_new_default (&error);
   g_assert_no_error (error);
   t->store = cwb_store_open (db, &error);
   g_assert_no_error (error);
@@ -351,6 +359,20 @@ cwb_test_page_show (CwbTestPage *t,
   gtk_window_set_child (GTK_WINDOW (t->window), t->page);
   g_object_unref (t->page);   /* the window's child now */
   gtk_window_present (GTK_WINDOW (t->window));
+}
+
+guint
+cwb_test_count_list_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+
+  return n;
 }
 
 void

@@ -155,12 +155,20 @@ typedef struct
  * %NULL for the real clock) is set as the context's clock. */
 void           cwb_test_page_set_up    (CwbTestPage *t,
                                         GDateTime   *now);
+/* The same under @rules (nullable: the shipped rule set), e.g. a rule pack
+ * with other figures */
+void           cwb_test_page_set_up_with_rules (CwbTestPage *t,
+                                                CwbRuleSet  *rules,
+                                                GDateTime   *now);
 /* Creates the page of the area @area_id and presents it in a window of
  * @width × @height. */
 void           cwb_test_page_show      (CwbTestPage *t,
                                         const char  *area_id,
                                         int          width,
                                         int          height);
+/* How many GtkListBoxRow children @box has */
+guint          cwb_test_count_list_rows (GtkListBox *box);
+
 /* Destroys the window and checks that the page went with it (nothing
  * kept a reference); does nothing when no page is shown. */
 void           cwb_test_page_close     (CwbTestPage *t);

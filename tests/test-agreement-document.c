@@ -16,6 +16,7 @@
 
 #include <cwb.h>
 
+#include "agreement-shipped-items.h"
 #include "cwb-agreement-document.h"
 #include "cwb-agreement.h"
 #include "cwb-test-utils.h"
@@ -262,7 +263,7 @@ deep_sea_draft (Fixture *f)
 
   g_assert_no_error (error);
   cleared = cwb_agreement_reopen (agreement, "2026-03-01");
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < SHIPPED_N_ITEMS; i++)
     {
       g_autofree char *text = g_strdup_printf ("${consortium_name}第%u项约定：成员单位${member_list}"
                                                "共同遵守本条。\n第二段，由${lead_name}牵头。", i + 1);
@@ -298,7 +299,7 @@ generated_consortium (guint n)
       cwb_consortium_add_member (consortium, member);
     }
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < SHIPPED_N_ITEMS; i++)
     {
       cwb_agreement_set_text (agreement, i, "各成员单位按照${consortium_name}章程约定，"
                               "分工协作，共同完成关键核心技术攻关任务，定期报告进展。", &error);
@@ -365,7 +366,7 @@ test_pdf_deep_sea (Fixture       *f,
   text = pdf_all_text (path);
   assert_contains (text, "张海平");
   assert_contains (text, title);
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < SHIPPED_N_ITEMS; i++)
     {
       g_autofree char *heading = article_heading (i);
       assert_contains (text, heading);
@@ -473,9 +474,9 @@ test_pdf_gaps (Fixture       *f,
 
   /* no chief expert: ${chief_expert} has no value */
   cwb_consortium_set_section (f->consortium, "chief_expert", NULL);
-  cwb_agreement_set_text (agreement, CWB_AGREEMENT_ITEM_IP_OWNERSHIP, "  \n\t ", &error);
+  cwb_agreement_set_text (agreement, SHIPPED_ITEM_IP_OWNERSHIP, "  \n\t ", &error);
   g_assert_no_error (error);
-  cwb_agreement_set_text (agreement, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION,
+  cwb_agreement_set_text (agreement, SHIPPED_ITEM_DISPUTE_RESOLUTION,
                           "争议由首席专家${chief_expert}先行调解。", &error);
   g_assert_no_error (error);
 
@@ -494,7 +495,7 @@ test_pdf_gaps (Fixture       *f,
   g_assert_null (strstr (text, "${chief_expert}"));
   g_assert_cmpint (count_occurrences (text, "[To be filled in"), ==, 2);
   /* every heading is still there */
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < SHIPPED_N_ITEMS; i++)
     {
       g_autofree char *heading = article_heading (i);
       assert_contains (text, heading);
@@ -668,7 +669,7 @@ test_docx_deep_sea (Fixture       *f,
   zip_close (archive);
 
   assert_contains (text->str, title);
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < SHIPPED_N_ITEMS; i++)
     {
       g_autofree char *heading = article_heading (i);
       assert_contains (text->str, heading);
@@ -729,7 +730,7 @@ test_docx_gaps (Fixture       *f,
   int zip_status = 0;
   guint gaps = 0;
 
-  cwb_agreement_set_text (agreement, CWB_AGREEMENT_ITEM_COST_SHARING, "", &error);
+  cwb_agreement_set_text (agreement, SHIPPED_ITEM_COST_SHARING, "", &error);
   g_assert_no_error (error);
   g_assert_true (cwb_agreement_document_write_docx (agreement, f->consortium, f->context,
                                                     path, &error));
@@ -827,11 +828,11 @@ test_command (Fixture       *f,
   /* incomplete: still written with the gaps marked, the items named, status 2 */
   run_cli (&run, "agreement", incomplete, "-o", gaps_pdf, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  goals = article_heading (CWB_AGREEMENT_ITEM_GOALS);
-  breach = article_heading (CWB_AGREEMENT_ITEM_BREACH_LIABILITY);
+  goals = article_heading (SHIPPED_ITEM_GOALS);
+  breach = article_heading (SHIPPED_ITEM_BREACH_LIABILITY);
   g_assert_nonnull (strstr (run.err, goals));
   g_assert_nonnull (strstr (run.err, breach));
-  g_assert_null (strstr (run.err, cwb_agreement_item_get_heading (CWB_AGREEMENT_ITEM_DISSOLUTION)));
+  g_assert_null (strstr (run.err, cwb_agreement_item_get_heading (SHIPPED_ITEM_DISSOLUTION)));
   text = pdf_all_text (gaps_pdf);
   g_assert_cmpint (count_occurrences (text, "[To be filled in"), ==, 2);
 

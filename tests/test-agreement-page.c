@@ -11,6 +11,7 @@
 #include <cwb-ui.h>
 #include <zip.h>
 
+#include "agreement-shipped-items.h"
 #include "cwb-agreement.h"
 #include "cwb-agreement-diff.h"
 #include "cwb-agreement-library.h"
@@ -193,7 +194,7 @@ item_text_view (Fixture          *fixture,
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
   collect_text_views (fixture->t.page, views);
-  g_assert_cmpuint (views->len, ==, CWB_AGREEMENT_N_ITEMS + 1);   /* and the comparison */
+  g_assert_cmpuint (views->len, ==, SHIPPED_N_ITEMS + 1);   /* and the comparison */
   return g_ptr_array_index (views, item);
 }
 
@@ -220,7 +221,7 @@ stored_text_is (Fixture          *fixture,
 static void
 draft_from_model_clauses (Fixture *fixture)
 {
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < SHIPPED_N_ITEMS; i++)
     {
       g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (i);
       const CwbAgreementClause *clause;
@@ -347,7 +348,7 @@ test_deep_sea_effective (Fixture       *fixture,
   g_assert_nonnull (strstr (text, date));
 
   /* frozen: the text is not editable and there is nothing to freeze */
-  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, SHIPPED_ITEM_GOALS)));
   gtk_widget_activate_action (fixture->t.page, "agreement.freeze", NULL);
   cwb_test_drain ();
   g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_EFFECTIVE);
@@ -367,7 +368,7 @@ test_draft_freeze_sign (Fixture       *fixture,
   g_autofree char *effective = NULL;
 
   g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
-  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, SHIPPED_ITEM_GOALS)));
 
   /* freezing an incomplete draft is refused and changes nothing */
   activate (fixture, "agreement.freeze", NULL);
@@ -388,7 +389,7 @@ test_draft_freeze_sign (Fixture       *fixture,
   g_assert_cmpstr (((CwbAgreementVersion *) g_ptr_array_index (cwb_agreement_get_versions (stored), 0))->date,
                    ==, "2026-04-02");
   g_clear_object (&stored);
-  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, SHIPPED_ITEM_GOALS)));
 
   /* a bad date is refused with the model's message and changes nothing */
   activate (fixture, "agreement.set-signature", "(ssbsbs)", "91460100000000118U",
@@ -448,17 +449,17 @@ test_edit_after_freeze (Fixture       *fixture,
   g_assert_false (signature->sealed);
   g_assert_cmpstr (signature->legal_rep, ==, "代表0");
   g_assert_cmpuint (cwb_agreement_get_versions (stored)->len, ==, 1);
-  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, SHIPPED_ITEM_GOALS)));
 
   /* replacing a written text with a model clause asks first */
   {
-    g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (SHIPPED_ITEM_GOALS);
     const CwbAgreementClause *second = g_ptr_array_index (clauses, 1);
 
     activate (fixture, "agreement.insert-clause", "(ss)", "goals", second->id);
     CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("replace") != NULL);
     cwb_test_respond (cwb_test_find_dialog ("replace"), "replace");
-    CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS, second->text));
+    CWB_TEST_WAIT_FOR (stored_text_is (fixture, SHIPPED_ITEM_GOALS, second->text));
   }
 }
 
@@ -467,13 +468,13 @@ test_typing_is_saved (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
-  GtkTextView *view = item_text_view (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION);
+  GtkTextView *view = item_text_view (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
 
   /* saved after a pause in typing; the host's reload does not undo it */
   gtk_text_buffer_insert_at_cursor (buffer, "争议提交海口仲裁委员会仲裁。", -1);
-  g_assert_false (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
-  CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  g_assert_false (stored_text_is (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  CWB_TEST_WAIT_FOR (stored_text_is (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
   cwb_test_spin_for (100);
   {
     g_autofree char *shown = text_view_text (view);
@@ -483,7 +484,7 @@ test_typing_is_saved (Fixture       *fixture,
   /* typed and the window closed at once: written, not lost */
   gtk_text_buffer_insert_at_cursor (buffer, "仲裁裁决是终局的。", -1);
   cwb_test_page_close (&fixture->t);
-  g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION,
+  g_assert_true (stored_text_is (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION,
                                  "争议提交海口仲裁委员会仲裁。仲裁裁决是终局的。"));
 }
 
@@ -497,7 +498,7 @@ typing_during_change_cb (CwbStore  *store,
                          GError   **error)
 {
   Fixture *fixture = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (item_text_view (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (item_text_view (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION));
 
   gtk_text_buffer_insert_at_cursor (buffer, "争议提交海口仲裁委员会仲裁。", -1);
   cwb_test_spin_for (1000);   /* past the autosave delay */
@@ -515,13 +516,13 @@ test_typing_during_other_change (Fixture       *fixture,
 
   g_assert_false (cwb_store_run_in_transaction (fixture->t.store, typing_during_change_cb, fixture, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
-  g_assert_false (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  g_assert_false (stored_text_is (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
 
   /* written again once the database is free, and still shown */
-  CWB_TEST_WAIT_FOR (stored_text_is (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
+  CWB_TEST_WAIT_FOR (stored_text_is (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION, "争议提交海口仲裁委员会仲裁。"));
   cwb_test_spin_for (100);
   {
-    g_autofree char *shown = text_view_text (item_text_view (fixture, CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION));
+    g_autofree char *shown = text_view_text (item_text_view (fixture, SHIPPED_ITEM_DISPUTE_RESOLUTION));
 
     g_assert_cmpstr (shown, ==, "争议提交海口仲裁委员会仲裁。");
   }
@@ -533,25 +534,25 @@ test_authority_reads (Fixture       *fixture,
 {
   g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", FALSE);
   g_autoptr(CwbAgreement) stored = NULL;
-  g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+  g_autoptr(GPtrArray) clauses = cwb_agreement_library_list_shipped (SHIPPED_ITEM_GOALS);
 
   cwb_context_set_role (fixture->t.context, CWB_ROLE_AUTHORITY);
   cwb_test_drain ();
 
   g_assert_cmpint (page_state (fixture), ==, CWB_AGREEMENT_STATE_DRAFT);
-  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  g_assert_false (gtk_text_view_get_editable (item_text_view (fixture, SHIPPED_ITEM_GOALS)));
   /* the drafting actions are off */
   gtk_widget_activate_action (fixture->t.page, "agreement.insert-clause", "(ss)", "goals",
                               ((CwbAgreementClause *) g_ptr_array_index (clauses, 0))->id);
   gtk_widget_activate_action (fixture->t.page, "agreement.freeze", NULL);
   cwb_test_drain ();
   stored = stored_agreement (fixture);
-  g_assert_null (cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS));
+  g_assert_null (cwb_agreement_get_text (stored, SHIPPED_ITEM_GOALS));
   g_assert_false (cwb_agreement_get_frozen (stored));
 
   cwb_context_set_role (fixture->t.context, CWB_ROLE_LEAD);
   cwb_test_drain ();
-  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, CWB_AGREEMENT_ITEM_GOALS)));
+  g_assert_true (gtk_text_view_get_editable (item_text_view (fixture, SHIPPED_ITEM_GOALS)));
 }
 
 /* The names in the sheet's own XML of an XLSX at @path. */
@@ -781,7 +782,7 @@ test_dialogs (Fixture       *fixture,
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* the text of an item saved as my clause, with a title and a note */
-  activate (fixture, "agreement.save-clause", "s", cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS));
+  activate (fixture, "agreement.save-clause", "s", cwb_agreement_item_to_key (SHIPPED_ITEM_GOALS));
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("save-clause") != NULL);
   dialog = cwb_test_find_dialog ("save-clause");
   entries = dialog_widgets (dialog, GTK_TYPE_ENTRY);
@@ -791,7 +792,7 @@ test_dialogs (Fixture       *fixture,
   gtk_editable_set_text (g_ptr_array_index (entries, 1), "装备类联合体");
   cwb_test_respond (dialog, "save");
   cwb_test_drain ();
-  clauses = cwb_agreement_library_list (fixture->t.store, CWB_AGREEMENT_ITEM_GOALS, &error);
+  clauses = cwb_agreement_library_list (fixture->t.store, SHIPPED_ITEM_GOALS, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < clauses->len; i++)
     {
@@ -800,7 +801,7 @@ test_dialogs (Fixture       *fixture,
       if (g_strcmp0 (clause->title, "深海目标") == 0)
         {
           g_assert_cmpstr (clause->note, ==, "装备类联合体");
-          g_assert_cmpstr (clause->text, ==, cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS));
+          g_assert_cmpstr (clause->text, ==, cwb_agreement_get_text (stored, SHIPPED_ITEM_GOALS));
           found = TRUE;
         }
     }
@@ -822,13 +823,13 @@ test_dialogs (Fixture       *fixture,
   /* the first item's model clauses: its popover lists the library's */
   {
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (SHIPPED_ITEM_GOALS);
     GtkPopover *popover;
     GtkWidget *list;
     guint n_rows = 0;
 
     collect_editables (fixture->t.page, GTK_TYPE_MENU_BUTTON, buttons);
-    g_assert_cmpuint (buttons->len, >=, CWB_AGREEMENT_N_ITEMS);
+    g_assert_cmpuint (buttons->len, >=, SHIPPED_N_ITEMS);
     gtk_menu_button_popup (g_ptr_array_index (buttons, 0));
     popover = gtk_menu_button_get_popover (g_ptr_array_index (buttons, 0));
     CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
@@ -842,19 +843,19 @@ test_dialogs (Fixture       *fixture,
   }
 
   {
-    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (SHIPPED_ITEM_GOALS);
     const CwbAgreementClause *other = g_ptr_array_index (shipped, 1);
 
     activate (fixture, "agreement.insert-clause", "(ss)",
-              cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS), other->id);
+              cwb_agreement_item_to_key (SHIPPED_ITEM_GOALS), other->id);
     CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("replace") != NULL);
     dialog = cwb_test_find_dialog ("replace");
     g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==, ADW_RESPONSE_DESTRUCTIVE);
     save_screenshot (dialog, "replace-dialog.png");
     cwb_test_respond (dialog, "cancel");
     cwb_test_drain ();
-    g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS,
-                                   cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS)));
+    g_assert_true (stored_text_is (fixture, SHIPPED_ITEM_GOALS,
+                                   cwb_agreement_get_text (stored, SHIPPED_ITEM_GOALS)));
   }
 }
 

@@ -618,20 +618,6 @@ test_exceptions_role (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (group));
 }
 
-static guint
-count_rows (GtkListBox *box)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child))
-      n++;
-
-  return n;
-}
-
 static void
 test_exception_add (Fixture       *f,
                     gconstpointer  data)
@@ -705,7 +691,7 @@ test_exception_add (Fixture       *f,
   g_assert_cmpstr (exception->reason, ==, "深海装备领域单位较少");
 
   /* the editor lists it */
-  g_assert_cmpuint (count_rows (_cwb_consortium_editor_get_child (f->editor, "exceptions_list")), ==, 1);
+  g_assert_cmpuint (cwb_test_count_list_rows (_cwb_consortium_editor_get_child (f->editor, "exceptions_list")), ==, 1);
 
   /* a second exception for the same rule is refused */
   dialog = cwb_exception_dialog_new (f->context, f->id);
@@ -734,7 +720,7 @@ test_lists (Fixture       *f,
   AdwEntryRow *add_row = _cwb_consortium_editor_get_child (f->editor, "scientific_problems_add_row");
   GPtrArray *standards;
 
-  g_assert_cmpuint (count_rows (list), ==, 2);  /* one item and the add row */
+  g_assert_cmpuint (cwb_test_count_list_rows (list), ==, 2);  /* one item and the add row */
 
   set_text (add_row, "深海高压环境材料失效机理");
   g_signal_emit_by_name (add_row, "entry-activated");
@@ -746,7 +732,7 @@ test_lists (Fixture       *f,
   g_assert_cmpstr (problems[0], ==, "高温高湿环境下动力电池衰减机理");
   g_assert_cmpstr (problems[1], ==, "深海高压环境材料失效机理");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add_row)), ==, "");
-  g_assert_cmpuint (count_rows (list), ==, 3);
+  g_assert_cmpuint (cwb_test_count_list_rows (list), ==, 3);
   g_clear_object (&consortium);
 
   /* an empty item is not added */
@@ -789,7 +775,7 @@ test_lists (Fixture       *f,
   problems = cwb_consortium_get_scientific_problems (consortium);
   g_assert_cmpuint (g_strv_length ((char **) problems), ==, 1);
   g_assert_cmpstr (problems[0], ==, "深海高压环境材料失效机理");
-  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_assert_cmpuint (cwb_test_count_list_rows (list), ==, 2);
   g_clear_object (&consortium);
 
   /* a planned standard with its kind */
@@ -962,7 +948,7 @@ test_refresh_keeps_typing (Fixture       *f,
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (advisory)), ==, "正在输入的文字");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (executive)), ==, "联合体秘书处");
-  g_assert_cmpuint (count_rows (_cwb_consortium_editor_get_child (f->editor, "scientific_problems_list")), ==, 3);
+  g_assert_cmpuint (cwb_test_count_list_rows (_cwb_consortium_editor_get_child (f->editor, "scientific_problems_list")), ==, 3);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 300);
 }
 
@@ -1124,7 +1110,7 @@ test_lifecycle_record (Fixture       *f,
   g_assert_cmpstr (status_title (f), ==, cwb_stage_get_label (CWB_STAGE_APPROVED));
   g_assert_nonnull (strstr (status_subtitle (f), "2026"));
   g_assert_nonnull (strstr (status_subtitle (f), "2029"));
-  g_assert_cmpuint (count_rows (_cwb_lifecycle_group_get_child (group, "events_list")), ==, 1);
+  g_assert_cmpuint (cwb_test_count_list_rows (_cwb_lifecycle_group_get_child (group, "events_list")), ==, 1);
 
   /* the toast's Undo takes the step back */
   toast = _cwb_lifecycle_group_get_last_toast (group);

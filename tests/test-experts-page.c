@@ -656,7 +656,10 @@ test_chief_after_approval (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (cwb_store_append_stage_event (fixture->t.store, id, approval, NULL, &error));
   g_assert_no_error (error);
+  /* the page refreshes in an idle, which a busy machine may not reach
+   * within a timed spin: run it before the action below needs it */
   cwb_test_spin_for (50);
+  cwb_test_drain ();
 
   /* chosen before approval: nothing to flag */
   g_assert_false (is_shown (fixture, "approval-notice"));

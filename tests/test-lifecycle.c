@@ -83,7 +83,7 @@ assert_next (CwbStage        stage,
   const CwbStage *next;
   guint n = G_MAXUINT;
 
-  next = cwb_stage_get_next (stage, &n);
+  next = cwb_stage_get_next (NULL, stage, &n);
   g_assert_cmpuint (n, ==, n_expected);
   for (guint i = 0; i < n_expected; i++)
     g_assert_cmpint (next[i], ==, expected[i]);
@@ -95,7 +95,7 @@ assert_next (CwbStage        stage,
 
       for (guint i = 0; i < n_expected; i++)
         listed |= expected[i] == s;
-      g_assert_cmpint (cwb_stage_can_follow (s, stage), ==, listed);
+      g_assert_cmpint (cwb_stage_can_follow (NULL, s, stage), ==, listed);
     }
 }
 
@@ -126,18 +126,18 @@ test_transitions (void)
   for (CwbStage s = CWB_STAGE_NOT_CONTINUED; s <= CWB_STAGE_DISSOLVED; s++)
     {
       n = G_MAXUINT;
-      next = cwb_stage_get_next (s, &n);
+      next = cwb_stage_get_next (NULL, s, &n);
       g_assert_cmpuint (n, ==, 0);
       g_assert_null (next);
       for (CwbStage t = CWB_STAGE_DRAFT; t <= CWB_STAGE_DISSOLVED; t++)
-        g_assert_false (cwb_stage_can_follow (t, s));
+        g_assert_false (cwb_stage_can_follow (NULL, t, s));
     }
 
-  g_assert_true (cwb_stage_can_follow (CWB_STAGE_APPROVED, CWB_STAGE_DRAFT));
-  g_assert_false (cwb_stage_can_follow (CWB_STAGE_VERIFYING, CWB_STAGE_DRAFT));
+  g_assert_true (cwb_stage_can_follow (NULL, CWB_STAGE_APPROVED, CWB_STAGE_DRAFT));
+  g_assert_false (cwb_stage_can_follow (NULL, CWB_STAGE_VERIFYING, CWB_STAGE_DRAFT));
   /* nothing ever goes back to a draft */
   for (CwbStage s = CWB_STAGE_DRAFT; s <= CWB_STAGE_DISSOLVED; s++)
-    g_assert_false (cwb_stage_can_follow (CWB_STAGE_DRAFT, s));
+    g_assert_false (cwb_stage_can_follow (NULL, CWB_STAGE_DRAFT, s));
 }
 
 static void
@@ -159,19 +159,19 @@ test_labels (void)
       g_hash_table_add (seen, (gpointer) label);
     }
 
-  g_assert_true (cwb_stage_needs_document (CWB_STAGE_APPROVED));
-  g_assert_true (cwb_stage_needs_document (CWB_STAGE_REJECTED));
-  g_assert_true (cwb_stage_needs_document (CWB_STAGE_CONTINUED));
-  g_assert_true (cwb_stage_needs_document (CWB_STAGE_NOT_CONTINUED));
-  g_assert_true (cwb_stage_needs_document (CWB_STAGE_DELISTED));
-  g_assert_true (cwb_stage_needs_document (CWB_STAGE_CANCELLED));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_DRAFT));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_SUBMITTED));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_VERIFYING));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_RECOMMENDED));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_RETURNED));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_APPROVING));
-  g_assert_false (cwb_stage_needs_document (CWB_STAGE_DISSOLVED));
+  g_assert_true (cwb_stage_needs_document (NULL, CWB_STAGE_APPROVED));
+  g_assert_true (cwb_stage_needs_document (NULL, CWB_STAGE_REJECTED));
+  g_assert_true (cwb_stage_needs_document (NULL, CWB_STAGE_CONTINUED));
+  g_assert_true (cwb_stage_needs_document (NULL, CWB_STAGE_NOT_CONTINUED));
+  g_assert_true (cwb_stage_needs_document (NULL, CWB_STAGE_DELISTED));
+  g_assert_true (cwb_stage_needs_document (NULL, CWB_STAGE_CANCELLED));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_DRAFT));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_SUBMITTED));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_VERIFYING));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_RECOMMENDED));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_RETURNED));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_APPROVING));
+  g_assert_false (cwb_stage_needs_document (NULL, CWB_STAGE_DISSOLVED));
 }
 
 static void
@@ -196,7 +196,7 @@ assert_refused (GPtrArray           *events,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (cwb_lifecycle_check_next (events, event, today, &error));
+  g_assert_false (cwb_lifecycle_check_next (NULL, events, event, today, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, expected_message);
 }
@@ -208,7 +208,7 @@ assert_accepted (GPtrArray           *events,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (cwb_lifecycle_check_next (events, event, today, &error));
+  g_assert_true (cwb_lifecycle_check_next (NULL, events, event, today, &error));
   g_assert_no_error (error);
 }
 
@@ -321,7 +321,7 @@ assert_term (GPtrArray  *events,
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
 
-  g_assert_true (cwb_lifecycle_get_term (events, &start, &end));
+  g_assert_true (cwb_lifecycle_get_term (NULL, events, &start, &end));
   g_assert_cmpstr (start, ==, expected_start);
   g_assert_cmpstr (end, ==, expected_end);
 }
@@ -336,7 +336,7 @@ add_step (GPtrArray  *events,
   g_autoptr(CwbStageEvent) event = cwb_stage_event_new (stage, date, document, NULL);
 
   /* every sequence used here must be one check_next accepts */
-  g_assert_true (cwb_lifecycle_check_next (events, event, NULL, &error));
+  g_assert_true (cwb_lifecycle_check_next (NULL, events, event, NULL, &error));
   g_assert_no_error (error);
   g_ptr_array_add (events, g_steal_pointer (&event));
 }
@@ -354,8 +354,8 @@ test_term (void)
 
   assert_term (events, "2024-03-01", "2027-03-01");
   /* both out-parameters are optional */
-  g_assert_true (cwb_lifecycle_get_term (events, NULL, NULL));
-  g_assert_true (cwb_lifecycle_get_term (events, NULL, &end));
+  g_assert_true (cwb_lifecycle_get_term (NULL, events, NULL, NULL));
+  g_assert_true (cwb_lifecycle_get_term (NULL, events, NULL, &end));
   g_assert_cmpstr (end, ==, "2027-03-01");
 
   /* no 29 February in 2027 */
@@ -388,30 +388,30 @@ test_expired (void)
   g_autoptr(GPtrArray) continued = approved_on ("2024-03-01");
   g_autoptr(GPtrArray) submitted = MAKE_EVENTS ({ CWB_STAGE_SUBMITTED, "2020-01-10", NULL });
 
-  g_assert_false (cwb_lifecycle_is_expired (events, "2024-03-01"));
-  g_assert_false (cwb_lifecycle_is_expired (events, "2027-02-28"));
-  g_assert_false (cwb_lifecycle_is_expired (events, "2027-03-01"));
-  g_assert_true (cwb_lifecycle_is_expired (events, "2027-03-02"));
-  g_assert_true (cwb_lifecycle_is_expired (events, "2031-01-01"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, events, "2024-03-01"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, events, "2027-02-28"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, events, "2027-03-01"));
+  g_assert_true (cwb_lifecycle_is_expired (NULL, events, "2027-03-02"));
+  g_assert_true (cwb_lifecycle_is_expired (NULL, events, "2031-01-01"));
 
   /* the final evaluation recorded: no longer due */
   add_step (events, CWB_STAGE_NOT_CONTINUED, "2027-04-01", "琼科〔2027〕7号");
-  g_assert_false (cwb_lifecycle_is_expired (events, "2027-03-02"));
-  g_assert_false (cwb_lifecycle_is_expired (events, "2031-01-01"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, events, "2027-03-02"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, events, "2031-01-01"));
 
   /* a continuation: due at the new term's end */
   add_step (continued, CWB_STAGE_CONTINUED, "2027-01-10", "琼科〔2027〕5号");
-  g_assert_false (cwb_lifecycle_is_expired (continued, "2027-03-02"));
-  g_assert_false (cwb_lifecycle_is_expired (continued, "2030-03-01"));
-  g_assert_true (cwb_lifecycle_is_expired (continued, "2030-03-02"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, continued, "2027-03-02"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, continued, "2030-03-01"));
+  g_assert_true (cwb_lifecycle_is_expired (NULL, continued, "2030-03-02"));
 
   /* cancelled: nothing due */
   add_step (continued, CWB_STAGE_CANCELLED, "2028-01-10", "琼科〔2028〕1号");
-  g_assert_false (cwb_lifecycle_is_expired (continued, "2031-01-01"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, continued, "2031-01-01"));
 
   /* never approved */
-  g_assert_false (cwb_lifecycle_is_expired (submitted, "2031-01-01"));
-  g_assert_false (cwb_lifecycle_is_expired (NULL, "2031-01-01"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, submitted, "2031-01-01"));
+  g_assert_false (cwb_lifecycle_is_expired (NULL, NULL, "2031-01-01"));
 }
 
 static void
@@ -444,10 +444,10 @@ test_approval_date (void)
   /* never approved */
   g_assert_null (cwb_lifecycle_get_approval_date (never));
   g_assert_null (cwb_lifecycle_get_approval_date (NULL));
-  g_assert_false (cwb_lifecycle_get_term (never, &start, &end));
+  g_assert_false (cwb_lifecycle_get_term (NULL, never, &start, &end));
   g_assert_null (start);
   g_assert_null (end);
-  g_assert_false (cwb_lifecycle_get_term (NULL, NULL, NULL));
+  g_assert_false (cwb_lifecycle_get_term (NULL, NULL, NULL, NULL));
 }
 
 /* ------------------------------------------------------------------ */

@@ -267,6 +267,49 @@ test_titles_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+/* The figures other code takes from the rule set: the term, the fiscal
+ * years, the lifecycle's stages and A1's items with their headings */
+static void
+test_default_figures (void)
+{
+  g_autoptr(CwbRuleSet) rules = load_default ();
+  const char * const *items;
+  const CwbStage *next;
+  guint n = 0;
+
+  g_assert_cmpuint (cwb_rule_set_get_term_years (rules), ==, 3);
+  g_assert_cmpuint (cwb_rule_set_get_fiscal_years (rules), ==, 3);
+
+  for (int s = CWB_STAGE_DRAFT; s <= CWB_STAGE_DISSOLVED; s++)
+    g_assert_true (cwb_rule_set_has_stage (rules, s));
+  g_assert_false (cwb_rule_set_has_stage (rules, CWB_STAGE_DISSOLVED + 1));
+
+  next = cwb_rule_set_get_next_stages (rules, CWB_STAGE_DRAFT, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (next[0], ==, CWB_STAGE_SUBMITTED);
+  g_assert_cmpint (next[1], ==, CWB_STAGE_APPROVED);
+  next = cwb_rule_set_get_next_stages (rules, CWB_STAGE_CONTINUED, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (next[4], ==, CWB_STAGE_DISSOLVED);
+  g_assert_null (cwb_rule_set_get_next_stages (rules, CWB_STAGE_CANCELLED, &n));
+  g_assert_cmpuint (n, ==, 0);
+
+  g_assert_true (cwb_rule_set_stage_needs_document (rules, CWB_STAGE_APPROVED));
+  g_assert_true (cwb_rule_set_stage_needs_document (rules, CWB_STAGE_CANCELLED));
+  g_assert_false (cwb_rule_set_stage_needs_document (rules, CWB_STAGE_SUBMITTED));
+  g_assert_false (cwb_rule_set_stage_needs_document (rules, CWB_STAGE_DISSOLVED));
+
+  items = cwb_rule_set_lookup_strv (rules, "A1", "clauses");
+  g_assert_cmpuint (g_strv_length ((GStrv) items), ==, 9);
+  for (guint i = 0; items[i] != NULL; i++)
+    g_assert_nonnull (cwb_rule_set_lookup_text (rules, "A1", "headings", items[i]));
+  g_assert_cmpstr (cwb_rule_set_lookup_text (rules, "A1", "headings", "goals"), ==,
+                   "Technological innovation goals");
+  g_assert_null (cwb_rule_set_lookup_text (rules, "A1", "headings", "no_such_item"));
+  g_assert_null (cwb_rule_set_lookup_text (rules, "A1", "clauses", "goals"));
+  g_assert_null (cwb_rule_set_lookup_text (rules, "Z9", "headings", "goals"));
+}
+
 /* Malformed rule sets: the default one, changed in one place. */
 
 typedef void (*Mutation) (JsonObject *root);
@@ -383,6 +426,62 @@ mutate_rules_object (JsonObject *root)
   json_object_set_object_member (root, "rules", json_object_new ());
 }
 
+static JsonArray *
+stages_of (JsonObject *root)
+{
+  return json_object_get_array_member (json_object_get_object_member (root, "lifecycle"), "stages");
+}
+
+static void
+mutate_no_lifecycle (JsonObject *root)
+{
+  json_object_remove_member (root, "lifecycle");
+}
+
+static void
+mutate_term_years (JsonObject *root)
+{
+  json_object_set_int_member (json_object_get_object_member (root, "lifecycle"), "term_years", 0);
+}
+
+static void
+mutate_unknown_stage (JsonObject *root)
+{
+  json_object_set_string_member (json_array_get_object_element (stages_of (root), 1), "stage", "archived");
+}
+
+static void
+mutate_stage_twice (JsonObject *root)
+{
+  json_object_set_string_member (json_array_get_object_element (stages_of (root), 2), "stage", "submitted");
+}
+
+static void
+mutate_next_unlisted (JsonObject *root)
+{
+  json_array_remove_element (stages_of (root), 5);  /* approving */
+}
+
+static void
+mutate_next_draft (JsonObject *root)
+{
+  JsonArray *next = json_object_get_array_member (json_array_get_object_element (stages_of (root), 7), "next");
+
+  json_array_add_string_element (next, "draft");
+}
+
+static void
+mutate_no_draft (JsonObject *root)
+{
+  json_array_remove_element (stages_of (root), 0);
+}
+
+static void
+mutate_fiscal_years (JsonObject *root)
+{
+  json_object_set_double_member (json_object_get_object_member (rule_at (root, "L6"), "params"), "years", 2.5);
+}
+
 static char *
 mutated_default (Mutation mutation)
 {
@@ -418,6 +517,14 @@ test_invalid (void)
     { "relaxed industry", mutate_relaxed_industry, "rules[14].params.industries[0]: " },
     { "source date", mutate_source_date, "source.date: " },
     { "rules object", mutate_rules_object, "rules: " },
+    { "no lifecycle", mutate_no_lifecycle, "lifecycle: " },
+    { "term years", mutate_term_years, "lifecycle.term_years: " },
+    { "unknown stage", mutate_unknown_stage, "lifecycle.stages[1].stage: " },
+    { "stage twice", mutate_stage_twice, "lifecycle.stages[2].stage: " },
+    { "next not listed", mutate_next_unlisted, "lifecycle.stages[3].next[0]: " },
+    { "next draft", mutate_next_draft, "lifecycle.stages[7].next[1]: " },
+    { "no draft", mutate_no_draft, "lifecycle.stages: " },
+    { "fiscal years", mutate_fiscal_years, "rules[12].params.years: " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -560,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/rule-set/default/shared", test_default_shared);
   g_test_add_func ("/rule-set/default/rules", test_default_rules);
   g_test_add_func ("/rule-set/default/params", test_default_params);
+  g_test_add_func ("/rule-set/default/figures", test_default_figures);
   g_test_add_func ("/rule-set/relaxed", test_relaxed);
   g_test_add_func ("/rule-set/titles/language", test_titles_language);
   g_test_add_func ("/rule-set/invalid/key-path", test_invalid);

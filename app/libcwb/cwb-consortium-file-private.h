@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cwb-types.h"
+
 #include "cwb-consortium.h"
 
 G_BEGIN_DECLS
@@ -46,7 +48,7 @@ gboolean  _cwb_platforms_from_json    (JsonNode            *node,
                                        GPtrArray           *platforms,
                                        GError             **error);
 
-/* (element-type CwbFiscalYear): at most three years, none twice; a figure
+/* (element-type CwbFiscalYear): none twice (the workspace's rows are not bounded again; a file is bounded by L6's "years"); a figure
  * that is CWB_UNKNOWN is left out */
 JsonNode *_cwb_fiscal_years_to_json   (GPtrArray           *years);
 gboolean  _cwb_fiscal_years_from_json (JsonNode            *node,
@@ -76,10 +78,11 @@ gboolean  _cwb_consortium_text_check_integers (const char  *data,
 gboolean  _cwb_consortium_text_may_hold_bad_values (const char *data,
                                                     gsize       length);
 
-/* cwb_consortium_from_json(), without walking the tree for values it
- * cannot keep unless @check_values (cwb-consortium-file-reader.c) */
-CwbConsortium *_cwb_consortium_from_json (JsonNode  *root,
-                                          gboolean   check_values,
-                                          GError   **error);
+/* cwb_consortium_from_json_with_rules(), without walking the tree for
+ * values it cannot keep unless @check_values (cwb-consortium-file-reader.c) */
+CwbConsortium *_cwb_consortium_from_json (JsonNode    *root,
+                                          CwbRuleSet  *rules,
+                                          gboolean     check_values,
+                                          GError     **error);
 
 G_END_DECLS

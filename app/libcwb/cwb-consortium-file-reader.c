@@ -17,9 +17,8 @@
 #include "cwb-json-private.h"
 #include "cwb-json-reader.h"
 #include "cwb-lifecycle.h"
+#include "cwb-rule-set-private.h"
 #include "cwb-uscc.h"
-
-#define MAX_FISCAL_YEARS 3
 
 /*
  * Loading walks the parsed tree once with a CwbJsonReader and builds the
@@ -157,18 +156,21 @@ fiscal_year_value (CwbJsonReader  *reader,
   return TRUE;
 }
 
-/* A member's fiscal years: at most MAX_FISCAL_YEARS of them */
+/* A member's fiscal years: at most @max of them (the rule set's L6
+ * "years"), none twice; @max 0 for no limit */
 static gboolean
 fiscal_years_value (CwbJsonReader  *reader,
                     JsonNode       *node,
+                    guint           max,
                     GPtrArray      *years,
                     GError        **error)
 {
   guint n = JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
 
-  if (n > MAX_FISCAL_YEARS)
-    FAIL (reader, "fiscal_years", _("%s: at most %d fiscal years (the last three) may be given, found %u"),
-          WHERE, MAX_FISCAL_YEARS, n);
+  if (max > 0 && n > max)
+    /* TRANSLATORS: the key path, the rule set's count of fiscal years (L6), the count given */
+    FAIL (reader, "fiscal_years", _("%s: at most %u fiscal years (the most recent) may be given, found %u"),
+          WHERE, max, n);
 
   return object_array (reader, node, "fiscal_years", fiscal_year_value, years, error);
 }
@@ -201,6 +203,11 @@ exception_value (CwbJsonReader  *reader,
  * order, and a decision gives its document number (cwb-lifecycle.h). The
  * file is not checked against today: that is the recording desktop's
  * business, and a file may come from another clock. */
+typedef struct {
+  GPtrArray  *events;
+  CwbRuleSet *rules;    /* the stages and which may follow which */
+} LifecycleRead;
+
 static gboolean
 stage_event_value (CwbJsonReader  *reader,
                    JsonObject     *object,
@@ -208,7 +215,8 @@ stage_event_value (CwbJsonReader  *reader,
                    gpointer        user_data,
                    GError        **error)
 {
-  GPtrArray *events = user_data;
+  LifecycleRead *read = user_data;
+  GPtrArray *events = read->events;
   g_autoptr(CwbStageEvent) event = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *date = NULL;
@@ -224,11 +232,12 @@ stage_event_value (CwbJsonReader  *reader,
 
   event = cwb_stage_event_new (stage, date, document, note);
 
-  if (!cwb_lifecycle_check_next (events, event, NULL, &local_error))
+  if (!cwb_lifecycle_check_next (read->rules, events, event, NULL, &local_error))
     {
       const char *key = "document";
 
-      if (stage == CWB_STAGE_DRAFT || !cwb_stage_can_follow (stage, cwb_lifecycle_get_stage (events)))
+      if (stage == CWB_STAGE_DRAFT ||
+          !cwb_stage_can_follow (read->rules, stage, cwb_lifecycle_get_stage (events)))
         key = "stage";
       else if (events->len > 0 &&
                strcmp (date, ((CwbStageEvent *) g_ptr_array_index (events, events->len - 1))->date) < 0)
@@ -238,6 +247,29 @@ stage_event_value (CwbJsonReader  *reader,
     }
 
   g_ptr_array_add (events, g_steal_pointer (&event));
+
+  return TRUE;
+}
+
+static gboolean
+load_lifecycle (CwbConsortium  *self,
+                JsonObject     *root,
+                CwbJsonReader  *reader,
+                CwbRuleSet     *rules,
+                GError        **error)
+{
+  LifecycleRead read = { cwb_consortium_get_lifecycle (self), rules };
+  JsonArray *array = NULL;
+
+  if (!cwb_json_reader_read_array (reader, root, "lifecycle", OPTIONAL, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  cwb_json_reader_push_key (reader, "lifecycle");
+  if (!cwb_json_reader_foreach_object (reader, array, stage_event_value, &read, error))
+    return FALSE;
+  cwb_json_reader_pop (reader);
 
   return TRUE;
 }
@@ -287,8 +319,9 @@ _cwb_fiscal_years_from_json (JsonNode   *node,
 {
   CwbJsonReader reader;
 
+  /* the workspace's own rows were checked when they were written */
   cwb_json_reader_init (&reader, NULL);
-  return fiscal_years_value (&reader, node, years, error);
+  return fiscal_years_value (&reader, node, 0, years, error);
 }
 
 static gboolean
@@ -428,6 +461,7 @@ static gboolean
 load_fiscal_years (CwbMember      *member,
                    JsonObject     *object,
                    CwbJsonReader  *reader,
+                   CwbRuleSet     *rules,
                    GError        **error)
 {
   JsonNode *node;
@@ -438,7 +472,8 @@ load_fiscal_years (CwbMember      *member,
   if (node == NULL)
     return TRUE;
 
-  if (!fiscal_years_value (reader, node, cwb_member_get_fiscal_years (member), error))
+  if (!fiscal_years_value (reader, node, cwb_rule_set_get_fiscal_years (rules),
+                           cwb_member_get_fiscal_years (member), error))
     return FALSE;
 
   cwb_member_set_has_fiscal_years (member, TRUE);
@@ -497,6 +532,7 @@ static gboolean
 load_member (CwbMember      *member,
              JsonObject     *object,
              CwbJsonReader  *reader,
+             CwbRuleSet     *rules,
              GError        **error)
 {
   g_autoptr(GError) uscc_error = NULL;
@@ -523,7 +559,7 @@ load_member (CwbMember      *member,
       !cwb_json_reader_read_integer (reader, object, "rd_staff_fulltime", OPTIONAL, 0, G_MAXINT, &rd_staff, error) ||
       !read_object_array (reader, object, "platforms", platform_value,
                           cwb_member_get_platforms (member), &has_platforms, error) ||
-      !load_fiscal_years (member, object, reader, error))
+      !load_fiscal_years (member, object, reader, rules, error))
     return FALSE;
 
   cwb_member_set_has_platforms (member, has_platforms);
@@ -539,6 +575,7 @@ load_member (CwbMember      *member,
 
 typedef struct {
   CwbConsortium *self;
+  CwbRuleSet    *rules;
   GHashTable    *usccs;       /* credit code → index */
   int            lead_index;
 } MembersRead;
@@ -554,7 +591,7 @@ member_value (CwbJsonReader  *reader,
   g_autoptr(CwbMember) member = cwb_member_new ();
   gpointer other;
 
-  if (!load_member (member, object, reader, error))
+  if (!load_member (member, object, reader, read->rules, error))
     return FALSE;
 
   if (g_hash_table_lookup_extended (read->usccs, cwb_member_get_uscc (member), NULL, &other))
@@ -579,10 +616,11 @@ static gboolean
 load_members (CwbConsortium  *self,
               JsonObject     *root,
               CwbJsonReader  *reader,
+              CwbRuleSet     *rules,
               GError        **error)
 {
   g_autoptr(GHashTable) usccs = g_hash_table_new (g_str_hash, g_str_equal);
-  MembersRead read = { self, usccs, -1 };
+  MembersRead read = { self, rules, usccs, -1 };
   JsonArray *array = NULL;
 
   if (!cwb_json_reader_read_array (reader, root, "members", REQUIRED, &array, error))
@@ -661,13 +699,39 @@ cwb_consortium_from_json (JsonNode  *root,
   g_return_val_if_fail (root != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _cwb_consortium_from_json (root, TRUE, error);
+  return _cwb_consortium_from_json (root, NULL, TRUE, error);
+}
+
+/**
+ * cwb_consortium_from_json_with_rules:
+ * @root: the file's JSON
+ * @rules: (nullable): the rule set whose figures bound the file (the
+ *   fiscal years a member may give, the lifecycle's stages); %NULL for the
+ *   shipped one
+ * @error: return location for a #GError
+ *
+ * cwb_consortium_from_json() under @rules.
+ *
+ * Returns: (transfer full) (nullable): the consortium, or %NULL with
+ *   %CWB_ERROR_INVALID and a message that starts with the key path
+ */
+CwbConsortium *
+cwb_consortium_from_json_with_rules (JsonNode    *root,
+                                     CwbRuleSet  *rules,
+                                     GError     **error)
+{
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _cwb_consortium_from_json (root, rules, TRUE, error);
 }
 
 CwbConsortium *
-_cwb_consortium_from_json (JsonNode  *root,
-                           gboolean   check_values,
-                           GError   **error)
+_cwb_consortium_from_json (JsonNode    *root,
+                           CwbRuleSet  *rules,
+                           gboolean     check_values,
+                           GError     **error)
 {
   g_autoptr(CwbConsortium) self = NULL;
   CwbJsonReader reader;
@@ -677,7 +741,10 @@ _cwb_consortium_from_json (JsonNode  *root,
   const char *industry = NULL;
 
   g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  rules = _cwb_rule_set_or_shipped (rules);
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -714,11 +781,10 @@ _cwb_consortium_from_json (JsonNode  *root,
   if (!load_lists (self, object, &reader, error) ||
       !load_organization (self, object, &reader, error) ||
       !load_fund_management (self, object, &reader, error) ||
-      !load_members (self, object, &reader, error) ||
+      !load_members (self, object, &reader, rules, error) ||
       !read_object_array (&reader, object, "exceptions", exception_value,
                           cwb_consortium_get_exceptions (self), NULL, error) ||
-      !read_object_array (&reader, object, "lifecycle", stage_event_value,
-                          cwb_consortium_get_lifecycle (self), NULL, error))
+      !load_lifecycle (self, object, &reader, rules, error))
     return NULL;
 
   g_assert (cwb_json_reader_get_depth (&reader) == 0);

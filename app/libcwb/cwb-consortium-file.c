@@ -29,6 +29,26 @@ cwb_consortium_file_load_data (const char  *data,
                                gssize       length,
                                GError     **error)
 {
+  return cwb_consortium_file_load_data_with_rules (data, length, NULL, error);
+}
+
+/**
+ * cwb_consortium_file_load_data_with_rules:
+ * @data: the file's contents
+ * @length: the length of @data, or -1 if nul-terminated
+ * @rules: (nullable): the rule set whose figures bound the file (see
+ *   cwb_consortium_from_json_with_rules()); %NULL for the shipped one
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the consortium, or %NULL with
+ *   %CWB_ERROR_INVALID
+ */
+CwbConsortium *
+cwb_consortium_file_load_data_with_rules (const char  *data,
+                                          gssize       length,
+                                          CwbRuleSet  *rules,
+                                          GError     **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
   gsize len;
@@ -66,7 +86,7 @@ cwb_consortium_file_load_data (const char  *data,
   if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, error))
     return NULL;
 
-  return _cwb_consortium_from_json (root, _cwb_consortium_text_may_hold_bad_values (data, len), error);
+  return _cwb_consortium_from_json (root, rules, _cwb_consortium_text_may_hold_bad_values (data, len), error);
 }
 
 /**
@@ -83,6 +103,27 @@ CwbConsortium *
 cwb_consortium_file_load (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
+{
+  return cwb_consortium_file_load_with_rules (file, NULL, cancellable, error);
+}
+
+/**
+ * cwb_consortium_file_load_with_rules:
+ * @file: a consortium file
+ * @rules: (nullable): the rule set whose figures bound the file; %NULL for
+ *   the shipped one
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * cwb_consortium_file_load() under @rules.
+ *
+ * Returns: (transfer full) (nullable): the consortium
+ */
+CwbConsortium *
+cwb_consortium_file_load_with_rules (GFile         *file,
+                                     CwbRuleSet    *rules,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -102,9 +143,9 @@ cwb_consortium_file_load (GFile         *file,
       g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
 
       if (mapped != NULL && g_mapped_file_get_contents (mapped) != NULL)
-        return cwb_consortium_file_load_data (g_mapped_file_get_contents (mapped),
-                                              (gssize) g_mapped_file_get_length (mapped),
-                                              error);
+        return cwb_consortium_file_load_data_with_rules (g_mapped_file_get_contents (mapped),
+                                                         (gssize) g_mapped_file_get_length (mapped),
+                                                         rules, error);
       /* not mappable (empty, a directory, missing, unreadable): read it
        * the usual way, which also gives the right G_IO_ERROR */
     }
@@ -112,5 +153,5 @@ cwb_consortium_file_load (GFile         *file,
   if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
     return NULL;
 
-  return cwb_consortium_file_load_data (data, (gssize) length, error);
+  return cwb_consortium_file_load_data_with_rules (data, (gssize) length, rules, error);
 }

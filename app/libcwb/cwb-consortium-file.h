@@ -30,6 +30,21 @@ CwbConsortium *cwb_consortium_file_load_data (const char     *data,
 CwbConsortium *cwb_consortium_from_json      (JsonNode       *root,
                                               GError        **error);
 
+/* The same under a rule set (@rules nullable: the shipped one), whose
+ * figures bound the file: at most L6's "years" fiscal years per member,
+ * the lifecycle's stages and which may follow which. */
+CwbConsortium *cwb_consortium_file_load_with_rules      (GFile          *file,
+                                                         CwbRuleSet     *rules,
+                                                         GCancellable   *cancellable,
+                                                         GError        **error);
+CwbConsortium *cwb_consortium_file_load_data_with_rules (const char     *data,
+                                                         gssize          length,
+                                                         CwbRuleSet     *rules,
+                                                         GError        **error);
+CwbConsortium *cwb_consortium_from_json_with_rules      (JsonNode       *root,
+                                                         CwbRuleSet     *rules,
+                                                         GError        **error);
+
 /* (transfer full): the file's JSON; loading it back gives an equal consortium */
 JsonNode      *cwb_consortium_to_json        (CwbConsortium  *self);
 /* (transfer full): pretty-printed UTF-8 */

@@ -148,10 +148,23 @@ cwb_context_set_property (GObject      *object,
 }
 
 static void
+cwb_context_constructed (GObject *object)
+{
+  CwbContext *self = (CwbContext *) object;
+
+  G_OBJECT_CLASS (cwb_context_parent_class)->constructed (object);
+
+  /* the store records lifecycle steps under the rules the forms offer */
+  if (self->store != NULL && self->rules != NULL)
+    cwb_store_set_rules (self->store, self->rules);
+}
+
+static void
 cwb_context_class_init (CwbContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = cwb_context_constructed;
   object_class->dispose = cwb_context_dispose;
   object_class->finalize = cwb_context_finalize;
   object_class->get_property = cwb_context_get_property;
@@ -201,7 +214,8 @@ cwb_context_init (CwbContext *self)
 /**
  * cwb_context_new:
  * @rules: the active rule set
- * @store: (nullable): the workspace database
+ * @store: (nullable): the workspace database; it then records lifecycle
+ *   steps under @rules (cwb_store_set_rules())
  * @secrets: (nullable): the keyring
  * @engine: (nullable): the plugin engine
  *

@@ -1,4 +1,4 @@
-/* cwb-lifecycle.c — a consortium's review, approval and three-year term
+/* cwb-lifecycle.c — a consortium's review, approval and term
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include "cwb-error.h"
 #include "cwb-format.h"
 #include "cwb-lifecycle.h"
+#include "cwb-rule-set-private.h"
 
 /**
  * cwb_stage_get_label:
@@ -57,114 +58,68 @@ cwb_stage_get_label (CwbStage stage)
 
 /**
  * cwb_stage_needs_document:
+ * @rules: (nullable): the rule set; %NULL for the shipped one
  * @stage: a #CwbStage
  *
- * Returns: %TRUE for the provincial office's decisions (approval or not,
- *   continuation or not, cancellation), which must give a document number
+ * Returns: %TRUE for the stages the rule set marks as decisions (the
+ *   provincial office's, in the shipped one), which must give a document
+ *   number
  */
 gboolean
-cwb_stage_needs_document (CwbStage stage)
+cwb_stage_needs_document (CwbRuleSet *rules,
+                          CwbStage    stage)
 {
-  switch (stage)
-    {
-    case CWB_STAGE_APPROVED:
-    case CWB_STAGE_REJECTED:
-    case CWB_STAGE_CONTINUED:
-    case CWB_STAGE_NOT_CONTINUED:
-    case CWB_STAGE_DELISTED:
-    case CWB_STAGE_CANCELLED:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), FALSE);
 
-/*
- * Readings where policy/RULES.md's lifecycle is silent:
- * - a draft may be recorded as approved at once, for a consortium approved
- *   before its records were kept here;
- * - the province may decide on a recommended consortium without recording
- *   a separate "under provincial review" step;
- * - a returned or rejected application may be submitted again;
- * - delisting (六(二), after a yearly assessment) and cancellation (六(三))
- *   apply to an approved consortium; the assessments themselves belong to
- *   the annual-report plugin, only their end is a step here; dissolution
- *   may end any consortium that is not already ended.
- */
-static const CwbStage from_draft[] = { CWB_STAGE_SUBMITTED, CWB_STAGE_APPROVED };
-static const CwbStage from_submitted[] = { CWB_STAGE_VERIFYING, CWB_STAGE_RETURNED, CWB_STAGE_DISSOLVED };
-static const CwbStage from_verifying[] = { CWB_STAGE_RECOMMENDED, CWB_STAGE_RETURNED, CWB_STAGE_DISSOLVED };
-static const CwbStage from_recommended[] = {
-  CWB_STAGE_APPROVING, CWB_STAGE_APPROVED, CWB_STAGE_REJECTED, CWB_STAGE_DISSOLVED
-};
-static const CwbStage from_returned[] = { CWB_STAGE_SUBMITTED, CWB_STAGE_DISSOLVED };
-static const CwbStage from_approving[] = { CWB_STAGE_APPROVED, CWB_STAGE_REJECTED, CWB_STAGE_DISSOLVED };
-static const CwbStage from_rejected[] = { CWB_STAGE_SUBMITTED };
-static const CwbStage from_approved[] = {
-  CWB_STAGE_CONTINUED, CWB_STAGE_NOT_CONTINUED, CWB_STAGE_DELISTED, CWB_STAGE_CANCELLED,
-  CWB_STAGE_DISSOLVED
-};
+  return cwb_rule_set_stage_needs_document (_cwb_rule_set_or_shipped (rules), stage);
+}
 
 /**
  * cwb_stage_get_next:
+ * @rules: (nullable): the rule set; %NULL for the shipped one
  * @stage: the current stage
  * @n_stages: (out): how many
  *
- * Returns: (array length=n_stages) (transfer none): the stages that may
- *   follow @stage
+ * The rule set's "lifecycle.stages" say which stages may follow which.
+ * The shipped rule set's readings, where policy/RULES.md is silent: a
+ * draft may be recorded as approved at once (a consortium approved before
+ * its records were kept here); the province may decide on a recommended
+ * consortium without a separate "under provincial review" step; a returned
+ * or rejected application may be submitted again; delisting and
+ * cancellation apply to an approved consortium; dissolution may end any
+ * consortium that has not ended.
+ *
+ * Returns: (array length=n_stages) (transfer none) (nullable): the stages
+ *   that may follow @stage
  */
 const CwbStage *
-cwb_stage_get_next (CwbStage  stage,
-                    guint    *n_stages)
+cwb_stage_get_next (CwbRuleSet *rules,
+                    CwbStage    stage,
+                    guint      *n_stages)
 {
-#define NEXT(array) G_STMT_START { *n_stages = G_N_ELEMENTS (array); return array; } G_STMT_END
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), NULL);
   g_return_val_if_fail (n_stages != NULL, NULL);
 
-  switch (stage)
-    {
-    case CWB_STAGE_DRAFT:
-      NEXT (from_draft);
-    case CWB_STAGE_SUBMITTED:
-      NEXT (from_submitted);
-    case CWB_STAGE_VERIFYING:
-      NEXT (from_verifying);
-    case CWB_STAGE_RECOMMENDED:
-      NEXT (from_recommended);
-    case CWB_STAGE_RETURNED:
-      NEXT (from_returned);
-    case CWB_STAGE_APPROVING:
-      NEXT (from_approving);
-    case CWB_STAGE_REJECTED:
-      NEXT (from_rejected);
-    case CWB_STAGE_APPROVED:
-    case CWB_STAGE_CONTINUED:
-      NEXT (from_approved);
-    case CWB_STAGE_NOT_CONTINUED:
-    case CWB_STAGE_DELISTED:
-    case CWB_STAGE_CANCELLED:
-    case CWB_STAGE_DISSOLVED:
-    default:
-      *n_stages = 0;
-      return NULL;
-    }
-#undef NEXT
+  return cwb_rule_set_get_next_stages (_cwb_rule_set_or_shipped (rules), stage, n_stages);
 }
 
 /**
  * cwb_stage_can_follow:
+ * @rules: (nullable): the rule set; %NULL for the shipped one
  * @stage: a stage to record
  * @previous: the current stage
  *
  * Returns: %TRUE if @stage may be recorded after @previous
  */
 gboolean
-cwb_stage_can_follow (CwbStage stage,
-                      CwbStage previous)
+cwb_stage_can_follow (CwbRuleSet *rules,
+                      CwbStage    stage,
+                      CwbStage    previous)
 {
   const CwbStage *next;
   guint n;
 
-  next = cwb_stage_get_next (previous, &n);
+  next = cwb_stage_get_next (rules, previous, &n);
   for (guint i = 0; i < n; i++)
     if (next[i] == stage)
       return TRUE;
@@ -193,13 +148,14 @@ cwb_lifecycle_get_stage (GPtrArray *events)
 
 /* The labels of the stages that may follow @stage: "a、b、c" */
 static char *
-next_labels (CwbStage stage)
+next_labels (CwbRuleSet *rules,
+             CwbStage    stage)
 {
   GString *out = g_string_new (NULL);
   const CwbStage *next;
   guint n;
 
-  next = cwb_stage_get_next (stage, &n);
+  next = cwb_stage_get_next (rules, stage, &n);
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
@@ -213,6 +169,7 @@ next_labels (CwbStage stage)
 
 /**
  * cwb_lifecycle_check_next:
+ * @rules: (nullable): the rule set; %NULL for the shipped one
  * @events: (element-type CwbStageEvent) (nullable): the recorded steps
  * @event: the step to record next
  * @today: (nullable): today's date, YYYY-MM-DD; %NULL to allow any date
@@ -221,18 +178,20 @@ next_labels (CwbStage stage)
  * Returns: %TRUE if @event may be recorded after @events
  */
 gboolean
-cwb_lifecycle_check_next (GPtrArray           *events,
+cwb_lifecycle_check_next (CwbRuleSet          *rules,
+                          GPtrArray           *events,
                           const CwbStageEvent *event,
                           const char          *today,
                           GError             **error)
 {
   CwbStage current = cwb_lifecycle_get_stage (events);
 
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
 
-  if (event->stage == CWB_STAGE_DRAFT || !cwb_stage_can_follow (event->stage, current))
+  if (event->stage == CWB_STAGE_DRAFT || !cwb_stage_can_follow (rules, event->stage, current))
     {
-      g_autofree char *next = next_labels (current);
+      g_autofree char *next = next_labels (rules, current);
 
       if (next[0] == '\0')
         g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
@@ -279,7 +238,7 @@ cwb_lifecycle_check_next (GPtrArray           *events,
       return FALSE;
     }
 
-  if (cwb_stage_needs_document (event->stage) &&
+  if (cwb_stage_needs_document (rules, event->stage) &&
       cwb_text_is_blank (event->document))
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
@@ -334,22 +293,26 @@ date_to_iso (const GDate *date)
 }
 
 /*
- * A term of CWB_TERM_YEARS counted as the Civil Code counts periods
- * (民法典 第二百零一条、第二百零二条): the day of the decision is not
- * counted, and the term's last day is the same day of the month
- * CWB_TERM_YEARS later, or that month's last day when it has no such day
- * (a term from 2024-02-29 ends on 2027-02-28). GDate clamps the same way.
+ * A term of the rule set's "term_years" counted as the Civil Code counts
+ * periods (民法典 第二百零一条、第二百零二条): the day of the decision is
+ * not counted, and the term's last day is the same day of the month that
+ * many years later, or that month's last day when it has no such day (a
+ * three-year term from 2024-02-29 ends on 2027-02-28). GDate clamps the
+ * same way.
  */
 static void
-term_end (const GDate *anchor,
+term_end (guint        years,
+          const GDate *anchor,
           GDate       *end)
 {
   *end = *anchor;
-  g_date_add_years (end, CWB_TERM_YEARS);
+  g_date_add_years (end, years);
 }
 
 /**
  * cwb_lifecycle_get_term:
+ * @rules: (nullable): the rule set whose "term_years" counts; %NULL for
+ *   the shipped one
  * @events: (element-type CwbStageEvent) (nullable): the recorded steps
  * @start: (out) (optional) (transfer full): the term's start date
  * @end: (out) (optional) (transfer full): the term's last day
@@ -357,12 +320,18 @@ term_end (const GDate *anchor,
  * Returns: %TRUE if the consortium was ever approved
  */
 gboolean
-cwb_lifecycle_get_term (GPtrArray  *events,
+cwb_lifecycle_get_term (CwbRuleSet *rules,
+                        GPtrArray  *events,
                         char      **start,
                         char      **end)
 {
   gboolean found = FALSE;
   GDate term_start, term_last;
+  guint years;
+
+  g_return_val_if_fail (rules == NULL || CWB_IS_RULE_SET (rules), FALSE);
+
+  years = cwb_rule_set_get_term_years (_cwb_rule_set_or_shipped (rules));
 
   if (start != NULL)
     *start = NULL;
@@ -385,7 +354,7 @@ cwb_lifecycle_get_term (GPtrArray  *events,
         term_start = term_last;
       else
         term_start = date;
-      term_end (&term_start, &term_last);
+      term_end (years, &term_start, &term_last);
       found = TRUE;
     }
 
@@ -402,6 +371,7 @@ cwb_lifecycle_get_term (GPtrArray  *events,
 
 /**
  * cwb_lifecycle_is_expired:
+ * @rules: (nullable): the rule set; %NULL for the shipped one
  * @events: (element-type CwbStageEvent) (nullable): the recorded steps
  * @today: today's date, YYYY-MM-DD
  *
@@ -409,7 +379,8 @@ cwb_lifecycle_get_term (GPtrArray  *events,
  *   recorded
  */
 gboolean
-cwb_lifecycle_is_expired (GPtrArray  *events,
+cwb_lifecycle_is_expired (CwbRuleSet *rules,
+                          GPtrArray  *events,
                           const char *today)
 {
   CwbStage stage = cwb_lifecycle_get_stage (events);
@@ -419,7 +390,7 @@ cwb_lifecycle_is_expired (GPtrArray  *events,
 
   if (stage != CWB_STAGE_APPROVED && stage != CWB_STAGE_CONTINUED)
     return FALSE;
-  if (!cwb_lifecycle_get_term (events, NULL, &end))
+  if (!cwb_lifecycle_get_term (rules, events, NULL, &end))
     return FALSE;
 
   return strcmp (today, end) > 0;

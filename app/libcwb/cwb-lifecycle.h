@@ -1,4 +1,4 @@
-/* cwb-lifecycle.h — a consortium's review, approval and three-year term
+/* cwb-lifecycle.h — a consortium's review, approval and term
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,29 +16,33 @@ G_BEGIN_DECLS
  * CwbStageEvents, oldest first (policy/RULES.md, "Lifecycle"):
  *
  *   draft → submitted → verifying → recommended | returned → approving →
- *   approved (a three-year term) | rejected; at the term's end continued
+ *   approved (a term starts) | rejected; at the term's end continued
  *   (a new term) | not continued; delisted (rectification after a yearly
  *   assessment not done), cancelled (negative list) or dissolved.
+ *
+ * Which stages may follow which, which need a document number and how
+ * long a term lasts (五(三): "有效期为三年") come from the rule set's
+ * "lifecycle" (docs/rule-set.md); @rules NULL means the shipped one.
  *
  * These functions are pure: the store records the steps
  * (cwb_store_append_stage_event) and the consortium file carries them
  * ("lifecycle").
  */
 
-/* 五(三): "有效期为三年" */
-#define CWB_TERM_YEARS 3
-
 /* The translated label of @stage, e.g. "已通过审定" */
 const char     *cwb_stage_get_label              (CwbStage       stage);
 /* TRUE for the provincial office's decisions, which must give their
  * document number (文号) */
-gboolean        cwb_stage_needs_document         (CwbStage       stage);
+gboolean        cwb_stage_needs_document         (CwbRuleSet    *rules,
+                                                  CwbStage       stage);
 
 /* The steps that may follow @stage, in the order a form offers them;
  * (array length=n_stages) (transfer none), empty for a final stage */
-const CwbStage *cwb_stage_get_next               (CwbStage       stage,
+const CwbStage *cwb_stage_get_next               (CwbRuleSet    *rules,
+                                                  CwbStage       stage,
                                                   guint         *n_stages);
-gboolean        cwb_stage_can_follow             (CwbStage       stage,
+gboolean        cwb_stage_can_follow             (CwbRuleSet    *rules,
+                                                  CwbStage       stage,
                                                   CwbStage       previous);
 
 /* @events: (element-type CwbStageEvent) (nullable), oldest first:
@@ -49,7 +53,8 @@ CwbStage        cwb_lifecycle_get_stage          (GPtrArray     *events);
  * current one, its date must be a valid date no earlier than the last
  * step's and (when @today is given) not after @today, and a decision must
  * give its document number. CWB_ERROR_INVALID with a message fit to show. */
-gboolean        cwb_lifecycle_check_next         (GPtrArray     *events,
+gboolean        cwb_lifecycle_check_next         (CwbRuleSet    *rules,
+                                                  GPtrArray     *events,
                                                   const CwbStageEvent *event,
                                                   const char    *today,
                                                   GError       **error);
@@ -61,18 +66,20 @@ const char     *cwb_lifecycle_get_approval_date  (GPtrArray     *events);
 /* The current term, from the last approval or continuation: @start and
  * @end (the last valid day) as YYYY-MM-DD. As the Civil Code counts
  * periods, a term's start day is not counted and its last day is the same
- * date CWB_TERM_YEARS later. A continuation's term starts on the previous
+ * date the rule set's term_years later. A continuation's term starts on the previous
  * term's last day (so the terms follow without a gap), or on its own date
  * if that is later. FALSE (and NULLs) if the consortium was never approved.
  * @start: (out) (optional) (transfer full)
  * @end: (out) (optional) (transfer full) */
-gboolean        cwb_lifecycle_get_term           (GPtrArray     *events,
+gboolean        cwb_lifecycle_get_term           (CwbRuleSet    *rules,
+                                                  GPtrArray     *events,
                                                   char         **start,
                                                   char         **end);
 
 /* TRUE if the consortium is approved or continued and @today is after the
  * current term's last day: the final evaluation (六(二)) is due */
-gboolean        cwb_lifecycle_is_expired         (GPtrArray     *events,
+gboolean        cwb_lifecycle_is_expired         (CwbRuleSet    *rules,
+                                                  GPtrArray     *events,
                                                   const char    *today);
 
 G_END_DECLS

@@ -86,7 +86,9 @@ cwb_plugin_host_shows_pages (void)
  * In a host that shows pages (cwb_plugin_host_shows_pages()), loads the UI
  * module @name from @module's folder, keeps it loaded for the life of the
  * process (it registers types) and calls its #CWB_PLUGIN_UI_SYMBOL with
- * @module. Elsewhere, does nothing.
+ * @module. Elsewhere, does nothing. libpeas keeps a C plugin's module for
+ * the life of the process, so this is decided when the plugin is first
+ * loaded: a host with pages initialises GTK before it loads plugins.
  *
  * Returns: %FALSE, with a warning, if the host shows pages and the UI
  *   module cannot be loaded or lacks #CWB_PLUGIN_UI_SYMBOL; the plugin's

@@ -30,7 +30,7 @@ typedef struct {
  * @rd_expense: R&D expense in 元, or -1 if not given
  * @sales: sales revenue in 元, or -1 if not given
  *
- * One of the lead's last three fiscal years (rule L6).
+ * One of the lead's last fiscal years (rule L6 counts the rule set's "years", three shipped).
  */
 typedef struct {
   int    year;

@@ -17,11 +17,18 @@
 #include "cwb-json-private.h"
 #include "cwb-json-reader.h"
 #include "cwb-rule-set.h"
+#include "cwb-rule-set-private.h"
 
 #define DEFAULT_RESOURCE "/io/github/cwb/libcwb/rules/hainan-2022.json"
 #define RULE_SET_FORMAT  "cwb-rule-set/1"
 /* the rule whose params name the fields that may lower other rules' figures */
 #define RELAXATION_RULE  "R1"
+/* the rule whose "years" param says how many fiscal years are counted */
+#define FISCAL_YEARS_RULE "L6"
+/* sanity bounds of the figures the rule set sets (not policy figures) */
+#define MAX_TERM_YEARS    100
+#define MAX_FISCAL_YEARS  50
+#define N_STAGES          (CWB_STAGE_DISSOLVED + 1)
 
 typedef struct
 {
@@ -48,6 +55,13 @@ struct _CwbRuleSet
   GStrv        rule_ids;
   GHashTable  *by_id;       /* id → Rule * (borrowed from rules) */
   GHashTable  *index;       /* id → position + 1 */
+
+  /* "lifecycle" */
+  guint        term_years;
+  guint        fiscal_years;            /* L6's "years", 0 without L6 */
+  gboolean     stage_listed[N_STAGES];
+  gboolean     stage_document[N_STAGES];
+  GArray      *stage_next[N_STAGES];    /* CwbStage, in the order a form offers them */
 };
 
 G_DEFINE_FINAL_TYPE (CwbRuleSet, cwb_rule_set, G_TYPE_OBJECT)
@@ -515,6 +529,168 @@ parse_rules (CwbRuleSet     *self,
   return TRUE;
 }
 
+/* L6's "years": how many fiscal years the lead's figures cover, which also
+ * bounds the fiscal years a file may give and the member form's rows */
+static gboolean
+parse_fiscal_years (CwbRuleSet     *self,
+                    CwbJsonReader  *reader,
+                    GError        **error)
+{
+  Rule *rule = find_rule (self, FISCAL_YEARS_RULE);
+  gint64 years = 0;
+  int position;
+
+  if (rule == NULL)
+    return TRUE;
+
+  position = cwb_rule_set_get_rule_index (self, FISCAL_YEARS_RULE);
+  cwb_json_reader_push_key (reader, "rules");
+  cwb_json_reader_push_index (reader, (guint) position);
+  cwb_json_reader_push_key (reader, "params");
+  if (!cwb_json_reader_read_integer (reader, rule->params, "years", CWB_JSON_REQUIRED,
+                                     1, MAX_FISCAL_YEARS, &years, error))
+    return FALSE;
+  cwb_json_reader_pop (reader);
+  cwb_json_reader_pop (reader);
+  cwb_json_reader_pop (reader);
+
+  self->fiscal_years = (guint) years;
+
+  return TRUE;
+}
+
+/* The stage named @nick; the error names @key at the reader's path */
+static gboolean
+stage_from_nick (CwbJsonReader  *reader,
+                 const char     *key,
+                 const char     *nick,
+                 CwbStage       *stage,
+                 GError        **error)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CWB_TYPE_STAGE);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, nick);
+
+  if (value == NULL)
+    return cwb_json_reader_fail (reader, key, error, _("unknown stage “%s”"), nick);
+
+  *stage = value->value;
+  return TRUE;
+}
+
+/* One of "lifecycle.stages": {"stage": "approved", "document": true,
+ * "next": ["continued", …]}; the "next" are checked once all are read */
+static gboolean
+parse_stage (CwbRuleSet     *self,
+             CwbJsonReader  *reader,
+             JsonNode       *node,
+             GError        **error)
+{
+  JsonObject *object;
+  const char *nick = NULL;
+  gboolean document = FALSE;
+  CwbStage stage;
+
+  if (!cwb_json_reader_get_object (reader, node, &object, error) ||
+      !cwb_json_reader_read_string (reader, object, "stage", CWB_JSON_REQUIRED, &nick, error) ||
+      !stage_from_nick (reader, "stage", nick, &stage, error) ||
+      !cwb_json_reader_read_boolean (reader, object, "document", CWB_JSON_OPTIONAL, &document, error))
+    return FALSE;
+
+  if (self->stage_listed[stage])
+    return cwb_json_reader_fail (reader, "stage", error, _("the stage “%s” appears twice"), nick);
+
+  self->stage_listed[stage] = TRUE;
+  self->stage_document[stage] = document;
+
+  return TRUE;
+}
+
+static gboolean
+parse_stage_next (CwbRuleSet     *self,
+                  CwbJsonReader  *reader,
+                  JsonNode       *node,
+                  GError        **error)
+{
+  JsonObject *object = json_node_get_object (node);
+  g_autofree const char **next = NULL;
+  const char *nick = NULL;
+  CwbStage stage;
+  GArray *array;
+
+  cwb_json_reader_read_string (reader, object, "stage", CWB_JSON_REQUIRED, &nick, NULL);
+  stage_from_nick (reader, "stage", nick, &stage, NULL);
+
+  if (!cwb_json_reader_read_string_list (reader, object, "next", CWB_JSON_OPTIONAL, &next, error))
+    return FALSE;
+
+  array = self->stage_next[stage] = g_array_new (FALSE, FALSE, sizeof (CwbStage));
+  cwb_json_reader_push_key (reader, "next");
+  for (guint i = 0; next != NULL && next[i] != NULL; i++)
+    {
+      CwbStage to;
+
+      cwb_json_reader_push_index (reader, i);
+      if (!stage_from_nick (reader, NULL, next[i], &to, error))
+        return FALSE;
+      if (!self->stage_listed[to] || to == CWB_STAGE_DRAFT)
+        return cwb_json_reader_fail (reader, NULL, error,
+                                     _("“%s” is not a stage that may be recorded: it is not in lifecycle.stages or it is draft"),
+                                     next[i]);
+      for (guint j = 0; j < array->len; j++)
+        if (g_array_index (array, CwbStage, j) == to)
+          return cwb_json_reader_fail (reader, NULL, error, _("“%s” appears twice"), next[i]);
+      g_array_append_val (array, to);
+      cwb_json_reader_pop (reader);
+    }
+  cwb_json_reader_pop (reader);
+
+  return TRUE;
+}
+
+/* "lifecycle": {"term_years": 3, "stages": [ … ]}; the stages must start
+ * with "draft" (the stage of a consortium with no step recorded) */
+static gboolean
+parse_lifecycle (CwbRuleSet     *self,
+                 CwbJsonReader  *reader,
+                 JsonObject     *object,
+                 GError        **error)
+{
+  JsonObject *lifecycle = NULL;
+  JsonArray *stages = NULL;
+  gint64 term_years = 0;
+
+  if (!cwb_json_reader_read_object (reader, object, "lifecycle", CWB_JSON_REQUIRED, &lifecycle, error))
+    return FALSE;
+
+  cwb_json_reader_push_key (reader, "lifecycle");
+  if (!cwb_json_reader_read_integer (reader, lifecycle, "term_years", CWB_JSON_REQUIRED,
+                                     1, MAX_TERM_YEARS, &term_years, error) ||
+      !cwb_json_reader_read_array (reader, lifecycle, "stages", CWB_JSON_REQUIRED | CWB_JSON_NOT_EMPTY,
+                                   &stages, error))
+    return FALSE;
+  self->term_years = (guint) term_years;
+
+  cwb_json_reader_push_key (reader, "stages");
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < json_array_get_length (stages); i++)
+      {
+        JsonNode *node = json_array_get_element (stages, i);
+
+        cwb_json_reader_push_index (reader, i);
+        if (pass == 0 ? !parse_stage (self, reader, node, error)
+                      : !parse_stage_next (self, reader, node, error))
+          return FALSE;
+        cwb_json_reader_pop (reader);
+      }
+
+  if (!self->stage_listed[CWB_STAGE_DRAFT])
+    return cwb_json_reader_fail (reader, NULL, error, _("the stage “draft” is required"));
+  cwb_json_reader_pop (reader);
+  cwb_json_reader_pop (reader);
+
+  return TRUE;
+}
+
 static gboolean
 cwb_rule_set_parse (CwbRuleSet  *self,
                     JsonNode    *root,
@@ -534,10 +710,16 @@ cwb_rule_set_parse (CwbRuleSet  *self,
   object = json_node_get_object (root);
   cwb_json_reader_init (&reader, NULL);
 
-  return parse_header (self, &reader, object, error) &&
-         parse_industries (self, &reader, object, error) &&
-         parse_rules (self, &reader, object, error) &&
-         validate_relaxation (self, &reader, error);
+  if (!parse_header (self, &reader, object, error) ||
+      !parse_industries (self, &reader, object, error) ||
+      !parse_rules (self, &reader, object, error) ||
+      !validate_relaxation (self, &reader, error))
+    return FALSE;
+
+  /* validate_relaxation() leaves its path on the reader */
+  cwb_json_reader_init (&reader, NULL);
+  return parse_fiscal_years (self, &reader, error) &&
+         parse_lifecycle (self, &reader, object, error);
 }
 
 static void
@@ -553,6 +735,8 @@ cwb_rule_set_finalize (GObject *object)
   g_clear_pointer (&self->title, g_hash_table_unref);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->root, json_node_unref);
+  for (guint i = 0; i < N_STAGES; i++)
+    g_clear_pointer (&self->stage_next[i], g_array_unref);
 
   G_OBJECT_CLASS (cwb_rule_set_parent_class)->finalize (object);
 }
@@ -676,6 +860,28 @@ cwb_rule_set_new_default (GError **error)
     g_weak_ref_set (&default_rule_set, self);
 
   return self;
+}
+
+CwbRuleSet *
+_cwb_rule_set_or_shipped (CwbRuleSet *rules)
+{
+  static CwbRuleSet *shipped;
+
+  if (rules != NULL)
+    return rules;
+
+  if (g_once_init_enter (&shipped))
+    {
+      g_autoptr(GError) error = NULL;
+      CwbRuleSet *loaded = cwb_rule_set_new_default (&error);
+
+      /* the resource is compiled in: it cannot be missing or invalid */
+      if (loaded == NULL)
+        g_error ("The shipped rule set does not load: %s", error->message);
+      g_once_init_leave (&shipped, loaded);
+    }
+
+  return shipped;
 }
 
 const char *
@@ -981,4 +1187,150 @@ cwb_rule_set_lookup_relaxed_number (CwbRuleSet *self,
              ? (double) json_node_get_int (node)
              : json_node_get_double (node);
   return TRUE;
+}
+
+/**
+ * cwb_rule_set_get_term_years:
+ * @self: a rule set
+ *
+ * "lifecycle.term_years": how long a term lasts from an approval or a
+ * continuation (五(三): three years in the shipped rule set).
+ *
+ * Returns: the term's length in years, at least 1
+ */
+guint
+cwb_rule_set_get_term_years (CwbRuleSet *self)
+{
+  g_return_val_if_fail (CWB_IS_RULE_SET (self), 0);
+
+  return self->term_years;
+}
+
+/**
+ * cwb_rule_set_get_fiscal_years:
+ * @self: a rule set
+ *
+ * L6's "years": how many of the lead's most recent fiscal years L6 counts,
+ * which is also how many a consortium file may give and how many rows the
+ * member form offers (three in the shipped rule set).
+ *
+ * Returns: the number of fiscal years, 0 if the rule set has no L6
+ */
+guint
+cwb_rule_set_get_fiscal_years (CwbRuleSet *self)
+{
+  g_return_val_if_fail (CWB_IS_RULE_SET (self), 0);
+
+  return self->fiscal_years;
+}
+
+/**
+ * cwb_rule_set_has_stage:
+ * @self: a rule set
+ * @stage: a #CwbStage
+ *
+ * Returns: %TRUE if "lifecycle.stages" lists @stage (%CWB_STAGE_DRAFT
+ *   always is)
+ */
+gboolean
+cwb_rule_set_has_stage (CwbRuleSet *self,
+                        CwbStage    stage)
+{
+  g_return_val_if_fail (CWB_IS_RULE_SET (self), FALSE);
+
+  return (guint) stage < N_STAGES && self->stage_listed[stage];
+}
+
+/**
+ * cwb_rule_set_stage_needs_document:
+ * @self: a rule set
+ * @stage: a #CwbStage
+ *
+ * Returns: %TRUE if recording @stage requires a document number (文号):
+ *   the stage's "document" in "lifecycle.stages"
+ */
+gboolean
+cwb_rule_set_stage_needs_document (CwbRuleSet *self,
+                                   CwbStage    stage)
+{
+  g_return_val_if_fail (CWB_IS_RULE_SET (self), FALSE);
+
+  return (guint) stage < N_STAGES && self->stage_document[stage];
+}
+
+/**
+ * cwb_rule_set_get_next_stages:
+ * @self: a rule set
+ * @stage: the current stage
+ * @n_stages: (out): how many
+ *
+ * Returns: (array length=n_stages) (transfer none) (nullable): the stages
+ *   that may follow @stage, in the order a form offers them: the stage's
+ *   "next" in "lifecycle.stages"; %NULL and 0 for a final stage
+ */
+const CwbStage *
+cwb_rule_set_get_next_stages (CwbRuleSet *self,
+                              CwbStage    stage,
+                              guint      *n_stages)
+{
+  GArray *next;
+
+  g_return_val_if_fail (CWB_IS_RULE_SET (self), NULL);
+  g_return_val_if_fail (n_stages != NULL, NULL);
+
+  next = (guint) stage < N_STAGES ? self->stage_next[stage] : NULL;
+  if (next == NULL || next->len == 0)
+    {
+      *n_stages = 0;
+      return NULL;
+    }
+
+  *n_stages = next->len;
+  return (const CwbStage *) (gpointer) next->data;
+}
+
+/**
+ * cwb_rule_set_lookup_text:
+ * @self: a rule set
+ * @rule: a rule id, e.g. "A1"
+ * @param: an object param of @rule whose members are texts in several
+ *   languages, e.g. "headings"
+ * @key: the member, e.g. "goals"
+ *
+ * For params such as A1's "headings": {"goals": {"en": "…", "zh_CN": "…"}}.
+ *
+ * Returns: (transfer none) (nullable): the text in the UI language (English
+ *   if there is none), %NULL if the rule set has none
+ */
+const char *
+cwb_rule_set_lookup_text (CwbRuleSet *self,
+                          const char *rule,
+                          const char *param,
+                          const char *key)
+{
+  const char * const *names = g_get_language_names ();
+  JsonNode *node;
+  JsonObject *texts;
+
+  g_return_val_if_fail (CWB_IS_RULE_SET (self), NULL);
+
+  node = find_param (self, rule, param);
+  if (node == NULL || key == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !json_object_has_member (json_node_get_object (node), key))
+    return NULL;
+
+  node = json_object_get_member (json_node_get_object (node), key);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  texts = json_node_get_object (node);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      node = json_object_get_member (texts, names[i]);
+      if (node_is_string (node))
+        return json_node_get_string (node);
+    }
+
+  node = json_object_get_member (texts, "en");
+  return node_is_string (node) ? json_node_get_string (node) : NULL;
 }

@@ -84,4 +84,30 @@ gboolean            cwb_rule_set_lookup_relaxed_number (CwbRuleSet *self,
                                                         const char *industry,
                                                         double     *value);
 
+/* (transfer none) (nullable): a text of @rule's object param @param in the
+ * UI language, e.g. A1's "headings" → "goals" */
+const char         *cwb_rule_set_lookup_text         (CwbRuleSet   *self,
+                                                      const char   *rule,
+                                                      const char   *param,
+                                                      const char   *key);
+
+/* The figures other code takes from the rule set (docs/rule-set.md). */
+
+/* "lifecycle.term_years": a term's length (五(三): three years) */
+guint               cwb_rule_set_get_term_years      (CwbRuleSet   *self);
+/* L6's "years": the fiscal years L6 counts, a file may give and the member
+ * form offers; 0 without L6 */
+guint               cwb_rule_set_get_fiscal_years    (CwbRuleSet   *self);
+
+/* "lifecycle.stages": the stages a consortium may reach, which need a
+ * document number, and which may follow which */
+gboolean            cwb_rule_set_has_stage           (CwbRuleSet   *self,
+                                                      CwbStage      stage);
+gboolean            cwb_rule_set_stage_needs_document (CwbRuleSet  *self,
+                                                       CwbStage     stage);
+/* (array length=n_stages) (transfer none) (nullable): empty for a final stage */
+const CwbStage     *cwb_rule_set_get_next_stages     (CwbRuleSet   *self,
+                                                      CwbStage      stage,
+                                                      guint        *n_stages);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-lifecycle.h"
+#include "cwb-rule-set.h"
 #include "cwb-store-private.h"
 
 /* (transfer full) (element-type CwbStageEvent) */
@@ -98,7 +99,7 @@ store_write_lifecycle (CwbStore   *self,
       const CwbStageEvent *event = g_ptr_array_index (events, i);
       g_autoptr(GError) local_error = NULL;
 
-      if (!cwb_lifecycle_check_next (before, event, NULL, &local_error))
+      if (!cwb_lifecycle_check_next (self->rules, before, event, NULL, &local_error))
         {
           g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, "lifecycle[%u]: %s", i, local_error->message);
           return FALSE;
@@ -142,7 +143,8 @@ cwb_store_get_lifecycle (CwbStore    *self,
  * @error: return location for a #GError
  *
  * Records the next step of a consortium's review or term, after checking
- * it with cwb_lifecycle_check_next() against the recorded steps
+ * it with cwb_lifecycle_check_next() under the store's rule set
+ * (cwb_store_set_rules()) against the recorded steps
  * (%CWB_ERROR_INVALID with a message fit to show). Emits "changed" with
  * %CWB_CHANGE_LIFECYCLE.
  *
@@ -167,7 +169,7 @@ cwb_store_append_stage_event (CwbStore             *self,
 
   if (!store_consortium_exists (self, consortium_id, error) ||
       (events = store_read_lifecycle (self, consortium_id, error)) == NULL ||
-      !cwb_lifecycle_check_next (events, event, today, error) ||
+      !cwb_lifecycle_check_next (self->rules, events, event, today, error) ||
       !insert_stage_event_row (self, consortium_id, events->len, event, error) ||
       !store_touch_consortium (self, consortium_id, error) ||
       !store_commit (self, error))
@@ -251,4 +253,39 @@ cwb_store_remove_last_stage_event (CwbStore       *self,
 failed:
   store_rollback (self);
   return FALSE;
+}
+
+/**
+ * cwb_store_set_rules:
+ * @self: a #CwbStore
+ * @rules: (nullable): the rule set whose lifecycle the store enforces;
+ *   %NULL for the shipped one
+ *
+ * The rule set a step must follow to be recorded
+ * (cwb_store_append_stage_event(), an imported consortium's steps). A
+ * #CwbContext made with a store sets its own rule set here.
+ */
+void
+cwb_store_set_rules (CwbStore   *self,
+                     CwbRuleSet *rules)
+{
+  g_return_if_fail (CWB_IS_STORE (self));
+  g_return_if_fail (rules == NULL || CWB_IS_RULE_SET (rules));
+
+  g_set_object (&self->rules, rules);
+}
+
+/**
+ * cwb_store_get_rules:
+ * @self: a #CwbStore
+ *
+ * Returns: (transfer none) (nullable): the rule set given to
+ *   cwb_store_set_rules(), %NULL for the shipped one
+ */
+CwbRuleSet *
+cwb_store_get_rules (CwbStore *self)
+{
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+
+  return self->rules;
 }

@@ -88,6 +88,9 @@ struct _CwbStore
   gboolean    in_memory;
   /* while the copy in memory is migrated: its migrations may write */
   gboolean    migrating;
+
+  /* nullable (the shipped one): the lifecycle's stages and transitions */
+  CwbRuleSet *rules;
 };
 
 /* A cached statement: released (reset, bindings cleared) when it goes out

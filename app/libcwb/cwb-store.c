@@ -524,6 +524,7 @@ cwb_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->auth_refusal, g_free);
+  g_clear_object (&self->rules);
 
   if (self->db != NULL)
     {

@@ -70,7 +70,8 @@ CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
  * @consortium's fields, members, exceptions and sections in place and
  * keeps its id, so the rows plugins keep of it stay; its lifecycle steps
  * stay too when @consortium carries none (they are then copied into
- * @consortium). Sets the ids. */
+ * @consortium). Sets the ids. To import many consortia, CwbImporter
+ * (cwb-importer.h) does this in batches: one commit per few hundred. */
 gboolean       cwb_store_import_consortium       (CwbStore       *self,
                                                   CwbConsortium  *consortium,
                                                   gboolean        replace,
@@ -120,8 +121,16 @@ gboolean       cwb_store_set_section             (CwbStore       *self,
 GPtrArray     *cwb_store_get_lifecycle           (CwbStore       *self,
                                                   gint64          consortium_id,
                                                   GError        **error);
-/* Records the next step after cwb_lifecycle_check_next() against the
- * recorded ones and @today (nullable); CWB_CHANGE_LIFECYCLE */
+/* The rule set whose lifecycle the store enforces; NULL (the default)
+ * for the shipped one. A CwbContext sets its own on its store. */
+void           cwb_store_set_rules               (CwbStore       *self,
+                                                  CwbRuleSet     *rules);
+/* (transfer none) (nullable) */
+CwbRuleSet    *cwb_store_get_rules               (CwbStore       *self);
+
+/* Records the next step after cwb_lifecycle_check_next() under the store's
+ * rule set against the recorded ones and @today (nullable);
+ * CWB_CHANGE_LIFECYCLE */
 gboolean       cwb_store_append_stage_event      (CwbStore       *self,
                                                   gint64          consortium_id,
                                                   const CwbStageEvent *event,

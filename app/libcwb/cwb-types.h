@@ -208,7 +208,7 @@ typedef enum {
  * @CWB_STAGE_RECOMMENDED: the city/county office recommended it (五(二))
  * @CWB_STAGE_RETURNED: the city/county office returned it (五(二))
  * @CWB_STAGE_APPROVING: the provincial office is reviewing it (五(三))
- * @CWB_STAGE_APPROVED: approved; a three-year term starts (五(三))
+ * @CWB_STAGE_APPROVED: approved; a term starts (五(三): three years in the shipped rule set)
  * @CWB_STAGE_REJECTED: not approved (五(三))
  * @CWB_STAGE_CONTINUED: the final evaluation continued it for a new term (六(二))
  * @CWB_STAGE_NOT_CONTINUED: the final evaluation did not continue it (六(二))

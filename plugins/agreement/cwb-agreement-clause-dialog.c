@@ -66,7 +66,7 @@ cwb_agreement_clause_dialog_new (GtkWindow        *parent,
 {
   CwbAgreementClauseDialog *self;
 
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), NULL);
 
   self = g_object_new (CWB_TYPE_AGREEMENT_CLAUSE_DIALOG, "transient-for", parent, NULL);
   self->item = item;

@@ -193,6 +193,8 @@ cwb_agreement_command_run (CwbCommand  *command,
   g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CwbConsortium) consortium = NULL;
+
+  cwb_agreement_use_rules (cwb_context_get_rules (context));
   g_autoptr(CwbAgreement) agreement = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GArray) incomplete = NULL;

@@ -31,9 +31,11 @@ typedef struct
 #define SEAL_ROOM          84.0   /* room for a seal (about 40 mm across, overlapping the text) */
 #define SEAL_ROW           85.0   /* a row of the DOCX's signature table: 30 mm */
 
-static const char *article_numbers[CWB_AGREEMENT_N_ITEMS] = {
+static const char *article_numbers[CWB_AGREEMENT_MAX_ITEMS] = {
   N_("Article 1"), N_("Article 2"), N_("Article 3"), N_("Article 4"), N_("Article 5"),
-  N_("Article 6"), N_("Article 7"), N_("Article 8"), N_("Article 9"),
+  N_("Article 6"), N_("Article 7"), N_("Article 8"), N_("Article 9"), N_("Article 10"),
+  N_("Article 11"), N_("Article 12"), N_("Article 13"), N_("Article 14"), N_("Article 15"),
+  N_("Article 16"), N_("Article 17"), N_("Article 18"), N_("Article 19"), N_("Article 20"),
 };
 
 static void
@@ -318,12 +320,12 @@ add_signature_table (CwbDocument *document,
  * cwb_agreement_document_get_article_number:
  * @item: an item
  *
- * Returns: (transfer none): "第一条" … "第九条" (translated)
+ * Returns: (transfer none): "第一条", "第二条" … (translated)
  */
 const char *
 cwb_agreement_document_get_article_number (CwbAgreementItem item)
 {
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), NULL);
 
   return _(article_numbers[item]);
 }
@@ -397,7 +399,7 @@ cwb_agreement_document_new (CwbAgreement                *agreement,
                               full_name);
   cwb_document_paragraph_set_space_before (cwb_document_add_paragraph (document, preamble), 12);
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     add_article (document, agreement, (CwbAgreementItem) i, values);
 
   paragraph = cwb_document_add_paragraph (document,

@@ -141,7 +141,7 @@ cwb_agreement_library_list_shipped (CwbAgreementItem item)
   GPtrArray *shipped = get_shipped ();
   GPtrArray *list;
 
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), NULL);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_agreement_clause_free);
   for (guint i = 0; i < shipped->len; i++)
@@ -203,7 +203,7 @@ cwb_agreement_library_list (CwbStore          *store,
   ListData data;
 
   g_return_val_if_fail (store == NULL || CWB_IS_STORE (store), NULL);
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   list = cwb_agreement_library_list_shipped (item);
@@ -232,7 +232,7 @@ cwb_agreement_library_save (CwbStore          *store,
   gint64 id = 0;
 
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (cwb_text_is_blank (title))

@@ -27,7 +27,7 @@ _cwb_agreement_page_flush_edits (CwbAgreementPage *self)
   if (self->agreement == NULL)
     return;
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     {
       ItemEditor *ed = &self->items[i];
       g_autofree char *text = NULL;
@@ -500,7 +500,8 @@ save_clause_action (GtkWidget  *widget,
 void
 _cwb_agreement_page_build_editors (CwbAgreementPage *self)
 {
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  cwb_agreement_use_rules (cwb_context_get_rules (self->context));
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     item_editor_build (self, &self->items[i], i);
 }
 
@@ -509,7 +510,7 @@ _cwb_agreement_page_update_editors (CwbAgreementPage *self,
                                     gboolean          editable,
                                     gboolean          drafting)
 {
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     item_editor_update (self, &self->items[i], editable, drafting);
 }
 

@@ -57,7 +57,7 @@ struct _CwbAgreementPage
   guint              refresh_source;
   guint              updating;
   const char        *state_class;
-  ItemEditor         items[CWB_AGREEMENT_N_ITEMS];
+  ItemEditor         items[CWB_AGREEMENT_MAX_ITEMS];
   GListStore        *matrix_rows;     /* CwbAgreementSignatory */
   GtkColumnViewColumn *edit_column;
   GtkTextTag        *added_tag;

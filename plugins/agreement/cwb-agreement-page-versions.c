@@ -73,7 +73,7 @@ update_diff (CwbAgreementPage *self)
   if (self->agreement == NULL || from == GTK_INVALID_LIST_POSITION || to == GTK_INVALID_LIST_POSITION)
     return;
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     {
       const char *old_text = compared_text (self, from, i);
       const char *new_text = compared_text (self, to, i);
@@ -296,7 +296,7 @@ restore_response_cb (AdwMessageDialog *dialog,
   restore.date = _cwb_agreement_page_dup_today (self);
   if (_cwb_agreement_page_apply_change (self, restore_change, &restore))
     {
-      for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+      for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
         self->items[i].dirty = FALSE;
       _cwb_agreement_page_update_view (self);
       gtk_stack_set_visible_child_name (self->sections, "draft");

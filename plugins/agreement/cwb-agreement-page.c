@@ -385,7 +385,7 @@ refresh (CwbAgreementPage *self)
 
   if (!same)
     {
-      for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+      for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
         self->items[i].dirty = FALSE;
       self->unsaved = FALSE;
     }
@@ -490,6 +490,9 @@ cwb_agreement_page_constructed (GObject *object)
   G_OBJECT_CLASS (cwb_agreement_page_parent_class)->constructed (object);
 
   g_assert (CWB_IS_CONTEXT (self->context));
+
+  /* one editor per item of the context's rule set */
+  _cwb_agreement_page_build_editors (self);
 
   g_signal_connect_object (self->context, "notify::consortium",
                            G_CALLBACK (consortium_changed_cb), self, G_CONNECT_SWAPPED);
@@ -655,7 +658,6 @@ cwb_agreement_page_init (CwbAgreementPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _cwb_agreement_page_build_editors (self);
   _cwb_agreement_page_build_matrix (self);
   _cwb_agreement_page_add_document_buttons (self);
   _cwb_agreement_page_init_versions (self);

@@ -72,7 +72,7 @@ struct _CwbAgreement
 {
   GObject     parent_instance;
 
-  char       *texts[CWB_AGREEMENT_N_ITEMS];
+  char       *texts[CWB_AGREEMENT_MAX_ITEMS];
   gboolean    has_clauses;     /* the section had "clauses" */
   JsonObject *clauses_extra;   /* keys of "clauses" this plugin does not know */
 

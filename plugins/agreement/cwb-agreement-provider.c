@@ -416,6 +416,7 @@ cwb_agreement_provider_check (CwbCheckProvider  *provider,
   g_autoptr(CwbAgreement) agreement = NULL;
   g_autoptr(GError) error = NULL;
 
+  cwb_agreement_use_rules (rules);
   agreement = cwb_agreement_new_for_consortium (consortium, &error);
   if (agreement == NULL)
     {

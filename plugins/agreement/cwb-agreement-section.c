@@ -85,7 +85,8 @@ read_date (CwbJsonReader  *reader,
   return TRUE;
 }
 
-/* "clauses", the member of @parent: the nine texts, and what else it holds */
+/* "clauses", the member of @parent: the rule set's items' texts, and what
+ * else it holds */
 static gboolean
 read_clauses (CwbJsonReader  *reader,
               JsonObject     *parent,
@@ -95,7 +96,8 @@ read_clauses (CwbJsonReader  *reader,
               gboolean       *present,
               GError        **error)
 {
-  const char *known[CWB_AGREEMENT_N_ITEMS + 1];
+  const char *known[CWB_AGREEMENT_MAX_ITEMS + 1];
+  guint n = cwb_agreement_get_n_items ();
   JsonObject *object = NULL;
 
   if (!cwb_json_reader_read_object (reader, parent, "clauses", flags, &object, error))
@@ -104,7 +106,7 @@ read_clauses (CwbJsonReader  *reader,
     return TRUE;
 
   cwb_json_reader_push_key (reader, "clauses");
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < n; i++)
     {
       const char *text = NULL;
 
@@ -113,7 +115,7 @@ read_clauses (CwbJsonReader  *reader,
       texts[i] = g_strdup (text);
       known[i] = cwb_agreement_item_to_key ((CwbAgreementItem) i);
     }
-  known[CWB_AGREEMENT_N_ITEMS] = NULL;
+  known[n] = NULL;
   cwb_json_reader_pop (reader);
 
   *extra = collect_extra (object, known);
@@ -357,7 +359,7 @@ clauses_to_node (char * const *texts,
   JsonObject *object = json_object_new ();
   JsonNode *node = json_node_alloc ();
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     if (texts[i] != NULL)
       json_object_set_string_member (object, cwb_agreement_item_to_key ((CwbAgreementItem) i), texts[i]);
   put_extra (object, extra);
@@ -432,7 +434,7 @@ version_to_node (const CwbAgreementVersion *version)
 static gboolean
 has_any_text (CwbAgreement *self)
 {
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     if (self->texts[i] != NULL)
       return TRUE;
 

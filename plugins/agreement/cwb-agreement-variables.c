@@ -68,29 +68,18 @@ static const char * const chinese_numerals[] = {
   NULL, "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
 };
 
-/* The term: a rule's "term_years" figure if the rule set gives one,
- * else the policy's words (有效期为三年). */
+/* The term in words, from the rule set's "lifecycle.term_years" (三年 in
+ * the shipped one: 有效期为三年) */
 static char *
 dup_term (CwbRuleSet *rules)
 {
-  const char * const *ids = rules != NULL ? cwb_rule_set_get_rule_ids (rules) : NULL;
+  g_autoptr(CwbRuleSet) shipped = rules == NULL ? cwb_rule_set_new_default (NULL) : NULL;
+  guint years = cwb_rule_set_get_term_years (rules != NULL ? rules : shipped);
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      double years;
-
-      if (cwb_rule_set_lookup_number (rules, ids[i], "term_years", &years) &&
-          years >= 1 && years == (double) (int) years)
-        {
-          if (years < G_N_ELEMENTS (chinese_numerals))
-            /* TRANSLATORS: a term of validity such as 三年; %s is a numeral */
-            return g_strdup_printf (_("%s years"), chinese_numerals[(int) years]);
-          return g_strdup_printf (_("%d years"), (int) years);
-        }
-    }
-
-  /* TRANSLATORS: the consortium's term of validity in the policy's words (三年) */
-  return g_strdup (_("three years"));
+  if (years < G_N_ELEMENTS (chinese_numerals))
+    /* TRANSLATORS: a term of validity such as 三年; %s is a numeral */
+    return g_strdup_printf (_("%s years"), chinese_numerals[years]);
+  return g_strdup_printf (_("%u years"), years);
 }
 
 GHashTable *
@@ -280,7 +269,7 @@ cwb_agreement_list_incomplete_items (CwbAgreement *self,
   g_return_val_if_fail (CWB_IS_AGREEMENT (self), NULL);
 
   list = g_array_new (FALSE, FALSE, sizeof (CwbAgreementItem));
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     {
       CwbAgreementItem item = (CwbAgreementItem) i;
       gboolean incomplete = cwb_text_is_blank (cwb_agreement_get_text (self, item));

@@ -13,45 +13,118 @@
 #include "cwb-agreement.h"
 #include "cwb-agreement-private.h"
 
-/* Items */
+/* Items: the rule set's A1 "clauses", with their "headings" */
+
+#define ITEMS_RULE "A1"
 
 typedef struct
 {
-  const char *key;
-  const char *letter;
-  const char *heading;  /* NC_("agreement item", …) */
-} ItemInfo;
+  CwbRuleSet *rules;                              /* owned */
+  guint       n;
+  const char *keys[CWB_AGREEMENT_MAX_ITEMS];      /* borrowed from rules */
+  char        letters[CWB_AGREEMENT_MAX_ITEMS][2];
+} ItemTable;
 
-/* In the policy's order; the zh_CN headings are the policy's own words. */
-static const ItemInfo items[CWB_AGREEMENT_N_ITEMS] = {
-  { "goals", "a", NC_("agreement item", "Technological innovation goals") },
-  { "task_division", "b", NC_("agreement item", "Division of tasks") },
-  { "rights_obligations", "c", NC_("agreement item", "Each member’s responsibilities, rights and obligations") },
-  { "ip_ownership", "d", NC_("agreement item", "Ownership of scientific and technological results and intellectual property") },
-  { "cost_sharing", "e", NC_("agreement item", "Bearing of technology development costs") },
-  { "income_distribution", "f", NC_("agreement item", "Distribution of the income from technology transfer, licensing, consulting and services") },
-  { "breach_liability", "g", NC_("agreement item", "How liability for breach is pursued") },
-  { "dispute_resolution", "h", NC_("agreement item", "How disputes are resolved") },
-  { "dissolution", "i", NC_("agreement item", "Each member’s rights and duties when the consortium is dissolved") },
-};
+static GMutex items_lock;
+/* A table is never freed once made: a reader on another thread may still
+ * hold it. There is one per rule set a process runs under (one, or a few
+ * in the tests). */
+static ItemTable *items_table;
+
+static ItemTable *
+item_table_new (CwbRuleSet *rules)
+{
+  ItemTable *table = g_new0 (ItemTable, 1);
+  const char * const *keys;
+
+  table->rules = g_object_ref (rules);
+  keys = cwb_rule_set_lookup_strv (rules, ITEMS_RULE, "clauses");
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      if (i == CWB_AGREEMENT_MAX_ITEMS)
+        {
+          g_warning ("The rule set lists more than %d agreement items; the others are left out",
+                     CWB_AGREEMENT_MAX_ITEMS);
+          break;
+        }
+      table->keys[i] = keys[i];
+      table->letters[i][0] = (char) ('a' + i);
+      table->n = i + 1;
+    }
+
+  return table;
+}
+
+void
+cwb_agreement_use_rules (CwbRuleSet *rules)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(CwbRuleSet) shipped = NULL;
+  ItemTable *table;
+
+  g_return_if_fail (rules == NULL || CWB_IS_RULE_SET (rules));
+
+  if (rules == NULL)
+    {
+      table = g_atomic_pointer_get (&items_table);
+
+      if (table != NULL)
+        return;
+      rules = shipped = cwb_rule_set_new_default (NULL);
+      g_return_if_fail (rules != NULL);
+    }
+
+  /* every check asks: the same rule set again costs no lock */
+  table = g_atomic_pointer_get (&items_table);
+  if (table != NULL && table->rules == rules)
+    return;
+
+  locker = g_mutex_locker_new (&items_lock);
+  if (items_table == NULL || items_table->rules != rules)
+    g_atomic_pointer_set (&items_table, item_table_new (rules));
+}
+
+static const ItemTable *
+get_items (void)
+{
+  ItemTable *table = g_atomic_pointer_get (&items_table);
+
+  if (table == NULL)
+    {
+      cwb_agreement_use_rules (NULL);
+      table = g_atomic_pointer_get (&items_table);
+    }
+
+  return table;
+}
+
+guint
+cwb_agreement_get_n_items (void)
+{
+  return get_items ()->n;
+}
 
 const char *
 cwb_agreement_item_to_key (CwbAgreementItem item)
 {
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  const ItemTable *table = get_items ();
 
-  return items[item].key;
+  g_return_val_if_fail (item < table->n, NULL);
+
+  return table->keys[item];
 }
 
 gboolean
 cwb_agreement_item_from_key (const char       *key,
                              CwbAgreementItem *item)
 {
-  for (guint i = 0; key != NULL && i < CWB_AGREEMENT_N_ITEMS; i++)
-    if (g_str_equal (key, items[i].key))
+  const ItemTable *table = get_items ();
+
+  for (guint i = 0; key != NULL && i < table->n; i++)
+    if (g_str_equal (key, table->keys[i]))
       {
         if (item != NULL)
-          *item = (CwbAgreementItem) i;
+          *item = i;
         return TRUE;
       }
 
@@ -61,17 +134,23 @@ cwb_agreement_item_from_key (const char       *key,
 const char *
 cwb_agreement_item_get_heading (CwbAgreementItem item)
 {
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  const ItemTable *table = get_items ();
+  const char *heading;
 
-  return g_dpgettext2 (NULL, "agreement item", items[item].heading);
+  g_return_val_if_fail (item < table->n, NULL);
+
+  heading = cwb_rule_set_lookup_text (table->rules, ITEMS_RULE, "headings", table->keys[item]);
+  return heading != NULL ? heading : table->keys[item];
 }
 
 const char *
 cwb_agreement_item_get_letter (CwbAgreementItem item)
 {
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  const ItemTable *table = get_items ();
 
-  return items[item].letter;
+  g_return_val_if_fail (item < table->n, NULL);
+
+  return table->letters[item];
 }
 
 const char *
@@ -200,7 +279,7 @@ cwb_agreement_version_copy (const CwbAgreementVersion *version)
   copy = g_new0 (CwbAgreementVersion, 1);
   copy->number = version->number;
   copy->date = g_strdup (version->date);
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < CWB_AGREEMENT_MAX_ITEMS; i++)
     copy->texts[i] = g_strdup (version->texts[i]);
   copy->extra = object_copy_or_null (version->extra);
   copy->clauses_extra = object_copy_or_null (version->clauses_extra);
@@ -215,7 +294,7 @@ cwb_agreement_version_free (CwbAgreementVersion *version)
     return;
 
   g_free (version->date);
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < CWB_AGREEMENT_MAX_ITEMS; i++)
     g_free (version->texts[i]);
   g_clear_pointer (&version->extra, json_object_unref);
   g_clear_pointer (&version->clauses_extra, json_object_unref);
@@ -241,7 +320,7 @@ cwb_agreement_finalize (GObject *object)
 {
   CwbAgreement *self = CWB_AGREEMENT (object);
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < CWB_AGREEMENT_MAX_ITEMS; i++)
     g_free (self->texts[i]);
   g_clear_pointer (&self->clauses_extra, json_object_unref);
   g_clear_pointer (&self->signatures, g_ptr_array_unref);
@@ -298,7 +377,7 @@ cwb_agreement_get_text (CwbAgreement     *self,
                         CwbAgreementItem  item)
 {
   g_return_val_if_fail (CWB_IS_AGREEMENT (self), NULL);
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, NULL);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), NULL);
 
   return self->texts[item];
 }
@@ -324,7 +403,7 @@ cwb_agreement_set_text (CwbAgreement      *self,
                         GError           **error)
 {
   g_return_val_if_fail (CWB_IS_AGREEMENT (self), FALSE);
-  g_return_val_if_fail ((guint) item < CWB_AGREEMENT_N_ITEMS, FALSE);
+  g_return_val_if_fail ((guint) item < cwb_agreement_get_n_items (), FALSE);
   g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), FALSE);
 
   if (!refuse_if_frozen (self, error))
@@ -470,7 +549,7 @@ record_version (CwbAgreement *self,
 
   version->number = last != NULL ? last->number + 1 : 1;
   version->date = g_strdup (date);
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     version->texts[i] = g_strdup (self->texts[i]);
   version->clauses_extra = object_copy_or_null (self->clauses_extra);
 
@@ -547,7 +626,7 @@ static gboolean
 texts_equal_version (CwbAgreement              *self,
                      const CwbAgreementVersion *version)
 {
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     if (g_strcmp0 (self->texts[i], version->texts[i]) != 0)
       return FALSE;
 
@@ -686,7 +765,7 @@ cwb_agreement_restore_version (CwbAgreement   *self,
   version = cwb_agreement_version_copy (found);
   cleared_here = reopen (self, date);
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     {
       g_free (self->texts[i]);
       self->texts[i] = g_strdup (version->texts[i]);

@@ -52,35 +52,36 @@ G_BEGIN_DECLS
 /**
  * CwbAgreementItem:
  *
- * The nine items (a)–(i) the policy requires, in the policy's order. The
- * nick is the key in the file's "clauses" object.
+ * The position of one of the items the agreement must state, as the rule
+ * set's A1 lists them in its "clauses" param (五(一)2: nine, (a)–(i), in
+ * the policy's order, in the shipped rule set). The key is the item's key
+ * in the file's "clauses" object; the heading comes from A1's "headings".
  */
-typedef enum {
-  CWB_AGREEMENT_ITEM_GOALS,               /*< nick=goals >*/
-  CWB_AGREEMENT_ITEM_TASK_DIVISION,       /*< nick=task_division >*/
-  CWB_AGREEMENT_ITEM_RIGHTS_OBLIGATIONS,  /*< nick=rights_obligations >*/
-  CWB_AGREEMENT_ITEM_IP_OWNERSHIP,        /*< nick=ip_ownership >*/
-  CWB_AGREEMENT_ITEM_COST_SHARING,        /*< nick=cost_sharing >*/
-  CWB_AGREEMENT_ITEM_INCOME_DISTRIBUTION, /*< nick=income_distribution >*/
-  CWB_AGREEMENT_ITEM_BREACH_LIABILITY,    /*< nick=breach_liability >*/
-  CWB_AGREEMENT_ITEM_DISPUTE_RESOLUTION,  /*< nick=dispute_resolution >*/
-  CWB_AGREEMENT_ITEM_DISSOLUTION,         /*< nick=dissolution >*/
-} CwbAgreementItem;
+typedef guint CwbAgreementItem;
 
-#define CWB_AGREEMENT_N_ITEMS 9
+/* A bound of this software (letters a–t, the document's article numbers),
+ * not a figure of the policy: a rule set listing more items uses the first
+ * twenty. */
+#define CWB_AGREEMENT_MAX_ITEMS 20
 
-/* "goals" … "dissolution" */
+/* The items come from @rules. The host runs under one rule set; the
+ * plugin's provider, page and command call this with their context's
+ * before they read items. Cheap when @rules is the one in use already.
+ * NULL keeps the one in use, or takes the shipped rule set when none was
+ * given yet (as the item functions do when called first). */
+void        cwb_agreement_use_rules         (CwbRuleSet       *rules);
+/* how many items the rule set in use lists */
+guint       cwb_agreement_get_n_items       (void);
+/* "goals" … "dissolution" in the shipped rule set */
 const char *cwb_agreement_item_to_key       (CwbAgreementItem  item);
-/* FALSE for an unknown key */
+/* FALSE for a key the rule set does not list */
 gboolean    cwb_agreement_item_from_key     (const char       *key,
                                              CwbAgreementItem *item);
-/* The item's heading in the policy's own words, translated (in zh_CN:
- * "技术创新目标", "任务分工", "各成员单位的责任、权利与义务",
- * "科技成果及知识产权归属", "技术开发成本承担",
- * "技术转让、许可、咨询和服务所产生的收益分配办法", "违约责任追究方式",
- * "解决争议的方式", "创新联合体解散时各成员单位的权责分配"). */
+/* The item's heading from the rule set, in the UI language (in zh_CN, the
+ * policy's own words: "技术创新目标", "任务分工", …); the key if the rule
+ * set gives none. */
 const char *cwb_agreement_item_get_heading  (CwbAgreementItem  item);
-/* "a" … "i", the item's letter in policy/RULES.md */
+/* "a", "b", … by position, as policy/RULES.md letters them */
 const char *cwb_agreement_item_get_letter   (CwbAgreementItem  item);
 
 /**
@@ -160,7 +161,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbAgreementSignature, cwb_agreement_signature_fr
  * CwbAgreementVersion:
  * @number: 1, 2, … in the order the text was frozen
  * @date: the date it was frozen, YYYY-MM-DD
- * @texts: (array fixed-size=9): the nine texts, indexed by #CwbAgreementItem
+ * @texts: (array fixed-size=20): the texts, indexed by #CwbAgreementItem
  *   (NULL where the item was absent)
  *
  * A frozen text.
@@ -168,7 +169,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbAgreementSignature, cwb_agreement_signature_fr
 typedef struct {
   int    number;
   char  *date;
-  char  *texts[CWB_AGREEMENT_N_ITEMS];
+  char  *texts[CWB_AGREEMENT_MAX_ITEMS];
   /*< private >*/
   JsonObject *extra;
   JsonObject *clauses_extra;

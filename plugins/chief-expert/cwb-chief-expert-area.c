@@ -60,7 +60,7 @@ cwb_chief_expert_area_get_scope (CwbArea *area)
 
 static GtkWidget *
 cwb_chief_expert_area_create_page (CwbArea    *area,
-                              CwbContext *context)
+                                   CwbContext *context)
 {
   return g_object_ref_sink (cwb_chief_expert_page_new (context));
 }

@@ -309,9 +309,9 @@ share_remedy (const char *rule,
 
 static void
 check_share (CwbCompositionCheck *c,
-             const char  *rule,
-             guint        h,
-             const char  *message_format)
+             const char          *rule,
+             guint                h,
+             const char          *message_format)
 {
   g_autoptr(CwbCheckResult) result = NULL;
   g_autofree char *message = NULL;
@@ -573,13 +573,13 @@ check_hainan_codes (CwbCompositionCheck *c)
 
 /* M1 and M2 四(四): declarations of the members */
 static void
-check_declarations (CwbCompositionCheck *c,
-                    const char *rule,
-                    gboolean    skip_lead,
-                    gboolean  (*declared) (CwbMember *member),
-                    const char *declared_message,
-                    const char *missing_format,
-                    const char *remedy)
+check_declarations (CwbCompositionCheck  *c,
+                    const char           *rule,
+                    gboolean              skip_lead,
+                    gboolean            (*declared) (CwbMember *member),
+                    const char           *declared_message,
+                    const char           *missing_format,
+                    const char           *remedy)
 {
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   g_autofree char *message = NULL;

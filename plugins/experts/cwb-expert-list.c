@@ -1,4 +1,5 @@
-/* cwb-expert-list.c — a lazy GListModel of the experts a search finds
+/* cwb-expert-list.c — a lazy GListModel of the experts a search finds (a
+ * CwbPagedList: this file says how to count and read them)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +12,6 @@
 #include "cwb-expert-registry.h"
 #include "cwb-expert-registry-private.h"
 
-#define PAGE_SIZE 100
-#define MAX_PAGES 4
 #define N_TIERS 4
 
 /* the indexed columns, in the order of the ranking's tiers */
@@ -25,15 +24,9 @@ static const char * const tier_columns[N_TIERS] = {
   "(:field IS NULL OR instr (char (10) || e.fields || char (10), char (10) || :field || char (10)) > 0) AND " \
   "(:chief = 0 OR EXISTS (SELECT 1 FROM experts_chief c WHERE c.expert_id = e.id AND c.to_date IS NULL))"
 
-typedef struct
-{
-  guint      index;
-  GPtrArray *experts;
-} Page;
-
 struct _CwbExpertList
 {
-  GObject     parent_instance;
+  CwbPagedList parent_instance;
 
   CwbExpertRegistry *experts; /* owned */
   gulong             changed_handler;
@@ -52,10 +45,6 @@ struct _CwbExpertList
    * skip a tier it has not seen the end of, counted */
   guint       tier_count[N_TIERS];
   guint       tier_known;     /* bit k: tier_count[k] is known */
-  guint       n_items;
-  guint       counted : 1;
-
-  GQueue      pages;
 };
 
 enum {
@@ -64,23 +53,12 @@ enum {
   PROP_FIELD,
   PROP_LEVEL,
   PROP_CHIEF_ONLY,
-  PROP_N_ITEMS,
   N_PROPS
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CwbExpertList, cwb_expert_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (CwbExpertList, cwb_expert_list, CWB_TYPE_PAGED_LIST)
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-page_free (Page *page)
-{
-  g_ptr_array_unref (page->experts);
-  g_free (page);
-}
 
 /* "text" as an FTS5 string, quotes doubled */
 static void
@@ -266,26 +244,24 @@ count_match (CwbExpertList *self,
   return count_sql (self, sql, match, has_filters (self));
 }
 
-static void
-ensure_counted (CwbExpertList *self)
+/* one count of the whole list; the tiers are sized as they are read */
+static gboolean
+cwb_expert_list_count (CwbPagedList  *list,
+                       guint         *n_rows,
+                       GError       **error)
 {
-  if (self->counted)
-    return;
+  CwbExpertList *self = CWB_EXPERT_LIST (list);
 
-  self->counted = TRUE;
-  self->n_items = 0;
   self->tier_known = 0;
 
   if (self->table == NULL)
-    {
-      self->n_items = has_filters (self)
-                      ? count_sql (self, "SELECT count(*) FROM experts_expert e WHERE " FILTERS, NULL, TRUE)
-                      : count_sql (self, "SELECT count(*) FROM experts_expert", NULL, FALSE);
-      return;
-    }
+    *n_rows = has_filters (self)
+              ? count_sql (self, "SELECT count(*) FROM experts_expert e WHERE " FILTERS, NULL, TRUE)
+              : count_sql (self, "SELECT count(*) FROM experts_expert", NULL, FALSE);
+  else
+    *n_rows = count_match (self, self->all_match);
 
-  /* one count of the whole list; the tiers are sized as they are read */
-  self->n_items = count_match (self, self->all_match);
+  return TRUE;
 }
 
 static gboolean
@@ -417,61 +393,25 @@ read_range (CwbExpertList  *self,
   return g_steal_pointer (&experts);
 }
 
-static Page *
-lookup_page (CwbExpertList *self,
-             guint          index)
+static GPtrArray *
+cwb_expert_list_read_range (CwbPagedList  *list,
+                            guint          start,
+                            guint          n_rows,
+                            GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *experts;
-  Page *page;
+  GPtrArray *experts = read_range (CWB_EXPERT_LIST (list), start, n_rows, error);
 
-  for (GList *l = self->pages.head; l != NULL; l = l->next)
-    {
-      page = l->data;
-      if (page->index == index)
-        {
-          g_queue_unlink (&self->pages, l);
-          g_queue_push_head_link (&self->pages, l);
-          return page;
-        }
-    }
-
-  experts = read_range (self, index * PAGE_SIZE, PAGE_SIZE, &error);
   if (experts == NULL)
-    {
-      g_warning ("The search of the expert registry failed: %s", error->message);
-      return NULL;
-    }
+    g_prefix_error (error, "The search of the expert registry failed: ");
 
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->experts = experts;
-  g_queue_push_head (&self->pages, page);
-
-  while (self->pages.length > MAX_PAGES)
-    page_free (g_queue_pop_tail (&self->pages));
-
-  return page;
+  return experts;
 }
 
 /* The search changed: count again and say so. */
 static void
 refresh (CwbExpertList *self)
 {
-  guint old_n = self->counted ? self->n_items : 0;
-  gboolean was_counted = self->counted;
-
-  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
-  self->counted = FALSE;
-
-  /* nobody has seen any item yet: nothing to announce */
-  if (!was_counted)
-    return;
-
-  ensure_counted (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
-  if (old_n != self->n_items)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  cwb_paged_list_reset (CWB_PAGED_LIST (self));
 }
 
 static void
@@ -479,54 +419,6 @@ experts_changed_cb (CwbExpertList     *self,
                     CwbExpertRegistry *experts)
 {
   refresh (self);
-}
-
-static GType
-cwb_expert_list_get_item_type (GListModel *model)
-{
-  return CWB_TYPE_EXPERT;
-}
-
-static guint
-cwb_expert_list_get_n_items (GListModel *model)
-{
-  CwbExpertList *self = CWB_EXPERT_LIST (model);
-
-  ensure_counted (self);
-
-  return self->n_items;
-}
-
-static gpointer
-cwb_expert_list_get_item (GListModel *model,
-                          guint       position)
-{
-  CwbExpertList *self = CWB_EXPERT_LIST (model);
-  Page *page;
-  guint offset;
-
-  ensure_counted (self);
-
-  if (position >= self->n_items)
-    return NULL;
-
-  page = lookup_page (self, position / PAGE_SIZE);
-  if (page == NULL)
-    return NULL;
-
-  offset = position % PAGE_SIZE;
-  if (offset >= page->experts->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (page->experts, offset));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = cwb_expert_list_get_item_type;
-  iface->get_n_items = cwb_expert_list_get_n_items;
-  iface->get_item = cwb_expert_list_get_item;
 }
 
 static void
@@ -537,7 +429,6 @@ cwb_expert_list_dispose (GObject *object)
   if (self->experts != NULL)
     g_clear_signal_handler (&self->changed_handler, self->experts);
   g_clear_object (&self->experts);
-  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
 
   G_OBJECT_CLASS (cwb_expert_list_parent_class)->dispose (object);
 }
@@ -578,9 +469,6 @@ cwb_expert_list_get_property (GObject    *object,
     case PROP_CHIEF_ONLY:
       g_value_set_boolean (value, self->chief_only);
       break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self)));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,6 +505,7 @@ static void
 cwb_expert_list_class_init (CwbExpertListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CwbPagedListClass *list_class = CWB_PAGED_LIST_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = cwb_expert_list_dispose;
@@ -624,12 +513,13 @@ cwb_expert_list_class_init (CwbExpertListClass *klass)
   object_class->get_property = cwb_expert_list_get_property;
   object_class->set_property = cwb_expert_list_set_property;
 
+  list_class->count = cwb_expert_list_count;
+  list_class->read_range = cwb_expert_list_read_range;
+
   properties[PROP_QUERY] = g_param_spec_string ("query", NULL, NULL, "", flags);
   properties[PROP_FIELD] = g_param_spec_string ("field", NULL, NULL, NULL, flags);
   properties[PROP_LEVEL] = g_param_spec_int ("level", NULL, NULL, -1, CWB_EXPERT_N_LEVELS - 1, -1, flags);
   properties[PROP_CHIEF_ONLY] = g_param_spec_boolean ("chief-only", NULL, NULL, FALSE, flags);
-  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -639,7 +529,6 @@ cwb_expert_list_init (CwbExpertList *self)
 {
   self->query = g_strdup ("");
   self->level = -1;
-  g_queue_init (&self->pages);
 }
 
 CwbExpertList *
@@ -650,7 +539,7 @@ cwb_expert_registry_search (CwbExpertRegistry *experts,
 
   g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (experts), NULL);
 
-  self = g_object_new (CWB_TYPE_EXPERT_LIST, NULL);
+  self = g_object_new (CWB_TYPE_EXPERT_LIST, "item-type", CWB_TYPE_EXPERT, NULL);
   self->experts = g_object_ref (experts);
   self->changed_handler = g_signal_connect_object (experts, "changed",
                                                    G_CALLBACK (experts_changed_cb), self,

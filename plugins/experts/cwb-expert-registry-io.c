@@ -251,7 +251,7 @@ cwb_expert_file_format_from_path (const char          *path,
 
 static gboolean
 format_for_path (const char           *path,
-                 CwbExpertFileFormat *format,
+                 CwbExpertFileFormat  *format,
                  GError              **error)
 {
   if (cwb_expert_file_format_from_path (path, format))
@@ -464,22 +464,16 @@ column_of_reference (const char *ref,
   return TRUE;
 }
 
-static Table *
-read_xlsx (const char    *path,
-           GCancellable  *cancellable,
-           GError       **error)
+/* The workbook's first worksheet and its shared strings (NULL when it has
+ * none); FALSE with @error when a part is missing, damaged or too large. */
+static gboolean
+xlsx_read_parts (const char  *path,
+                 GBytes     **shared,
+                 GBytes     **sheet,
+                 GError     **error)
 {
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GBytes) shared = NULL;
-  g_autoptr(GBytes) sheet = NULL;
   PartResult shared_result;
   PartResult sheet_result;
-  gboolean damaged = FALSE;
-  gboolean too_many = FALSE;
-  guint64 n_cells = 0;
-  xmlDoc *doc;
-  xmlNode *root;
   zip_t *archive;
   int zip_error = 0;
 
@@ -488,11 +482,11 @@ read_xlsx (const char    *path,
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” cannot be opened as an Excel (.xlsx) workbook."), path);
-      return NULL;
+      return FALSE;
     }
 
-  shared_result = zip_read (archive, "xl/sharedStrings.xml", &shared);
-  sheet_result = zip_read (archive, "xl/worksheets/sheet1.xml", &sheet);
+  shared_result = zip_read (archive, "xl/sharedStrings.xml", shared);
+  sheet_result = zip_read (archive, "xl/worksheets/sheet1.xml", sheet);
   zip_close (archive);
 
   if (sheet_result == PART_TOO_LARGE || shared_result == PART_TOO_LARGE)
@@ -500,82 +494,184 @@ read_xlsx (const char    *path,
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” is too large: a part of the workbook holds more than %u MiB."),
                    path, (guint) XLSX_PART_MAX_MIB);
-      return NULL;
+      return FALSE;
     }
 
   if (sheet_result == PART_MISSING)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” has no first worksheet (xl/worksheets/sheet1.xml)."), path);
-      return NULL;
+      return FALSE;
     }
 
   if (sheet_result == PART_DAMAGED)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
-      return NULL;
+      return FALSE;
     }
 
   if (shared_result == PART_DAMAGED)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("The shared strings of “%s” are damaged."), path);
-      return NULL;
+      return FALSE;
     }
 
-  if (shared != NULL)
-    {
-      doc = parse_xml (shared);
-      if (doc == NULL)
-        {
-          g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
-                       _("The shared strings of “%s” are damaged."), path);
-          return NULL;
-        }
-      root = xmlDocGetRootElement (doc);
-      for (xmlNode *si = root != NULL ? root->children : NULL; si != NULL; si = si->next)
-        if (is_element (si, "si"))
-          {
-            GString *text = g_string_new (NULL);
+  return TRUE;
+}
 
-            collect_text (si, text);
-            g_ptr_array_add (strings, g_string_free (text, FALSE));
-          }
-      xmlFreeDoc (doc);
-    }
+/* Appends the text of each <si> of the shared strings @shared to @strings;
+ * FALSE with @error when they cannot be parsed. */
+static gboolean
+xlsx_read_shared_strings (const char  *path,
+                          GBytes      *shared,
+                          GPtrArray   *strings,
+                          GError     **error)
+{
+  xmlDoc *doc = parse_xml (shared);
+  xmlNode *root;
 
-  doc = parse_xml (sheet);
   if (doc == NULL)
     {
-      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
-      return NULL;
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
+                   _("The shared strings of “%s” are damaged."), path);
+      return FALSE;
     }
 
   root = xmlDocGetRootElement (doc);
-  for (xmlNode *data = root != NULL ? root->children : NULL; data != NULL && !damaged; data = data->next)
+  for (xmlNode *si = root != NULL ? root->children : NULL; si != NULL; si = si->next)
+    if (is_element (si, "si"))
+      {
+        GString *text = g_string_new (NULL);
+
+        collect_text (si, text);
+        g_ptr_array_add (strings, g_string_free (text, FALSE));
+      }
+  xmlFreeDoc (doc);
+
+  return TRUE;
+}
+
+/* Appends to @text the text of the cell @c of type @type (nullable): an
+ * inline string, a shared string (@strings) or the value as written. */
+static void
+xlsx_cell_text (xmlNode    *c,
+                const char *type,
+                GPtrArray  *strings,
+                GString    *text)
+{
+  if (type != NULL && strcmp (type, "inlineStr") == 0)
+    {
+      for (xmlNode *is = c->children; is != NULL; is = is->next)
+        if (is_element (is, "is"))
+          collect_text (is, text);
+      return;
+    }
+
+  for (xmlNode *v = c->children; v != NULL; v = v->next)
+    if (is_element (v, "v"))
+      {
+        xmlChar *content = xmlNodeGetContent (v);
+
+        if (type != NULL && strcmp (type, "s") == 0)
+          {
+            guint64 index = g_ascii_strtoull ((const char *) content, NULL, 10);
+
+            if (index < strings->len)
+              g_string_append (text, g_ptr_array_index (strings, index));
+          }
+        else
+          g_string_append (text, (const char *) content);
+        xmlFree (content);
+      }
+}
+
+typedef enum {
+  SHEET_READ,
+  SHEET_DAMAGED,
+  SHEET_TOO_MANY_CELLS,
+} SheetResult;
+
+/* Appends the cells of the <row> @row to @cells, the empty ones before a
+ * cell included; @n_cells counts them all. */
+static SheetResult
+xlsx_read_cells (xmlNode   *row,
+                 GPtrArray *strings,
+                 GPtrArray *cells,
+                 guint64   *n_cells)
+{
+  for (xmlNode *c = row->children; c != NULL; c = c->next)
+    {
+      xmlChar *ref;
+      xmlChar *type;
+      g_autoptr(GString) text = g_string_new (NULL);
+      int column = (int) cells->len;
+
+      if (!is_element (c, "c"))
+        continue;
+
+      ref = xmlGetProp (c, (const xmlChar *) "r");
+      if (ref != NULL && !column_of_reference ((const char *) ref, &column))
+        {
+          xmlFree (ref);
+          return SHEET_DAMAGED;
+        }
+      if (column >= 0 && (guint) column >= cells->len && *n_cells + (column - cells->len) >= XLSX_MAX_CELLS)
+        {
+          xmlFree (ref);
+          return SHEET_TOO_MANY_CELLS;
+        }
+      type = xmlGetProp (c, (const xmlChar *) "t");
+
+      xlsx_cell_text (c, (const char *) type, strings, text);
+
+      while ((int) cells->len < column)
+        {
+          g_ptr_array_add (cells, g_strdup (""));
+          (*n_cells)++;
+        }
+      if ((int) cells->len == column)
+        {
+          g_ptr_array_add (cells, g_strdup (text->str));
+          (*n_cells)++;
+        }
+
+      xmlFree (ref);
+      xmlFree (type);
+    }
+
+  return SHEET_READ;
+}
+
+/* Appends the rows of the worksheet @root to @table, keeping the file's
+ * numbering: rows it skips share one empty row. */
+static SheetResult
+xlsx_read_rows (xmlNode   *root,
+                GPtrArray *strings,
+                Table     *table)
+{
+  guint64 n_cells = 0;
+
+  for (xmlNode *data = root != NULL ? root->children : NULL; data != NULL; data = data->next)
     {
       if (!is_element (data, "sheetData"))
         continue;
 
-      for (xmlNode *row = data->children; row != NULL && !damaged; row = row->next)
+      for (xmlNode *row = data->children; row != NULL; row = row->next)
         {
           GPtrArray *cells;
+          SheetResult result;
           xmlChar *r;
           guint64 number;
 
           if (!is_element (row, "row"))
             continue;
 
-          /* rows may skip numbers: keep the file's numbering (the rows
-           * skipped share one empty row) */
           r = xmlGetProp (row, (const xmlChar *) "r");
           number = r != NULL ? g_ascii_strtoull ((const char *) r, NULL, 10) : table->len + 1;
           xmlFree (r);
           if (number > XLSX_MAX_ROWS)
-            {
-              damaged = TRUE;
-              break;
-            }
+            return SHEET_DAMAGED;
           if (table->len + 1 < number)
             {
               g_autoptr(GPtrArray) empty = new_cells ();
@@ -586,76 +682,44 @@ read_xlsx (const char    *path,
 
           cells = new_cells ();
           g_ptr_array_add (table, cells);
-          for (xmlNode *c = row->children; c != NULL; c = c->next)
-            {
-              xmlChar *ref;
-              xmlChar *type;
-              g_autoptr(GString) text = g_string_new (NULL);
-              int column = (int) cells->len;
-
-              if (!is_element (c, "c"))
-                continue;
-
-              ref = xmlGetProp (c, (const xmlChar *) "r");
-              if (ref != NULL && !column_of_reference ((const char *) ref, &column))
-                {
-                  xmlFree (ref);
-                  damaged = TRUE;
-                  break;
-                }
-              if (column >= 0 && (guint) column >= cells->len && n_cells + (column - cells->len) >= XLSX_MAX_CELLS)
-                {
-                  xmlFree (ref);
-                  too_many = damaged = TRUE;
-                  break;
-                }
-              type = xmlGetProp (c, (const xmlChar *) "t");
-
-              if (type != NULL && strcmp ((const char *) type, "inlineStr") == 0)
-                {
-                  for (xmlNode *is = c->children; is != NULL; is = is->next)
-                    if (is_element (is, "is"))
-                      collect_text (is, text);
-                }
-              else
-                {
-                  for (xmlNode *v = c->children; v != NULL; v = v->next)
-                    if (is_element (v, "v"))
-                      {
-                        xmlChar *content = xmlNodeGetContent (v);
-
-                        if (type != NULL && strcmp ((const char *) type, "s") == 0)
-                          {
-                            guint64 index = g_ascii_strtoull ((const char *) content, NULL, 10);
-
-                            if (index < strings->len)
-                              g_string_append (text, g_ptr_array_index (strings, index));
-                          }
-                        else
-                          g_string_append (text, (const char *) content);
-                        xmlFree (content);
-                      }
-                }
-
-              while ((int) cells->len < column)
-                {
-                  g_ptr_array_add (cells, g_strdup (""));
-                  n_cells++;
-                }
-              if ((int) cells->len == column)
-                {
-                  g_ptr_array_add (cells, g_strdup (text->str));
-                  n_cells++;
-                }
-
-              xmlFree (ref);
-              xmlFree (type);
-            }
+          result = xlsx_read_cells (row, strings, cells, &n_cells);
+          if (result != SHEET_READ)
+            return result;
         }
     }
+
+  return SHEET_READ;
+}
+
+static Table *
+read_xlsx (const char    *path,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GBytes) shared = NULL;
+  g_autoptr(GBytes) sheet = NULL;
+  SheetResult result;
+  xmlDoc *doc;
+
+  if (!xlsx_read_parts (path, &shared, &sheet, error))
+    return NULL;
+
+  if (shared != NULL && !xlsx_read_shared_strings (path, shared, strings, error))
+    return NULL;
+
+  doc = parse_xml (sheet);
+  if (doc == NULL)
+    {
+      g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
+      return NULL;
+    }
+
+  result = xlsx_read_rows (xmlDocGetRootElement (doc), strings, table);
   xmlFreeDoc (doc);
 
-  if (too_many)
+  if (result == SHEET_TOO_MANY_CELLS)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("“%s” is too large: its first worksheet holds more than %u cells."),
@@ -663,7 +727,7 @@ read_xlsx (const char    *path,
       return NULL;
     }
 
-  if (damaged)
+  if (result == SHEET_DAMAGED)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID, _("The first worksheet of “%s” is damaged."), path);
       return NULL;
@@ -699,11 +763,11 @@ duplicate_key (CwbExpert *expert)
 }
 
 GListModel *
-cwb_expert_registry_read_file (const char             *path,
-                               CwbExpertRegistryProgressFunc progress,
-                               gpointer                user_data,
-                               GCancellable           *cancellable,
-                               GError                **error)
+cwb_expert_registry_read_file (const char                     *path,
+                               CwbExpertRegistryProgressFunc   progress,
+                               gpointer                        user_data,
+                               GCancellable                   *cancellable,
+                               GError                        **error)
 {
   g_autoptr(GPtrArray) table = NULL;
   g_autoptr(GListStore) rows = NULL;
@@ -876,12 +940,12 @@ cwb_expert_registry_check_rows (CwbExpertRegistry *self,
 }
 
 GListModel *
-cwb_expert_registry_preview_import (CwbExpertRegistry      *self,
-                                    const char             *path,
-                                    CwbExpertRegistryProgressFunc progress,
-                                    gpointer                user_data,
-                                    GCancellable           *cancellable,
-                                    GError                **error)
+cwb_expert_registry_preview_import (CwbExpertRegistry              *self,
+                                    const char                     *path,
+                                    CwbExpertRegistryProgressFunc   progress,
+                                    gpointer                        user_data,
+                                    GCancellable                   *cancellable,
+                                    GError                        **error)
 {
   GListModel *rows;
 
@@ -950,13 +1014,13 @@ apply_in_transaction (CwbStore  *store,
 }
 
 gboolean
-cwb_expert_registry_apply_import (CwbExpertRegistry      *self,
-                                  GListModel             *rows,
-                                  CwbExpertRegistryProgressFunc progress,
-                                  gpointer                user_data,
-                                  GCancellable           *cancellable,
-                                  guint                  *n_added,
-                                  GError                **error)
+cwb_expert_registry_apply_import (CwbExpertRegistry              *self,
+                                  GListModel                     *rows,
+                                  CwbExpertRegistryProgressFunc   progress,
+                                  gpointer                        user_data,
+                                  GCancellable                   *cancellable,
+                                  guint                          *n_added,
+                                  GError                        **error)
 {
   ApplyArgs args = { self, rows, progress, user_data, cancellable, 0 };
 
@@ -1003,11 +1067,11 @@ expert_cell (CwbExpert *expert,
 }
 
 gboolean
-cwb_expert_registry_export (CwbExpertRegistry      *self,
-                            const char             *path,
-                            CwbExpertRegistryProgressFunc progress,
-                            gpointer                user_data,
-                            GError                **error)
+cwb_expert_registry_export (CwbExpertRegistry              *self,
+                            const char                     *path,
+                            CwbExpertRegistryProgressFunc   progress,
+                            gpointer                        user_data,
+                            GError                        **error)
 {
   g_autoptr(GPtrArray) experts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;

@@ -125,11 +125,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CwbExpertRegistry, cwb_expert_registry, G_TYPE_OBJECT)
 
-static int      reindex_pending        (CwbExpertRegistry *self,
-                                        GError    **error);
-static gboolean reindex_in_transaction (CwbStore  *store,
-                                        gpointer   user_data,
-                                        GError   **error);
+static int      reindex_pending        (CwbExpertRegistry  *self,
+                                        GError            **error);
+static gboolean reindex_in_transaction (CwbStore           *store,
+                                        gpointer            user_data,
+                                        GError            **error);
 static void store_changed_cb (CwbExpertRegistry *self,
                               CwbChange          kind,
                               gint64             consortium_id,
@@ -230,9 +230,9 @@ cwb_expert_registry_get_store (CwbExpertRegistry *self)
 }
 
 CwbStatement *
-_cwb_expert_registry_prepare (CwbExpertRegistry *self,
-                     const char  *sql,
-                     GError     **error)
+_cwb_expert_registry_prepare (CwbExpertRegistry  *self,
+                              const char         *sql,
+                              GError            **error)
 {
   g_assert (CWB_IS_EXPERT_REGISTRY (self));
 

@@ -85,8 +85,9 @@ guint          cwb_expert_registry_count          (CwbExpertRegistry *self);
 
 #define CWB_TYPE_EXPERT_LIST (cwb_expert_list_get_type ())
 
-/* A lazy GListModel of CwbExpert (each with "is-chief" set): the experts
- * that match the query and filters. It counts once per change and reads
+/* A CwbPagedList (a lazy GListModel) of CwbExpert (each with "is-chief"
+ * set): the experts that match the query and filters. It counts once per
+ * change and reads
  * rows in pages of 100 as they are asked for, keeping a few pages; it
  * follows the registry's "changed" signal (items-changed over the whole
  * range, "n-items" notified).
@@ -107,7 +108,7 @@ guint          cwb_expert_registry_count          (CwbExpertRegistry *self);
  * whose fields match, then affiliation, then résumé (each tier from the
  * index's column filter, so nothing is sorted beyond one page); within a
  * tier, by id. With an empty query, by name. */
-G_DECLARE_FINAL_TYPE (CwbExpertList, cwb_expert_list, CWB, EXPERT_LIST, GObject)
+G_DECLARE_FINAL_TYPE (CwbExpertList, cwb_expert_list, CWB, EXPERT_LIST, CwbPagedList)
 
 /* (transfer full): a new list over the registry, query empty, no filters */
 CwbExpertList *cwb_expert_registry_search     (CwbExpertRegistry *self,
@@ -122,8 +123,8 @@ int            cwb_expert_list_get_level      (CwbExpertList     *self);
 void           cwb_expert_list_set_level      (CwbExpertList     *self,
                                                int                level);
 gboolean       cwb_expert_list_get_chief_only (CwbExpertList     *self);
-void           cwb_expert_list_set_chief_only (CwbExpertList *self,
-                                              gboolean       chief_only);
+void           cwb_expert_list_set_chief_only (CwbExpertList     *self,
+                                               gboolean           chief_only);
 
 /* ------------------------------------------------------------------ */
 /* chief experts (五(一)3)                                             */
@@ -156,37 +157,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbChiefAssignment, cwb_chief_assignment_free)
  * — all in one transaction. Setting the expert who is chief already
  * changes nothing. A date before the current assignment's start, an
  * unknown expert or consortium fail with a message. */
-gboolean       cwb_expert_registry_set_chief (CwbExpertRegistry *self,
-                                              gint64             consortium_id,
-                                              gint64             expert_id,
-                                              const char        *date,
-                                              const char        *reason,
-                                              GError           **error);
+gboolean       cwb_expert_registry_set_chief            (CwbExpertRegistry *self,
+                                                         gint64             consortium_id,
+                                                         gint64             expert_id,
+                                                         const char        *date,
+                                                         const char        *reason,
+                                                         GError           **error);
 /* The chief expert now, 0 if none. */
-gint64         cwb_expert_registry_get_chief (CwbExpertRegistry *self,
-                                              gint64             consortium_id);
+gint64         cwb_expert_registry_get_chief            (CwbExpertRegistry *self,
+                                                         gint64             consortium_id);
 /* (element-type CwbChiefAssignment) (transfer full): oldest first, each
  * with after_approval set from the host's lifecycle steps */
-GPtrArray     *cwb_expert_registry_list_chief_history (CwbExpertRegistry *self,
-                                              gint64         consortium_id,
-                                              GError       **error);
+GPtrArray     *cwb_expert_registry_list_chief_history   (CwbExpertRegistry *self,
+                                                         gint64             consortium_id,
+                                                         GError           **error);
 /* For 六(三)(1): TRUE if the chief expert of @consortium_id was changed
  * (an assignment replacing an earlier one began) after @date, such as the
  * approval date (cwb_lifecycle_get_approval_date()). The first assignment
  * is not a change. */
-gboolean       cwb_expert_registry_chief_changed_after (CwbExpertRegistry *self,
-                                              gint64         consortium_id,
-                                              const char    *date);
+gboolean       cwb_expert_registry_chief_changed_after  (CwbExpertRegistry *self,
+                                                         gint64             consortium_id,
+                                                         const char        *date);
 /* The consortia (names, sorted) other than @except_consortium_id of which
  * @expert_id is the chief expert now (rule E3). (transfer full) */
 char         **cwb_expert_registry_list_chief_elsewhere (CwbExpertRegistry *self,
-                                              gint64         expert_id,
-                                              gint64         except_consortium_id);
+                                                         gint64             expert_id,
+                                                         gint64             except_consortium_id);
 
 /* The registry expert that a "chief_expert" section means: the same name
  * and affiliation USCC (both given); 0 if none. */
-gint64         cwb_expert_registry_match_section   (CwbExpertRegistry *self,
-                                                    JsonNode          *section);
+gint64         cwb_expert_registry_match_section        (CwbExpertRegistry *self,
+                                                         JsonNode          *section);
 /* After a consortium was imported (or its section changed): matches its
  * "chief_expert" section to a registry expert, adding one from the section
  * if none matches (name, title, fields, USCC; the affiliation's name from
@@ -195,17 +196,17 @@ gint64         cwb_expert_registry_match_section   (CwbExpertRegistry *self,
  * the current one. A consortium without the section, or with a section
  * that lacks a name, is left alone (returns TRUE, *@expert_id 0).
  * @expert_id: (out) (optional) */
-gboolean       cwb_expert_registry_sync_consortium (CwbExpertRegistry *self,
-                                                    gint64             consortium_id,
-                                                    const char        *date,
-                                                    gint64            *expert_id,
-                                                    GError           **error);
+gboolean       cwb_expert_registry_sync_consortium      (CwbExpertRegistry *self,
+                                                         gint64             consortium_id,
+                                                         const char        *date,
+                                                         gint64            *expert_id,
+                                                         GError           **error);
 /* cwb_expert_registry_sync_consortium() for every consortium of the workspace: the
  * registry follows imports made while it was not listening (the command
  * line, another process). The pages call it when they are built. */
-gboolean       cwb_expert_registry_sync_all        (CwbExpertRegistry *self,
-                                                    GDateTime         *now,
-                                                    GError           **error);
+gboolean       cwb_expert_registry_sync_all             (CwbExpertRegistry *self,
+                                                         GDateTime         *now,
+                                                         GError           **error);
 
 /* ------------------------------------------------------------------ */
 /* reviewers (五(二))                                                  */
@@ -242,46 +243,46 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbReviewer, cwb_reviewer_free)
  * consortium's chief expert now (for a consortium not stored: the expert
  * its "chief_expert" section names); @reason: (out) (optional)
  * (transfer full) the sentence naming the member unit or the role. */
-CwbReviewerConflict cwb_expert_registry_get_conflict      (CwbExpertRegistry *self,
-                                                           CwbConsortium     *consortium,
-                                                           CwbExpert         *expert,
-                                                           char             **reason);
+CwbReviewerConflict cwb_expert_registry_get_conflict         (CwbExpertRegistry *self,
+                                                              CwbConsortium     *consortium,
+                                                              CwbExpert         *expert,
+                                                              char             **reason);
 /* Experts whose fields name the consortium's industry, at most @limit
  * (0: 200), those without conflict first; each with its conflict and
  * reason. (element-type CwbReviewer) (transfer full) */
-GPtrArray          *cwb_expert_registry_suggest_reviewers (CwbExpertRegistry *self,
-                                                           CwbConsortium     *consortium,
-                                                           guint              limit,
-                                                           GError           **error);
+GPtrArray          *cwb_expert_registry_suggest_reviewers    (CwbExpertRegistry *self,
+                                                              CwbConsortium     *consortium,
+                                                              guint              limit,
+                                                              GError           **error);
 /* Records @expert_id as a reviewer of the stored consortium; refused
  * (CWB_ERROR_INVALID, the conflict's sentence) when conflicted,
  * CWB_ERROR_EXISTS when chosen already. */
-gboolean            cwb_expert_registry_add_reviewer      (CwbExpertRegistry *self,
-                                                           gint64             consortium_id,
-                                                           gint64             expert_id,
-                                                           GError           **error);
+gboolean            cwb_expert_registry_add_reviewer         (CwbExpertRegistry *self,
+                                                              gint64             consortium_id,
+                                                              gint64             expert_id,
+                                                              GError           **error);
 /* The reviewer's opinion and its date (@date nullable, else YYYY-MM-DD). */
-gboolean       cwb_expert_registry_set_reviewer_opinion (CwbExpertRegistry *self,
-                                              gint64         consortium_id,
-                                              gint64         expert_id,
-                                              const char    *opinion,
-                                              const char    *date,
-                                              GError       **error);
-gboolean       cwb_expert_registry_remove_reviewer  (CwbExpertRegistry *self,
-                                                     gint64             consortium_id,
-                                                     gint64             expert_id,
-                                                     GError           **error);
+gboolean            cwb_expert_registry_set_reviewer_opinion (CwbExpertRegistry *self,
+                                                              gint64             consortium_id,
+                                                              gint64             expert_id,
+                                                              const char        *opinion,
+                                                              const char        *date,
+                                                              GError           **error);
+gboolean            cwb_expert_registry_remove_reviewer      (CwbExpertRegistry *self,
+                                                              gint64             consortium_id,
+                                                              gint64             expert_id,
+                                                              GError           **error);
 /* (element-type CwbReviewer) (transfer full): in the order chosen */
-GPtrArray     *cwb_expert_registry_list_reviewers   (CwbExpertRegistry *self,
-                                                     gint64             consortium_id,
-                                                     GError           **error);
+GPtrArray          *cwb_expert_registry_list_reviewers       (CwbExpertRegistry *self,
+                                                              gint64             consortium_id,
+                                                              GError           **error);
 /* The chosen reviewers of the consortium as an XLSX sheet: a header row in
  * Chinese (姓名, 职称, 职称级别, 工作单位, 统一社会信用代码, 研究领域,
  * 评审意见, 日期). */
-gboolean       cwb_expert_registry_export_reviewers (CwbExpertRegistry *self,
-                                                     gint64             consortium_id,
-                                                     const char        *path,
-                                                     GError           **error);
+gboolean            cwb_expert_registry_export_reviewers     (CwbExpertRegistry *self,
+                                                              gint64             consortium_id,
+                                                              const char        *path,
+                                                              GError           **error);
 
 /* ------------------------------------------------------------------ */
 /* import and export                                                   */

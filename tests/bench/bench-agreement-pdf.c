@@ -77,7 +77,7 @@ make_consortium (guint n_members)
       cwb_consortium_add_member (consortium, member);
     }
 
-  for (guint i = 0; i < CWB_AGREEMENT_N_ITEMS; i++)
+  for (guint i = 0; i < cwb_agreement_get_n_items (); i++)
     if (!cwb_agreement_set_text (agreement, i, clause, &error))
       g_error ("%s", error->message);
   cwb_agreement_apply_to_consortium (agreement, consortium);
