@@ -134,6 +134,24 @@ store_changed_cb (CwbWindow *self,
 
 /* Status pages */
 
+/* The first content replaces the "loading" placeholder at once: a
+ * crossfade from nothing would repaint the window for 200 ms just after
+ * start-up. */
+static void
+show_stack_child (GtkStack  *stack,
+                  GtkWidget *child)
+{
+  GtkStackTransitionType transition = gtk_stack_get_transition_type (stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (stack, gtk_stack_page_get_name (gtk_stack_get_page (stack, child)),
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child (stack, child);
+
+  g_assert (gtk_stack_get_transition_type (stack) == transition);
+}
+
 /* Status pages are built when first shown: the first frame needs none. */
 static GtkWidget *
 status_page_new (const char *icon_name,
@@ -210,7 +228,7 @@ _cwb_window_show_status (CwbWindow  *self,
       gtk_stack_add_named (stack, page, name);
     }
 
-  gtk_stack_set_visible_child (stack, page);
+  show_stack_child (stack, page);
 }
 
 /* Pages */
@@ -367,7 +385,7 @@ _cwb_window_update_view (CwbWindow *self)
       GtkWidget *widget = ensure_page_widget (self, page);
 
       if (widget != NULL)
-        gtk_stack_set_visible_child (self->content_stack, widget);
+        show_stack_child (self->content_stack, widget);
     }
 
   if (consortium != NULL)

@@ -469,3 +469,16 @@ cwb_test_respond (AdwMessageDialog *dialog,
   cwb_test_drain ();
 }
 #endif
+
+void
+cwb_test_record_items_changed (GListModel          *model,
+                               guint                position,
+                               guint                removed,
+                               guint                added,
+                               CwbTestItemsChanged *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->n_emissions++;
+}

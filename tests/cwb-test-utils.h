@@ -67,6 +67,22 @@ void           cwb_test_load_only      (CwbEngine  *engine,
 /* ------------------------------------------------------------------ */
 /* the main loop                                                       */
 
+/* The last "items-changed" of a GListModel, and how many there were:
+ * g_signal_connect (model, "items-changed",
+ *                   G_CALLBACK (cwb_test_record_items_changed), &changed); */
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_emissions;
+} CwbTestItemsChanged;
+void           cwb_test_record_items_changed (GListModel          *model,
+                                              guint                position,
+                                              guint                removed,
+                                              guint                added,
+                                              CwbTestItemsChanged *changed);
+
 /* Dispatches what is ready now, without blocking: pending idles and
  * signal emissions (at most a thousand iterations, so that a source that
  * is always ready cannot hang the test). */

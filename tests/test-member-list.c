@@ -18,13 +18,6 @@ typedef struct
   gint64    small_id;  /* 3 members */
 } Fixture;
 
-typedef struct
-{
-  guint position;
-  guint removed;
-  guint added;
-  guint n_emissions;
-} ItemsChanged;
 
 static CwbMember *
 make_member (guint i)
@@ -103,19 +96,6 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
   cwb_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
-                  ItemsChanged *changed)
-{
-  changed->position = position;
-  changed->removed = removed;
-  changed->added = added;
-  changed->n_emissions++;
 }
 
 static void
@@ -214,14 +194,14 @@ test_remove (Fixture       *fixture,
   GListModel *model = G_LIST_MODEL (list);
   g_autoptr(CwbMember) victim = NULL;
   g_autoptr(GError) error = NULL;
-  ItemsChanged changed = { 0 };
-  ItemsChanged small_changed = { 0 };
+  CwbTestItemsChanged changed = { 0 };
+  CwbTestItemsChanged small_changed = { 0 };
   guint position = G_MAXUINT;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MEMBERS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, 3);
-  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changed);
-  g_signal_connect (small, "items-changed", G_CALLBACK (items_changed_cb), &small_changed);
+  g_signal_connect (model, "items-changed", G_CALLBACK (cwb_test_record_items_changed), &changed);
+  g_signal_connect (small, "items-changed", G_CALLBACK (cwb_test_record_items_changed), &small_changed);
 
   victim = g_list_model_get_item (model, 50000);
   g_assert_true (cwb_store_remove_member (fixture->store, cwb_member_get_id (victim), &position, &error));
@@ -268,8 +248,8 @@ test_remove (Fixture       *fixture,
   g_assert_cmpuint (small_changed.added, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (small)), ==, 0);
 
-  g_signal_handlers_disconnect_by_func (model, items_changed_cb, &changed);
-  g_signal_handlers_disconnect_by_func (small, items_changed_cb, &small_changed);
+  g_signal_handlers_disconnect_by_func (model, cwb_test_record_items_changed, &changed);
+  g_signal_handlers_disconnect_by_func (small, cwb_test_record_items_changed, &small_changed);
 }
 
 int

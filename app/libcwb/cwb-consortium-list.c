@@ -1,8 +1,8 @@
 /* cwb-consortium-list.c — a lazy GListModel over the workspace's consortia
  *
- * Follows CwbMemberList's pattern (pages read as they are asked for, a few
- * kept), but consortia have no positions of their own: the list holds the
- * ids that match its search, in name order, and a page is a range of them.
+ * A CwbPagedList like CwbMemberList, but consortia have no positions of
+ * their own: the list holds the ids that match its search, in name order,
+ * and a page is a range of them.
  * Holding the ids lets a change announce only what moved: the ids are read
  * again and compared from both ends.
  *
@@ -17,18 +17,9 @@
 #include "cwb-enums.h"
 #include "cwb-store.h"
 
-#define PAGE_SIZE 100
-#define MAX_PAGES 4
-
-typedef struct
-{
-  guint      index;   /* the page holds positions index * PAGE_SIZE … */
-  GPtrArray *items;   /* of CwbConsortium, owned */
-} Page;
-
 struct _CwbConsortiumList
 {
-  GObject   parent_instance;
+  CwbPagedList parent_instance;
 
   /* owned */
   CwbStore *store;
@@ -39,15 +30,9 @@ struct _CwbConsortiumList
   /* the matching ids in order, read on first use; NULL: not yet */
   GArray   *ids;
   guint     n_total;
-
-  /* of Page *, most recently used first, at most MAX_PAGES */
-  GQueue    pages;
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CwbConsortiumList, cwb_consortium_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (CwbConsortiumList, cwb_consortium_list, CWB_TYPE_PAGED_LIST)
 
 enum {
   PROP_0,
@@ -59,19 +44,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-page_free (Page *page)
-{
-  g_ptr_array_unref (page->items);
-  g_free (page);
-}
-
-static void
-drop_pages (CwbConsortiumList *self)
-{
-  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
-}
 
 static gboolean
 set_string (char       **field,
@@ -123,48 +95,6 @@ ensure_ids (CwbConsortiumList *self)
     }
 }
 
-static Page *
-lookup_page (CwbConsortiumList *self,
-             guint              index)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *items;
-  guint first = index * PAGE_SIZE;
-  Page *page;
-
-  for (GList *l = self->pages.head; l != NULL; l = l->next)
-    {
-      page = l->data;
-
-      if (page->index == index)
-        {
-          g_queue_unlink (&self->pages, l);
-          g_queue_push_head_link (&self->pages, l);
-          return page;
-        }
-    }
-
-  items = cwb_store_read_consortium_summaries (self->store,
-                                               &g_array_index (self->ids, gint64, first),
-                                               MIN (PAGE_SIZE, self->ids->len - first),
-                                               &error);
-  if (items == NULL)
-    {
-      g_warning ("Could not read the consortia: %s", error->message);
-      return NULL;
-    }
-
-  page = g_new0 (Page, 1);
-  page->index = index;
-  page->items = items;
-  g_queue_push_head (&self->pages, page);
-
-  while (self->pages.length > MAX_PAGES)
-    page_free (g_queue_pop_tail (&self->pages));
-
-  return page;
-}
-
 /* Reads the ids again and announces what differs: the run between the
  * common start and the common end. */
 static void
@@ -182,8 +112,6 @@ reload (CwbConsortiumList *self,
   old_ids = g_steal_pointer (&self->ids);
   self->ids = read_ids (self);
   self->n_total = count_total (self);
-  drop_pages (self);
-
   old_n = old_ids->len;
   new_n = self->ids->len;
   while (prefix < old_n && prefix < new_n &&
@@ -205,19 +133,18 @@ reload (CwbConsortiumList *self,
       self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
       g_array_append_vals (self->ids, new_ids->data, prefix);
       g_array_append_vals (self->ids, &g_array_index (new_ids, gint64, new_n - suffix), suffix);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, 0);
+      cwb_paged_list_items_changed (CWB_PAGED_LIST (self), prefix, old_n - prefix - suffix, 0);
 
       g_array_unref (self->ids);
       self->ids = g_steal_pointer (&new_ids);
-      drop_pages (self);
     }
   if (prefix + suffix < new_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, new_n - prefix - suffix);
+    cwb_paged_list_items_changed (CWB_PAGED_LIST (self), prefix, 0, new_n - prefix - suffix);
 
   /* renamed in place, or a step recorded: the same position, bound again */
   touched = touched_id != 0 ? cwb_consortium_list_find (self, touched_id) : G_MAXUINT;
   if (touched != G_MAXUINT && (touched < prefix || touched >= new_n - suffix))
-    g_list_model_items_changed (G_LIST_MODEL (self), touched, 1, 1);
+    cwb_paged_list_items_changed (CWB_PAGED_LIST (self), touched, 1, 1);
 
   if (old_total != self->n_total)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
@@ -236,20 +163,8 @@ touch (CwbConsortiumList *self,
   if (position == G_MAXUINT)
     return;
 
-  /* the page's item would be handed out again as it was */
-  for (GList *l = self->pages.head; l != NULL; l = l->next)
-    {
-      Page *page = l->data;
-
-      if (page->index == position / PAGE_SIZE)
-        {
-          g_queue_delete_link (&self->pages, l);
-          page_free (page);
-          break;
-        }
-    }
-
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  /* read again, so bound again */
+  cwb_paged_list_items_changed (CWB_PAGED_LIST (self), position, 1, 1);
 }
 
 static void
@@ -265,55 +180,58 @@ store_changed_cb (CwbConsortiumList *self,
     touch (self, consortium_id);
 }
 
-static GType
-cwb_consortium_list_get_item_type (GListModel *model)
+static gboolean
+cwb_consortium_list_count (CwbPagedList  *list,
+                           guint         *n_rows,
+                           GError       **error)
 {
-  return CWB_TYPE_CONSORTIUM;
-}
-
-static guint
-cwb_consortium_list_get_n_items (GListModel *model)
-{
-  CwbConsortiumList *self = CWB_CONSORTIUM_LIST (model);
+  CwbConsortiumList *self = CWB_CONSORTIUM_LIST (list);
 
   ensure_ids (self);
+  *n_rows = self->ids->len;
 
-  return self->ids->len;
+  return TRUE;
 }
 
-static gpointer
-cwb_consortium_list_get_item (GListModel *model,
-                              guint       position)
+static GPtrArray *
+cwb_consortium_list_read_range (CwbPagedList  *list,
+                                guint          start,
+                                guint          n_rows,
+                                GError       **error)
 {
-  CwbConsortiumList *self = CWB_CONSORTIUM_LIST (model);
-  Page *page;
+  CwbConsortiumList *self = CWB_CONSORTIUM_LIST (list);
+  const gint64 *ids;
+  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *items;
+  guint j = 0;
+
   ensure_ids (self);
+  if (start >= self->ids->len)
+    return g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (position >= self->ids->len)
+  n_rows = MIN (n_rows, self->ids->len - start);
+  ids = &g_array_index (self->ids, gint64, start);
+  found = cwb_store_read_consortium_summaries (self->store, ids, n_rows, error);
+  if (found == NULL)
     return NULL;
 
-  page = lookup_page (self, position / PAGE_SIZE);
-  if (page == NULL)
-    return NULL;
-
-  /* a row deleted since the ids were read is left out of its page */
-  for (guint i = 0; i < page->items->len; i++)
+  /* one item a position: a row deleted since the ids were read (inside a
+   * transaction, before its change is announced) keeps only its id */
+  items = g_ptr_array_new_full (n_rows, g_object_unref);
+  for (guint i = 0; i < n_rows; i++)
     {
-      CwbConsortium *item = g_ptr_array_index (page->items, i);
+      if (j < found->len && cwb_consortium_get_id (g_ptr_array_index (found, j)) == ids[i])
+        g_ptr_array_add (items, g_object_ref (g_ptr_array_index (found, j++)));
+      else
+        {
+          CwbConsortium *gone = cwb_consortium_new ();
 
-      if (cwb_consortium_get_id (item) == g_array_index (self->ids, gint64, position))
-        return g_object_ref (item);
+          cwb_consortium_set_id (gone, ids[i]);
+          g_ptr_array_add (items, gone);
+        }
     }
 
-  return NULL;
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = cwb_consortium_list_get_item_type;
-  iface->get_n_items = cwb_consortium_list_get_n_items;
-  iface->get_item = cwb_consortium_list_get_item;
+  return items;
 }
 
 static void
@@ -337,7 +255,6 @@ cwb_consortium_list_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
-  drop_pages (self);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->store);
 
@@ -417,6 +334,10 @@ static void
 cwb_consortium_list_class_init (CwbConsortiumListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  CwbPagedListClass *paged_class = CWB_PAGED_LIST_CLASS (klass);
+
+  paged_class->count = cwb_consortium_list_count;
+  paged_class->read_range = cwb_consortium_list_read_range;
 
   object_class->constructed = cwb_consortium_list_constructed;
   object_class->dispose = cwb_consortium_list_dispose;
@@ -462,7 +383,6 @@ cwb_consortium_list_class_init (CwbConsortiumListClass *klass)
 static void
 cwb_consortium_list_init (CwbConsortiumList *self)
 {
-  g_queue_init (&self->pages);
 }
 
 /**
@@ -478,7 +398,10 @@ cwb_consortium_list_new (CwbStore *store)
 {
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
 
-  return g_object_new (CWB_TYPE_CONSORTIUM_LIST, "store", store, NULL);
+  return g_object_new (CWB_TYPE_CONSORTIUM_LIST,
+                       "item-type", CWB_TYPE_CONSORTIUM,
+                       "store", store,
+                       NULL);
 }
 
 /**

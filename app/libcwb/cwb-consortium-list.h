@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "cwb-paged-list.h"
 #include "cwb-types.h"
 
 G_BEGIN_DECLS
@@ -15,11 +16,11 @@ G_BEGIN_DECLS
 /* Implements GListModel of CwbConsortium (id, name and industry only), in
  * name order, filtered by a search text and an industry in SQL. It holds
  * the matching ids (8 bytes a consortium, read from the name index on first
- * use) and reads the rows in pages as they are asked for, keeping only a
- * few pages, so 100 000 consortia open without building 100 000 objects.
+ * use) and reads the rows in pages as they are asked for (a CwbPagedList),
+ * so 100 000 consortia open without building 100 000 objects.
  * It follows the store's "changed" signal, announcing only the positions
  * that changed. */
-G_DECLARE_FINAL_TYPE (CwbConsortiumList, cwb_consortium_list, CWB, CONSORTIUM_LIST, GObject)
+G_DECLARE_FINAL_TYPE (CwbConsortiumList, cwb_consortium_list, CWB, CONSORTIUM_LIST, CwbPagedList)
 
 CwbConsortiumList *cwb_consortium_list_new          (CwbStore          *store);
 void               cwb_consortium_list_set_search   (CwbConsortiumList *self,

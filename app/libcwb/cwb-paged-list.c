@@ -316,21 +316,53 @@ void
 cwb_paged_list_reset (CwbPagedList *self)
 {
   CwbPagedListPrivate *priv = cwb_paged_list_get_instance_private (self);
+
+  g_return_if_fail (CWB_IS_PAGED_LIST (self));
+
+  /* nobody has seen any item yet: nothing to announce */
+  if (!priv->counted)
+    {
+      drop_pages (self);
+      return;
+    }
+
+  cwb_paged_list_items_changed (self, 0, priv->n_items, count_rows (self));
+}
+
+/**
+ * cwb_paged_list_items_changed:
+ * @self: a #CwbPagedList
+ * @position: the first row that changed
+ * @removed: how many rows went from there
+ * @added: how many rows came in their place
+ *
+ * Says precisely what changed, for a subclass that knows (one that holds
+ * its rows' keys, say): drops the pages and, if the rows had been counted,
+ * takes the new size as the old one - @removed + @added and emits
+ * "items-changed" (@position, @removed, @added), so views keep their place
+ * and selection. count() must return the new size from now on.
+ */
+void
+cwb_paged_list_items_changed (CwbPagedList *self,
+                              guint         position,
+                              guint         removed,
+                              guint         added)
+{
+  CwbPagedListPrivate *priv = cwb_paged_list_get_instance_private (self);
   guint old_n;
 
   g_return_if_fail (CWB_IS_PAGED_LIST (self));
 
   drop_pages (self);
 
-  /* nobody has seen any item yet: nothing to announce */
   if (!priv->counted)
     return;
 
   old_n = priv->n_items;
-  priv->counted = FALSE;
-  ensure_counted (self);
+  g_return_if_fail (position <= old_n && removed <= old_n - position);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, priv->n_items);
+  priv->n_items = old_n - removed + added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 
   if (old_n != priv->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);

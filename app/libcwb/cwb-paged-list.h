@@ -56,6 +56,11 @@ struct _CwbPagedListClass
 
 /* The rows may have changed: drop the pages, count again and announce */
 void           cwb_paged_list_reset         (CwbPagedList *self);
+/* The rows changed exactly so: drop the pages and announce only that */
+void           cwb_paged_list_items_changed (CwbPagedList *self,
+                                             guint         position,
+                                             guint         removed,
+                                             guint         added);
 /* Whether the rows have been counted since the last reset (whether anybody
  * has seen the list's size, and so would need to be told of a change) */
 gboolean       cwb_paged_list_is_counted    (CwbPagedList *self);

@@ -2,11 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * usage: bench-map-wait [TIMEOUT-SECONDS] -- COMMAND [ARG…]
+ * usage: bench-map-wait [--settled] [TIMEOUT-SECONDS] -- COMMAND [ARG…]
  *
  * Listens on the X root window for MapNotify, starts COMMAND, and when a
  * window whose _NET_WM_PID is COMMAND's process is mapped, prints the time
- * since the launch in milliseconds, terminates COMMAND and exits 0. Reading
+ * since the launch in milliseconds, terminates COMMAND and exits 0.
+ * With --settled it then samples the CPU time of COMMAND's threads
+ * (/proc/PID/task/TID/schedstat) every 5 ms and prints, after the map, when
+ * COMMAND settled: the start of the first 250 ms that used < 5 ms of CPU
+ * ("MAP SETTLED" on one line, both in ms since the launch). Reading
  * the X event directly avoids the 0.5 s polling of `xdotool search --sync`.
  * COMMAND's standard output is discarded: ours carries the figure alone.
  * Exits 1 if COMMAND ends or the timeout passes before a window is mapped.
@@ -26,6 +30,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <dirent.h>
 
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
@@ -60,6 +66,74 @@ window_pid (Display *display,
   return pid;
 }
 
+/* CPU time of every live thread of @pid, in ns */
+static double
+process_cpu_ns (pid_t pid)
+{
+  char path[64];
+  struct dirent *entry;
+  double total = 0;
+  DIR *dir;
+
+  snprintf (path, sizeof path, "/proc/%ld/task", (long) pid);
+  if ((dir = opendir (path)) == NULL)
+    return -1;
+
+  while ((entry = readdir (dir)) != NULL)
+    {
+      char stat_path[64 + sizeof entry->d_name + 16];
+      double ns;
+      FILE *file;
+
+      if (entry->d_name[0] == '.')
+        continue;
+      snprintf (stat_path, sizeof stat_path, "%s/%s/schedstat", path, entry->d_name);
+      if ((file = fopen (stat_path, "r")) == NULL)
+        continue;
+      if (fscanf (file, "%lf", &ns) == 1)
+        total += ns;
+      fclose (file);
+    }
+  closedir (dir);
+
+  return total;
+}
+
+#define SETTLE_WINDOW_MS 250.0
+#define SETTLE_CPU_MS    5.0
+#define SAMPLE_MS        5
+#define MAX_SAMPLES      4000   /* 20 s */
+
+/* After the map: ms since @start when @child first spent < 5 ms of CPU in
+ * 250 ms; -1 if it did not within the samples. */
+static double
+wait_settled (pid_t  child,
+              double start)
+{
+  static double times[MAX_SAMPLES], cpu[MAX_SAMPLES];
+  int n = 0, s = 0;
+
+  while (n < MAX_SAMPLES)
+    {
+      times[n] = now_ms ();
+      cpu[n] = process_cpu_ns (child) / 1e6;
+      if (cpu[n] < 0)
+        return -1;
+      n++;
+
+      /* the first sample 250 ms after a start decides that start */
+      while (s < n && times[n - 1] - times[s] >= SETTLE_WINDOW_MS)
+        {
+          if (cpu[n - 1] - cpu[s] < SETTLE_CPU_MS)
+            return times[s] - start;
+          s++;
+        }
+      usleep (SAMPLE_MS * 1000);
+    }
+
+  return -1;
+}
+
 static void
 stop_child (pid_t child)
 {
@@ -83,14 +157,19 @@ main (int    argc,
   Display *display;
   Atom net_wm_pid;
   double timeout_ms = 30000, start;
-  int first = 1, fd;
+  int first = 1, fd, settled = 0;
   pid_t child;
 
-  if (argc > 1 && strcmp (argv[1], "--") != 0)
+  if (argc > first && strcmp (argv[first], "--settled") == 0)
+    {
+      settled = 1;
+      first++;
+    }
+  if (argc > first && strcmp (argv[first], "--") != 0)
     timeout_ms = atof (argv[first++]) * 1000;
   if (first >= argc || strcmp (argv[first], "--") != 0 || first + 1 >= argc)
     {
-      fprintf (stderr, "usage: bench-map-wait [TIMEOUT-SECONDS] -- COMMAND [ARG…]\n");
+      fprintf (stderr, "usage: bench-map-wait [--settled] [TIMEOUT-SECONDS] -- COMMAND [ARG…]\n");
       return 64;
     }
   first++;
@@ -136,7 +215,10 @@ main (int    argc,
             {
               double elapsed = now_ms () - start;
 
-              printf ("%.1f\n", elapsed);
+              if (settled)
+                printf ("%.1f %.1f\n", elapsed, wait_settled (child, start));
+              else
+                printf ("%.1f\n", elapsed);
               fflush (stdout);
               stop_child (child);
               XCloseDisplay (display);

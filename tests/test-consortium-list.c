@@ -1,0 +1,185 @@
+/* test-consortium-list.c — the sidebar's lazy list of consortia over a real store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "cwb.h"
+#include "cwb-test-utils.h"
+
+typedef struct
+{
+  char     *dir;
+  CwbStore *store;
+} Fixture;
+
+
+static gint64
+add (Fixture    *fixture,
+     const char *name,
+     const char *industry)
+{
+  g_autoptr(CwbConsortium) consortium = cwb_consortium_new ();
+  g_autoptr(GError) error = NULL;
+
+  cwb_consortium_set_name (consortium, name);
+  cwb_consortium_set_industry (consortium, industry);
+  g_assert_true (cwb_store_import_consortium (fixture->store, consortium, FALSE, &error));
+  g_assert_no_error (error);
+
+  return cwb_consortium_get_id (consortium);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("cwb-consortium-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "workbench.db", NULL);
+  fixture->store = cwb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  /* not in name order */
+  add (fixture, "C 深海联合体", "深海科技");
+  add (fixture, "A 种业联合体", "现代种业");
+  add (fixture, "E 深海装备联合体", "深海科技");
+  add (fixture, "B Seed Alliance", "现代种业");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  cwb_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static char *
+names (GListModel *model)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CwbConsortium) c = g_list_model_get_item (model, i);
+
+      g_string_append_printf (s, "%s%c", cwb_consortium_get_name (c), i + 1 < g_list_model_get_n_items (model) ? '|' : '\0');
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_order_and_filters (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(CwbConsortiumList) list = cwb_consortium_list_new (fixture->store);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autofree char *all = NULL;
+  g_autofree char *deep_sea = NULL;
+  g_autofree char *seed = NULL;
+  g_autofree char *both = NULL;
+  g_autofree char *latin = NULL;
+
+  g_assert_true (g_list_model_get_item_type (model) == CWB_TYPE_CONSORTIUM);
+  all = names (model);
+  g_assert_cmpstr (all, ==, "A 种业联合体|B Seed Alliance|C 深海联合体|E 深海装备联合体");
+  g_assert_cmpuint (cwb_consortium_list_get_n_total (list), ==, 4);
+
+  cwb_consortium_list_set_search (list, "深海");
+  deep_sea = names (model);
+  g_assert_cmpstr (deep_sea, ==, "C 深海联合体|E 深海装备联合体");
+  g_assert_cmpuint (cwb_consortium_list_get_n_total (list), ==, 4);
+
+  /* ASCII letters in any case */
+  cwb_consortium_list_set_search (list, "sEEd");
+  latin = names (model);
+  g_assert_cmpstr (latin, ==, "B Seed Alliance");
+
+  cwb_consortium_list_set_search (list, "");
+  cwb_consortium_list_set_industry (list, "现代种业");
+  seed = names (model);
+  g_assert_cmpstr (seed, ==, "A 种业联合体|B Seed Alliance");
+
+  cwb_consortium_list_set_search (list, "深海");
+  both = names (model);
+  g_assert_cmpstr (both, ==, "");
+
+  cwb_consortium_list_set_industry (list, NULL);
+  cwb_consortium_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+}
+
+/* A change announces the positions that differ, not the whole list. */
+static void
+test_changes (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(CwbConsortiumList) list = cwb_consortium_list_new (fixture->store);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(CwbStageEvent) event = cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2026-01-05", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  CwbTestItemsChanged changed = { 0 };
+  gint64 d_id, c_id;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (cwb_test_record_items_changed), &changed);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  /* inserted between B and C */
+  d_id = add (fixture, "D 新联合体", "数字经济");
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 3);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
+  g_assert_cmpuint (cwb_consortium_list_find (list, d_id), ==, 3);
+  g_assert_cmpuint (cwb_consortium_list_get_n_total (list), ==, 5);
+
+  /* removed */
+  changed = (CwbTestItemsChanged) { 0 };
+  g_assert_true (cwb_store_delete_consortium (fixture->store, d_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 3);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
+  g_assert_cmpuint (cwb_consortium_list_find (list, d_id), ==, G_MAXUINT);
+
+  /* a step recorded: that row again, in place */
+  c_id = cwb_store_lookup_consortium (fixture->store, "C 深海联合体");
+  changed = (CwbTestItemsChanged) { 0 };
+  g_assert_true (cwb_store_append_stage_event (fixture->store, c_id, event, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.n_emissions, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 2);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+
+  /* a search that keeps the first: removal then addition, after it */
+  changed = (CwbTestItemsChanged) { 0 };
+  cwb_consortium_list_set_search (list, "A");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);   /* A …, B … Alliance */
+  cwb_consortium_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (changed.position, ==, 2);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/consortium-list/order-and-filters", Fixture, NULL, fixture_set_up,
+              test_order_and_filters, fixture_tear_down);
+  g_test_add ("/consortium-list/changes", Fixture, NULL, fixture_set_up,
+              test_changes, fixture_tear_down);
+
+  return g_test_run ();
+}
