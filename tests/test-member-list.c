@@ -228,10 +228,11 @@ test_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (position, ==, 50000);
 
+  /* exactly that position */
   g_assert_cmpuint (changed.n_emissions, ==, 1);
-  g_assert_cmpuint (changed.position, ==, 0);
-  g_assert_cmpuint (changed.removed, ==, N_MEMBERS);
-  g_assert_cmpuint (changed.added, ==, N_MEMBERS - 1);
+  g_assert_cmpuint (changed.position, ==, 50000);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MEMBERS - 1);
   /* another consortium's list is not disturbed */
   g_assert_cmpuint (small_changed.n_emissions, ==, 0);
@@ -244,10 +245,36 @@ test_remove (Fixture       *fixture,
   g_assert_true (cwb_store_insert_member (fixture->store, fixture->big_id, position, victim, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed.n_emissions, ==, 2);
-  g_assert_cmpuint (changed.removed, ==, N_MEMBERS - 1);
-  g_assert_cmpuint (changed.added, ==, N_MEMBERS);
+  g_assert_cmpuint (changed.position, ==, 50000);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
   assert_member (model, 50000, 50000);
   assert_member (model, 50001, 50001);
+
+  /* an update is one item changed in place; only its page is read again */
+  {
+    g_autoptr(CwbMember) member = g_list_model_get_item (model, 70000);
+    g_autoptr(CwbMember) edited = cwb_member_copy (member);
+    g_autoptr(CwbMember) shown = NULL;
+    guint64 rows_before;
+
+    assert_member (model, 10, 10);
+    cwb_member_set_name (edited, "成员单位 改名");
+    g_assert_true (cwb_store_update_member (fixture->store, edited, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed.n_emissions, ==, 3);
+    g_assert_cmpuint (changed.position, ==, 70000);
+    g_assert_cmpuint (changed.removed, ==, 1);
+    g_assert_cmpuint (changed.added, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MEMBERS);
+
+    rows_before = _cwb_member_list_get_rows_read (list);
+    assert_member (model, 10, 10);
+    g_assert_cmpuint (_cwb_member_list_get_rows_read (list), ==, rows_before);
+    shown = g_list_model_get_item (model, 70000);
+    g_assert_cmpstr (cwb_member_get_name (shown), ==, "成员单位 改名");
+    g_assert_cmpuint (_cwb_member_list_get_rows_read (list), >, rows_before);
+  }
 
   /* a rename of the consortium leaves the members alone */
   {

@@ -9,6 +9,7 @@
 #include "cwb-enums.h"
 #include "cwb-member.h"
 #include "cwb-member-list.h"
+#include "cwb-store.h"
 #include "cwb-store-private.h"
 
 /* Positions are contiguous (0 .. n-1), so a page is an index range. */
@@ -134,39 +135,77 @@ lookup_page (CwbMemberList *self,
   return page;
 }
 
+/* Drops the cached pages that hold positions from @position on (all of
+ * them when @shifted, else those of @position … @position + @n - 1). */
 static void
-store_changed_cb (CwbMemberList *self,
-                  CwbChange      kind,
-                  gint64         consortium_id,
-                  CwbStore      *store)
+drop_pages_from (CwbMemberList *self,
+                 guint          position,
+                 guint          n,
+                 gboolean       shifted)
+{
+  GList *l = self->pages.head;
+
+  while (l != NULL)
+    {
+      GList *next = l->next;
+      Page *page = l->data;
+      guint first = page->index * PAGE_SIZE;
+      guint end = first + PAGE_SIZE;
+
+      if (end > position && (shifted || first < position + n))
+        {
+          page_free (page);
+          g_queue_delete_link (&self->pages, l);
+        }
+      l = next;
+    }
+}
+
+static void
+store_committed_cb (CwbMemberList        *self,
+                    const CwbStoreChange *change,
+                    CwbStore             *store)
 {
   guint old_n;
   guint new_n;
 
   g_assert (CWB_IS_MEMBER_LIST (self));
 
-  if (consortium_id != self->consortium_id)
+  if (change->consortium_id != self->consortium_id)
     return;
 
-  if (kind != CWB_CHANGE_MEMBERS && kind != CWB_CHANGE_CONSORTIUM)
+  if (change->kind != CWB_CHANGE_MEMBERS && change->kind != CWB_CHANGE_CONSORTIUM)
     return;
 
   /* nobody has seen any item yet: nothing to announce */
   if (!self->counted)
     return;
 
-  old_n = self->n_items;
-  new_n = count_items (self);
-
-  /* a consortium change (rename, industry) leaves the members alone; one
-   * that removed the consortium empties the list */
-  if (kind == CWB_CHANGE_CONSORTIUM && old_n == new_n)
+  /* the consortium's own fields (rename, industry): the members stay */
+  if (change->n_removed == 0 && change->n_added == 0)
     return;
 
-  drop_pages (self);
-  self->n_items = new_n;
+  old_n = self->n_items;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  if (change->n_removed == CWB_STORE_CHANGE_ALL)
+    {
+      /* imported again, replaced or removed: every member may be new */
+      new_n = count_items (self);
+      drop_pages (self);
+      self->n_items = new_n;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+    }
+  else
+    {
+      guint position = MIN (change->position, old_n);
+      guint n_removed = MIN (change->n_removed, old_n - position);
+
+      new_n = old_n - n_removed + change->n_added;
+      drop_pages_from (self, position, MAX (n_removed, change->n_added),
+                       n_removed != change->n_added);
+      self->n_items = new_n;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, change->n_added);
+    }
 
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -229,8 +268,8 @@ cwb_member_list_constructed (GObject *object)
 
   g_return_if_fail (CWB_IS_STORE (self->store));
 
-  self->changed_handler = g_signal_connect_object (self->store, "changed",
-                                                   G_CALLBACK (store_changed_cb), self,
+  self->changed_handler = g_signal_connect_object (self->store, "committed",
+                                                   G_CALLBACK (store_committed_cb), self,
                                                    G_CONNECT_SWAPPED);
 }
 

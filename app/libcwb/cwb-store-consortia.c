@@ -802,7 +802,8 @@ cwb_store_import_consortium (CwbStore       *self,
     consortia_remove (self, old_id);
   consortia_add (self, consortium);
 
-  store_emit_changes (self, &(PendingChange) { CWB_CHANGE_CONSORTIUM, new_id }, 1);
+  store_emit_changes (self, &(PendingChange) { CWB_CHANGE_CONSORTIUM, new_id, 0, CWB_STORE_CHANGE_ALL },
+                      1);
 
   return TRUE;
 
@@ -853,7 +854,7 @@ cwb_store_update_consortium (CwbStore       *self,
 
   changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, id };
   if (exceptions_changed)
-    changes[n_changes++] = (PendingChange) { CWB_CHANGE_SECTION, id };
+    changes[n_changes++] = (PendingChange) { CWB_CHANGE_SECTION, id, .section = (char *) "exceptions" };
 
   store_emit_changes (self, changes, n_changes);
 
@@ -870,7 +871,7 @@ cwb_store_delete_consortium (CwbStore  *self,
                              GError   **error)
 {
   gboolean deleted = FALSE;
-  PendingChange change = { CWB_CHANGE_CONSORTIUM, id };
+  PendingChange change = { CWB_CHANGE_CONSORTIUM, id, 0, CWB_STORE_CHANGE_ALL };
 
   g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

@@ -313,6 +313,8 @@ cwb_store_insert_member (CwbStore   *self,
     goto failed;
 
   cwb_member_set_id (member, member_id);
+  change.position = position;
+  change.n_added = 1;
   store_emit_changes (self, &change, 1);
 
   return TRUE;
@@ -409,6 +411,9 @@ cwb_store_update_member (CwbStore   *self,
       !store_commit (self, error))
     goto failed;
 
+  change.position = position;
+  change.n_removed = 1;
+  change.n_added = 1;
   store_emit_changes (self, &change, 1);
 
   return TRUE;
@@ -479,6 +484,8 @@ cwb_store_remove_member (CwbStore  *self,
   if (position != NULL)
     *position = old_position;
 
+  change.position = old_position;
+  change.n_removed = 1;
   store_emit_changes (self, &change, 1);
 
   return TRUE;

@@ -103,12 +103,9 @@ store_statement_release (StoreStatement *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStatement, store_statement_release)
 
-/* One change to announce after a commit. */
-typedef struct
-{
-  CwbChange kind;
-  gint64    consortium_id;
-} PendingChange;
+/* One change to announce after a commit; its section is borrowed until
+ * store_emit_changes() queues (copies) it. */
+typedef CwbStoreChange PendingChange;
 
 /* One of the file module's readers of records */
 typedef gboolean (*StoreRecordsReader) (JsonNode   *node,
