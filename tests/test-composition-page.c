@@ -241,7 +241,7 @@ static void
 register_half_in_hainan (CwbStore      *store,
                          CwbConsortium *consortium)
 {
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   guint in_hainan = 0;
 
   for (guint i = 0; i < members->len; i++)
@@ -421,7 +421,7 @@ window_activated_cb (GApplication *app,
   CwbWindow *window = NULL;
   CwbConsortium *consortium;
   GtkWidget *page;
-  GPtrArray *members;
+  const GPtrArray *members;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (CWB_IS_WINDOW (l->data))

@@ -299,6 +299,45 @@ test_remove (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (small, items_changed_cb, &small_changed);
 }
 
+/* A summary: everything but the members, which come from the store as asked for */
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortium) summary = cwb_store_load_consortium_summary (fixture->store, fixture->small_id,
+                                                                         &error);
+  g_autoptr(CwbConsortium) whole = cwb_store_load_consortium (fixture->store, fixture->small_id, &error);
+  g_autoptr(CwbConsortium) copy = NULL;
+  g_autoptr(CwbMember) edited = NULL;
+  CwbMember *lead;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cwb_consortium_get_members (summary)->len, ==, 0);
+  g_assert_cmpuint (cwb_consortium_get_n_members (summary), ==, 3);
+  g_assert_cmpuint (cwb_consortium_get_n_members (whole), ==, 3);
+  g_assert_true (cwb_consortium_equal (summary, whole));
+  lead = cwb_consortium_get_lead (summary);
+  g_assert_nonnull (lead);
+  g_assert_cmpstr (cwb_member_get_uscc (lead), ==, cwb_member_get_uscc (cwb_consortium_get_lead (whole)));
+  g_assert_true (cwb_consortium_get_member (summary, 1) == cwb_consortium_get_member (summary, 1));
+  g_assert_null (cwb_consortium_get_member (summary, 3));
+
+  /* a copy holds its members */
+  copy = cwb_consortium_copy (summary);
+  g_assert_cmpuint (cwb_consortium_get_members (copy)->len, ==, 3);
+
+  /* it follows the store */
+  edited = cwb_member_copy (cwb_consortium_get_member (summary, 2));
+  cwb_member_set_name (edited, "改了名的成员单位");
+  g_assert_true (cwb_store_update_member (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cwb_member_get_name (cwb_consortium_get_member (summary, 2)), ==, "改了名的成员单位");
+  g_assert_true (cwb_store_remove_member (fixture->store, cwb_member_get_id (edited), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cwb_consortium_get_n_members (summary), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +347,7 @@ main (int   argc,
   g_test_add ("/member-list/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
   g_test_add ("/member-list/scroll", Fixture, NULL, fixture_set_up, test_scroll, fixture_tear_down);
   g_test_add ("/member-list/remove", Fixture, NULL, fixture_set_up, test_remove, fixture_tear_down);
+  g_test_add ("/member-list/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
 
   return g_test_run ();
 }

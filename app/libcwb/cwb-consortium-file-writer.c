@@ -211,7 +211,7 @@ cwb_consortium_to_json (CwbConsortium *self)
   JsonObject *root;
   JsonObject *lists;
   JsonArray *members_array;
-  GPtrArray *members;
+  const GPtrArray *members;
   JsonNode *node;
 
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);

@@ -397,3 +397,18 @@ _cwb_member_list_get_rows_read (CwbMemberList *self)
 
   return self->rows_read;
 }
+
+guint
+_cwb_member_list_find_lead (CwbMemberList *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint position = G_MAXUINT;
+
+  g_return_val_if_fail (CWB_IS_MEMBER_LIST (self), G_MAXUINT);
+
+  if (!_cwb_store_find_lead (self->store, self->consortium_id, &position, &error))
+    g_warning ("Could not find the lead of consortium %lld: %s",
+               (long long) self->consortium_id, error->message);
+
+  return position;
+}

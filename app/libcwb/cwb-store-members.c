@@ -521,3 +521,31 @@ _cwb_store_read_members (CwbStore  *self,
 
   return store_read_members (self, consortium_id, first_position, limit, error);
 }
+
+gboolean
+_cwb_store_find_lead (CwbStore  *self,
+                      gint64     consortium_id,
+                      guint     *position,
+                      GError   **error)
+{
+  g_autoptr(StoreStatement) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  stmt = store_prepare (self,
+                        "SELECT position FROM member WHERE consortium_id = :consortium_id "
+                        "AND lead ORDER BY position LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  store_bind_int64 (stmt, ":consortium_id", consortium_id);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *position = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : G_MAXUINT;
+
+  return TRUE;
+}

@@ -97,6 +97,11 @@ gint64         cwb_store_lookup_consortium       (CwbStore       *self,
 CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
                                                   gint64          id,
                                                   GError        **error);
+/* (transfer full): everything but the members, which are read from the
+ * store as they are asked for (a few queries, whatever the size) */
+CwbConsortium *cwb_store_load_consortium_summary (CwbStore       *self,
+                                                  gint64          id,
+                                                  GError        **error);
 /* Adds @consortium with its members, exceptions, lifecycle steps and
  * sections in one transaction. A name that exists fails with
  * CWB_ERROR_EXISTS unless @replace: then the stored consortium takes
