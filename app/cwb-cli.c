@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
@@ -692,44 +693,115 @@ cmd_check (int    argc,
 
 /* import */
 
-static int
-import_file (CwbStore   *store,
-             const char *path,
-             gboolean    replace)
+/* Progress on stderr: on a terminal one line redrawn in place at most
+ * every PROGRESS_TTY_MS, otherwise (--progress) a line every
+ * PROGRESS_LOG_MS. */
+#define PROGRESS_TTY_MS 100
+#define PROGRESS_LOG_MS 1000
+
+/* One run of `import` */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwbConsortium) consortium = NULL;
-  g_autofree char *file_name = display_name (path);
-  const char *name;
-  gboolean existed;
+  CwbImporter *importer;        /* owned */
+  int          status;
+  gboolean     show_progress;
+  gboolean     tty;             /* stderr is a terminal: redraw in place */
+  gboolean     progress_drawn;  /* a progress line is on the terminal */
+  gint64       progress_time;   /* when it was last drawn, monotonic µs */
+} CwbImport;
 
-  if ((consortium = load_consortium_file (path, &error)) == NULL)
+static void
+import_clear_progress (CwbImport *self)
+{
+  if (!self->progress_drawn)
+    return;
+
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+  self->progress_drawn = FALSE;
+}
+
+/* @force: draw even if one was drawn just now (the last) */
+static void
+import_show_progress (CwbImport *self,
+                      gboolean   force)
+{
+  g_autofree char *text = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gint64 interval = (self->tty ? PROGRESS_TTY_MS : PROGRESS_LOG_MS) * (gint64) 1000;
+
+  if (!self->show_progress || (!force && now - self->progress_time < interval))
+    return;
+
+  self->progress_time = now;
+  text = cwb_importer_dup_progress_text (self->importer);
+  fflush (stdout);
+  if (self->tty)
     {
-      fflush (stdout);
-      g_printerr (_("%s: not imported: %s\n"), file_name, load_error_message (error));
-      return load_error_status (error);
+      g_printerr ("\r%s\033[K", text);
+      self->progress_drawn = TRUE;
     }
-
-  name = cwb_consortium_get_name (consortium);
-  existed = cwb_store_lookup_consortium (store, name) != 0;
-
-  if (!cwb_store_import_consortium (store, consortium, replace, &error))
-    {
-      fflush (stdout);
-      if (g_error_matches (error, CWB_ERROR, CWB_ERROR_EXISTS))
-        g_printerr (_("%s: not imported: a consortium named “%s” exists already; "
-                      "use --replace to replace it\n"), file_name, name);
-      else
-        g_printerr (_("%s: not imported: %s\n"), file_name, error->message);
-      return CWB_CLI_EXIT_FAIL;
-    }
-
-  if (existed)
-    g_print (_("%s: replaced “%s”\n"), file_name, name);
   else
-    g_print (_("%s: imported “%s”\n"), file_name, name);
+    g_printerr ("%s\n", text);
+  fflush (stderr);
+}
 
-  return CWB_CLI_EXIT_OK;
+/* The result of one file (@item_data: its path), when its batch was
+ * committed */
+static void
+import_result_cb (CwbImporter   *importer,
+                  CwbConsortium *consortium,
+                  gboolean       replaced,
+                  const GError  *error,
+                  gpointer       item_data,
+                  gpointer       user_data)
+{
+  CwbImport *self = user_data;
+  g_autofree char *file_name = display_name (item_data);
+  const char *name = consortium != NULL ? cwb_consortium_get_name (consortium) : NULL;
+
+  import_clear_progress (self);
+
+  if (error == NULL)
+    {
+      if (replaced)
+        g_print (_("%s: replaced “%s”\n"), file_name, name);
+      else
+        g_print (_("%s: imported “%s”\n"), file_name, name);
+      return;
+    }
+
+  fflush (stdout);
+  if (consortium == NULL)
+    {
+      /* the file could not be read or loaded */
+      g_printerr (_("%s: not imported: %s\n"), file_name, load_error_message (error));
+      self->status = cwb_cli_worst_exit (self->status, load_error_status (error));
+      return;
+    }
+
+  if (g_error_matches (error, CWB_ERROR, CWB_ERROR_EXISTS))
+    g_printerr (_("%s: not imported: a consortium named “%s” exists already; "
+                  "use --replace to replace it\n"), file_name, name);
+  else
+    g_printerr (_("%s: not imported: %s\n"), file_name, error->message);
+  self->status = cwb_cli_worst_exit (self->status, CWB_CLI_EXIT_FAIL);
+}
+
+/* @consortium (nullable): @path loaded, or NULL and why not */
+static void
+import_file (CwbImport     *self,
+             const char    *path,
+             CwbConsortium *consortium,
+             const GError  *error,
+             gboolean       replace)
+{
+  if (consortium == NULL)
+    cwb_importer_add_failed (self->importer, error, g_strdup (path), g_free);
+  else
+    cwb_importer_add (self->importer, consortium, replace, g_strdup (path), g_free);
+
+  import_show_progress (self, FALSE);
 }
 
 static int
@@ -737,15 +809,23 @@ cmd_import (int    argc,
             char **argv)
 {
   gboolean replace = FALSE;
+  gboolean progress = FALSE;
+  int batch_size = -1;
   g_autofree char *db = NULL;
   g_auto(GStrv) files = NULL;
   g_autoptr(CwbStore) store = NULL;
-  int status = CWB_CLI_EXIT_OK;
+  CwbImport run = { NULL, CWB_CLI_EXIT_OK, };
+  CwbLoader loader = { 0 };
+  gboolean use_loader;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("Use the database at PATH"), N_("PATH") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace a consortium of the same name"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
+      N_("Show the progress on stderr even when it is not a terminal"), NULL },
+    { "batch-size", 0, 0, G_OPTION_ARG_INT, &batch_size,
+      N_("Save every N files together (default: every 500 files or quarter second)"), N_("N") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -758,13 +838,55 @@ cmd_import (int    argc,
   if (files == NULL || files[0] == NULL)
     return usage_error ("import", _("No FILE given."));
 
-  if ((store = open_store (db, FALSE, &status)) == NULL)
-    return status;
+  if (batch_size == 0 || batch_size < -1)
+    return usage_error ("import", _("--batch-size must be at least 1."));
+
+  if ((store = open_store (db, FALSE, &run.status)) == NULL)
+    return run.status;
+
+  run.importer = cwb_importer_new (store);
+  cwb_importer_set_n_total (run.importer, g_strv_length (files));
+  cwb_importer_set_result_func (run.importer, import_result_cb, &run, NULL);
+  if (batch_size > 0)
+    cwb_importer_set_batch_limits (run.importer, (guint) batch_size, 0);
+  run.tty = isatty (fileno (stderr));
+  run.show_progress = progress || run.tty;
+  run.progress_time = g_get_monotonic_time ();
+
+  /* as in check: the files are parsed on a loader thread while this one
+   * writes the database */
+  use_loader = files[1] != NULL && g_get_num_processors () > 1;
+  if (use_loader)
+    cwb_loader_start (&loader, files);
 
   for (guint i = 0; files[i] != NULL; i++)
-    status = cwb_cli_worst_exit (status, import_file (store, files[i], replace));
+    {
+      g_autoptr(CwbConsortium) consortium = NULL;
+      g_autoptr(GError) load_error = NULL;
 
-  return status;
+      if (use_loader)
+        consortium = cwb_loader_next (&loader, &load_error);
+      else
+        consortium = load_consortium_file (files[i], &load_error);
+
+      import_file (&run, files[i], consortium, load_error, replace);
+
+      /* the importer keeps its own reference until the batch lands */
+      if (use_loader)
+        cwb_loader_done (&loader, NULL);
+    }
+
+  if (use_loader)
+    cwb_loader_finish (&loader);
+
+  /* a failed commit is reported file by file */
+  cwb_importer_commit (run.importer, NULL);
+
+  import_show_progress (&run, TRUE);
+  import_clear_progress (&run);
+  g_clear_object (&run.importer);
+
+  return run.status;
 }
 
 /* export */

@@ -10,9 +10,10 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
-#include "cwb-application.h"
 #include "cwb-cli.h"
+#include "cwb-gui.h"
 
 #define PROGRAM_NAME "consortium-workbench"
 
@@ -106,11 +107,41 @@ move_verb_first (int    argc,
   return (char **) g_ptr_array_free (args, FALSE);
 }
 
+/* The window's code is a module (cwb-gui.c), so that this executable links
+ * no GTK: beside the executable in the build tree, else in the installed
+ * library folder. It is opened with global symbols and never closed. */
+static int
+run_window (int    argc,
+            char **argv)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
+  g_autofree char *path = NULL;
+  CwbGuiMainFunc gui_main = NULL;
+  GModule *module;
+
+  if (dir != NULL && g_strcmp0 (dir, BINDIR) != 0)
+    path = g_module_build_path (dir, CWB_GUI_MODULE);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_free (path);
+      path = g_module_build_path (PKGLIBDIR, CWB_GUI_MODULE);
+    }
+
+  module = g_module_open (path, G_MODULE_BIND_LAZY);
+  if (module == NULL || !g_module_symbol (module, CWB_GUI_SYMBOL, (gpointer *) &gui_main))
+    {
+      g_printerr ("%s: %s\n", PROGRAM_NAME, g_module_error ());
+      return CWB_CLI_EXIT_SOFTWARE;
+    }
+
+  return gui_main (argc, argv);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(CwbApplication) app = NULL;
   g_autofree char **reordered = NULL;
   int status;
 
@@ -134,7 +165,5 @@ main (int    argc,
   if ((status = check_gui_arguments (argc, argv)) != CWB_CLI_EXIT_OK)
     return status;
 
-  app = cwb_application_new ();
-
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return run_window (argc, argv);
 }

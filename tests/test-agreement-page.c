@@ -282,11 +282,11 @@ dialog_widgets (AdwMessageDialog *dialog,
   return found;
 }
 
-/* With CWB_TEST_SCREENSHOT_DIR set, a PNG of @dialog as shown, to look at
+/* With CWB_TEST_SCREENSHOT_DIR set, a PNG of @window (a dialog, the page's) as shown, to look at
  * (build-aux: compare before and after a change to its layout). */
 static void
-save_screenshot (AdwMessageDialog *dialog,
-                 const char       *name)
+save_screenshot (gpointer    window,
+                 const char *name)
 {
   const char *dir = g_getenv ("CWB_TEST_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -300,14 +300,14 @@ save_screenshot (AdwMessageDialog *dialog,
     return;
 
   cwb_test_spin_for (500);
-  width = gtk_widget_get_width (GTK_WIDGET (dialog));
-  height = gtk_widget_get_height (GTK_WIDGET (dialog));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -758,6 +758,8 @@ test_dialogs (Fixture       *fixture,
   AdwMessageDialog *dialog;
   gboolean found = FALSE;
 
+  save_screenshot (gtk_widget_get_root (fixture->t.page), "page.png");
+
   /* a member's signature: its legal representative, signed and sealed
    * with their dates, the scan */
   activate (fixture, "agreement.edit-signature", "s", lead);
@@ -803,6 +805,57 @@ test_dialogs (Fixture       *fixture,
         }
     }
   g_assert_true (found);
+
+  /* the confirmations: making the frozen text a draft again, replacing a
+   * text by a model clause */
+  activate (fixture, "agreement.edit-text", NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("reopen") != NULL);
+  dialog = cwb_test_find_dialog ("reopen");
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reopen"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  save_screenshot (dialog, "reopen-dialog.png");
+  cwb_test_respond (dialog, "reopen");
+  CWB_TEST_WAIT_FOR (page_state (fixture) == CWB_AGREEMENT_STATE_DRAFT);
+  cwb_test_drain ();
+  save_screenshot (gtk_widget_get_root (fixture->t.page), "page-draft.png");
+
+  /* the first item's model clauses: its popover lists the library's */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    GtkPopover *popover;
+    GtkWidget *list;
+    guint n_rows = 0;
+
+    collect_editables (fixture->t.page, GTK_TYPE_MENU_BUTTON, buttons);
+    g_assert_cmpuint (buttons->len, >=, CWB_AGREEMENT_N_ITEMS);
+    gtk_menu_button_popup (g_ptr_array_index (buttons, 0));
+    popover = gtk_menu_button_get_popover (g_ptr_array_index (buttons, 0));
+    CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_popover_get_child (popover)));
+    if (GTK_IS_VIEWPORT (list))
+      list = gtk_viewport_get_child (GTK_VIEWPORT (list));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    g_assert_cmpuint (n_rows, >=, shipped->len);
+    gtk_popover_popdown (popover);
+  }
+
+  {
+    g_autoptr(GPtrArray) shipped = cwb_agreement_library_list_shipped (CWB_AGREEMENT_ITEM_GOALS);
+    const CwbAgreementClause *other = g_ptr_array_index (shipped, 1);
+
+    activate (fixture, "agreement.insert-clause", "(ss)",
+              cwb_agreement_item_to_key (CWB_AGREEMENT_ITEM_GOALS), other->id);
+    CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("replace") != NULL);
+    dialog = cwb_test_find_dialog ("replace");
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==, ADW_RESPONSE_DESTRUCTIVE);
+    save_screenshot (dialog, "replace-dialog.png");
+    cwb_test_respond (dialog, "cancel");
+    cwb_test_drain ();
+    g_assert_true (stored_text_is (fixture, CWB_AGREEMENT_ITEM_GOALS,
+                                   cwb_agreement_get_text (stored, CWB_AGREEMENT_ITEM_GOALS)));
+  }
 }
 
 int

@@ -14,7 +14,7 @@
 
 #include <cwb.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 #include "cwb-test-utils.h"
 
 typedef struct
@@ -79,7 +79,7 @@ make_workspace (Fixture  *f,
   g_assert_no_error (error);
   if (with_experts)
     {
-      g_assert_nonnull (cwb_experts_get_for_store (store, &error));
+      g_assert_nonnull (cwb_expert_registry_get_for_store (store, &error));
       g_assert_no_error (error);
     }
   g_assert_finalize_object (store);

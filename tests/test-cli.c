@@ -866,6 +866,49 @@ test_import_several_one_bad (Fixture       *f,
   run_clear (&run);
 }
 
+/* A batch with a bad file in the middle: the others land, the results
+ * come in the files' order; --progress counts the files on stderr and
+ * leaves stdout as it is without it. */
+static void
+test_import_progress (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *deep = cwb_test_example_path ("deep-sea.consortium.json");
+  g_autofree char *seed = cwb_test_example_path ("seed-industry-small.consortium.json");
+  g_autofree char *broken = cwb_test_example_path ("broken-uscc.consortium.json");
+  g_autofree char *deep_name = example_name ("deep-sea.consortium.json");
+  g_autofree char *seed_name = example_name ("seed-industry-small.consortium.json");
+  g_autofree char *expected_out = NULL;
+  g_autofree char *db = g_build_filename (f->tmpdir, "progress.db", NULL);
+  g_autofree char *plain_db = g_build_filename (f->tmpdir, "plain.db", NULL);
+  g_autoptr(CwbStore) store = NULL;
+  Run run = { 0 };
+
+  run_cli (f, &run, "import", "--db", db, "--progress", "--batch-size", "2",
+           deep, broken, deep, seed, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  expected_out = g_strdup_printf ("%s: imported “%s”\n%s: imported “%s”\n", deep, deep_name, seed, seed_name);
+  g_assert_cmpstr (run.out, ==, expected_out);
+  g_assert_nonnull (strstr (run.err, "members[2].uscc"));
+  g_assert_nonnull (strstr (run.err, "exists already"));
+  g_assert_nonnull (strstr (run.err, "4 of 4 files\n"));
+
+  store = open_store (db);
+  g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, 2);
+  g_clear_object (&store);
+
+  /* without --progress (stderr is no terminal here): the same stdout, and
+   * no count on stderr */
+  run_cli (f, &run, "import", "--db", plain_db, deep, broken, deep, seed, NULL);
+  g_assert_cmpint (run.status, ==, 65);
+  g_assert_cmpstr (run.out, ==, expected_out);
+  g_assert_null (strstr (run.err, " files"));
+
+  run_cli (f, &run, "import", "--db", plain_db, "--batch-size", "0", seed, NULL);
+  g_assert_cmpint (run.status, ==, 64);
+  run_clear (&run);
+}
+
 /* Files a fuzzer found: a bare number and brackets nested 100 000 deep
  * crashed check and import; they are invalid input (65) and import keeps
  * the good files around them. */
@@ -1468,6 +1511,7 @@ main (int    argc,
   ADD ("/cli/import/round-trip", test_import_export_round_trip);
   ADD ("/cli/import/twice", test_import_twice);
   ADD ("/cli/import/several-one-bad", test_import_several_one_bad);
+  ADD ("/cli/import/progress", test_import_progress);
   ADD ("/cli/import/hostile-files", test_hostile_files);
   ADD ("/cli/export/unknown", test_export_unknown);
   ADD ("/cli/export/invalid", test_export_invalid);

@@ -802,12 +802,16 @@ test_infinite_number (void)
   g_autofree char *negative = g_strdup_printf (minimal, "", ", \"agreement\": {\"y\": -1E+999}");
   g_autofree char *in_member = g_strdup_printf (minimal, ", \"revenue\": 1e400", "");
   g_autofree char *tiny = g_strdup_printf (minimal, "", ", \"agreement\": {\"z\": 1e-400}");
+  /* no space before the number: the text is still looked at (a credit
+   * code's 'E' after digits is no exponent) */
+  g_autofree char *compact = g_strdup_printf (minimal, "", ",\"agreement\":{\"x\":[2,1e400]}");
   g_autoptr(CwbConsortium) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
   assert_load_fails (in_section, -1, "agreement.x[1]: the number is out of range");
   assert_load_fails (negative, -1, "agreement.y: the number is out of range");
   assert_load_fails (in_member, -1, "members[0].revenue: the number is out of range");
+  assert_load_fails (compact, -1, "agreement.x[1]: the number is out of range");
 
   /* too small to tell from 0 is 0 */
   loaded = cwb_consortium_file_load_data (tiny, -1, &error);

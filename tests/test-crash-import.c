@@ -1,4 +1,5 @@
-/* test-crash-import.c — an import killed at any moment leaves a whole database
+/* test-crash-import.c — an import killed at any moment leaves a whole database,
+ * with whole batches of whole consortia
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,9 @@
 
 #define N_FILES  400
 #define N_TRIALS 20
+/* files per transaction (import --batch-size): a kill loses at most the
+ * open batch, so what is stored is a whole number of batches */
+#define BATCH    20
 
 typedef struct
 {
@@ -113,6 +117,8 @@ start_import (Fixture    *f,
   g_ptr_array_add (argv, "import");
   g_ptr_array_add (argv, "--db");
   g_ptr_array_add (argv, (gpointer) db);
+  g_ptr_array_add (argv, "--batch-size");
+  g_ptr_array_add (argv, G_STRINGIFY (BATCH));
   for (guint i = 0; i < f->paths->len; i++)
     if (stored == NULL || !stored[i])
       g_ptr_array_add (argv, f->paths->pdata[i]);
@@ -264,6 +270,11 @@ test_kill_import (Fixture       *f,
                       trial, delay / 1000, n, N_FILES);
       if (n > 0 && n < N_FILES)
         n_partial++;
+
+      /* the batches land in order, each whole: the first n files */
+      g_assert_cmpuint (n % BATCH, ==, 0);
+      for (guint i = 0; i < N_FILES; i++)
+        g_assert_cmpint (stored[i], ==, i < n);
 
       /* the rest imports, and then everything is there */
       if (n < N_FILES)

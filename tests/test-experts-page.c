@@ -10,7 +10,7 @@
 #include <cwb.h>
 #include <cwb-ui.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 #include "cwb-test-utils.h"
 
 #define DEEP_SEA_HAINAN_U "91460100000000119Y"   /* 海南大学, a member of deep-sea */
@@ -19,7 +19,7 @@
 typedef struct
 {
   CwbTestPage    t;
-  CwbExperts    *experts;  /* owned by the store */
+  CwbExpertRegistry *experts; /* owned by the store */
 } Fixture;
 
 static void
@@ -37,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 2, 10, 0, 0);
 
   cwb_test_page_set_up (&fixture->t, now);
-  fixture->experts = cwb_experts_get_for_store (fixture->t.store, &error);
+  fixture->experts = cwb_expert_registry_get_for_store (fixture->t.store, &error);
   g_assert_no_error (error);
 }
 
@@ -65,7 +65,7 @@ add_expert (Fixture    *fixture,
   cwb_expert_set_affiliation_name (expert, affiliation);
   cwb_expert_set_affiliation_uscc (expert, uscc);
   cwb_expert_set_fields (expert, (const char * const *) list);
-  g_assert_true (cwb_experts_add (fixture->experts, expert, &error));
+  g_assert_true (cwb_expert_registry_add (fixture->experts, expert, &error));
   g_assert_no_error (error);
 
   return cwb_expert_get_id (expert);
@@ -219,7 +219,7 @@ test_add_dialog_refuses_bad_uscc (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (message));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, expected->message);
   g_assert_false (gtk_widget_is_visible (find_named (dialog, "phone-message")));
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 0);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 0);
   g_assert_true (cwb_test_find_toplevel_by_name ("CwbExpertDialog") == dialog);
 
   /* corrected: stored, the dialog closes and the list shows it */
@@ -227,7 +227,7 @@ test_add_dialog_refuses_bad_uscc (Fixture       *fixture,
   set_field (dialog, "email", "zhao@example.com");
   g_assert_true (gtk_widget_activate_action (dialog, "expert.save", NULL));
   CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertDialog") == NULL);
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 1);
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 1);
 
   /* the same name and affiliation again: the duplicate is refused above the form */
@@ -242,7 +242,7 @@ test_add_dialog_refuses_bad_uscc (Fixture       *fixture,
   message = find_named (dialog, "store-message");
   g_assert_true (gtk_widget_is_visible (message));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "赵工程"));
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 1);
 }
 
 static void
@@ -258,13 +258,13 @@ test_remove_asks_first (Fixture       *fixture,
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove") != NULL);
   cwb_test_respond (cwb_test_find_dialog ("remove"), "cancel");
   cwb_test_drain ();
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.remove", "x", id));
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove") != NULL);
   cwb_test_respond (cwb_test_find_dialog ("remove"), "remove");
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 0);
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 0);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 0);
 }
 
 static void
@@ -280,8 +280,8 @@ test_remove_refused (Fixture       *fixture,
   cwb_consortium_set_section (file, "chief_expert", NULL);
   g_assert_true (cwb_store_import_consortium (fixture->t.store, file, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (cwb_experts_set_chief (fixture->experts, cwb_consortium_get_id (file), id,
-                                        "2026-03-01", "", &error));
+  g_assert_true (cwb_expert_registry_set_chief (fixture->experts, cwb_consortium_get_id (file), id,
+                                                "2026-03-01", "", &error));
   g_assert_no_error (error);
 
   show_page (fixture, "experts");
@@ -293,11 +293,11 @@ test_remove_refused (Fixture       *fixture,
   /* the registry's refusal, shown as it is */
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("remove-refused") != NULL);
   refused = cwb_test_find_dialog ("remove-refused");
-  g_assert_false (cwb_experts_remove (fixture->experts, id, &expected));
+  g_assert_false (cwb_expert_registry_remove (fixture->experts, id, &expected));
   g_assert_cmpstr (adw_message_dialog_get_body (refused), ==, expected->message);
   g_assert_nonnull (strstr (expected->message, "海南省深海装备创新联合体"));
   cwb_test_respond (refused, "close");
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 1);
 }
 
 static char *
@@ -353,17 +353,17 @@ test_import_preview (Fixture       *fixture,
 
   /* cancelled: nothing written */
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.import-file", "s", path));
-  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") != NULL);
-  dialog = cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog");
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertImportDialog") != NULL);
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertImportDialog");
   CWB_TEST_WAIT_FOR (dialog_rows (dialog) != NULL);
   g_assert_true (gtk_widget_activate_action (dialog, "import.cancel", NULL));
-  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") == NULL);
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 0);
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertImportDialog") == NULL);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 0);
 
   /* the preview: each row with its problems, bad rows unchecked */
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.import-file", "s", path));
-  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") != NULL);
-  dialog = cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog");
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertImportDialog") != NULL);
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertImportDialog");
   CWB_TEST_WAIT_FOR (dialog_rows (dialog) != NULL);
   rows = dialog_rows (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
@@ -393,8 +393,8 @@ test_import_preview (Fixture       *fixture,
     cwb_expert_import_row_set_accepted (row, FALSE);
   }
   g_assert_true (gtk_widget_activate_action (dialog, "import.apply", NULL));
-  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog") == NULL);
-  g_assert_cmpuint (cwb_experts_count (fixture->experts), ==, 1);
+  CWB_TEST_WAIT_FOR (cwb_test_find_toplevel_by_name ("CwbExpertImportDialog") == NULL);
+  g_assert_cmpuint (cwb_expert_registry_count (fixture->experts), ==, 1);
   CWB_TEST_WAIT_FOR (n_listed (fixture) == 1);
   {
     g_autoptr(CwbExpert) first = g_list_model_get_item (G_LIST_MODEL (page_list (fixture)), 0);
@@ -437,7 +437,7 @@ test_import_progress_on_main_thread (Fixture       *fixture,
   cwb_test_drain ();
 
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "experts.import-file", "s", path));
-  dialog = cwb_test_find_toplevel_by_name ("CwbExpertsImportDialog");
+  dialog = cwb_test_find_toplevel_by_name ("CwbExpertImportDialog");
   g_assert_nonnull (dialog);
   bar = GTK_PROGRESS_BAR (find_progress_bar (dialog));
   g_assert_nonnull (bar);
@@ -576,7 +576,7 @@ test_choose_chief (Fixture       *fixture,
   /* the first choice needs no reason */
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", wang));
   cwb_test_drain ();
-  g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, wang);
+  g_assert_cmpint (cwb_expert_registry_get_chief (fixture->experts, id), ==, wang);
   name = stored_chief_name (fixture, id);
   g_assert_cmpstr (name, ==, "王海洋");
   first = cwb_format_date ("2026-04-02");
@@ -590,7 +590,7 @@ test_choose_chief (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "change"));
   cwb_test_respond (dialog, "cancel");
   cwb_test_drain ();
-  g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, wang);
+  g_assert_cmpint (cwb_expert_registry_get_chief (fixture->experts, id), ==, wang);
 
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", zhang));
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog ("chief-reason") != NULL);
@@ -601,11 +601,11 @@ test_choose_chief (Fixture       *fixture,
   cwb_test_respond (dialog, "change");
   cwb_test_drain ();
 
-  g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
+  g_assert_cmpint (cwb_expert_registry_get_chief (fixture->experts, id), ==, zhang);
   g_clear_pointer (&name, g_free);
   name = stored_chief_name (fixture, id);
   g_assert_cmpstr (name, ==, "张深蓝");
-  history = cwb_experts_list_chief_history (fixture->experts, id, NULL);
+  history = cwb_expert_registry_list_chief_history (fixture->experts, id, NULL);
   g_assert_cmpuint (history->len, ==, 2);
   g_assert_cmpstr (((CwbChiefAssignment *) g_ptr_array_index (history, 1))->reason, ==, "原首席专家调任");
 
@@ -617,14 +617,14 @@ test_choose_chief (Fixture       *fixture,
   /* a change without a reason is refused */
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.set", "(xs)", wang, "  "));
   cwb_test_drain ();
-  g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
+  g_assert_cmpint (cwb_expert_registry_get_chief (fixture->experts, id), ==, zhang);
 
   /* no consortium: the empty state */
   cwb_context_set_consortium (fixture->t.context, NULL);
   cwb_test_drain ();
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "chief.choose", "x", wang));
   cwb_test_drain ();
-  g_assert_cmpint (cwb_experts_get_chief (fixture->experts, id), ==, zhang);
+  g_assert_cmpint (cwb_expert_registry_get_chief (fixture->experts, id), ==, zhang);
 }
 
 static gboolean
@@ -652,7 +652,7 @@ test_chief_after_approval (Fixture       *fixture,
   cwb_context_set_role (fixture->t.context, CWB_ROLE_AUTHORITY);
   show_page (fixture, "chief-expert");
   id = import_deep_sea (fixture);
-  g_assert_true (cwb_experts_set_chief (fixture->experts, id, wang, "2026-01-10", "", &error));
+  g_assert_true (cwb_expert_registry_set_chief (fixture->experts, id, wang, "2026-01-10", "", &error));
   g_assert_no_error (error);
   g_assert_true (cwb_store_append_stage_event (fixture->t.store, id, approval, NULL, &error));
   g_assert_no_error (error);
@@ -736,7 +736,7 @@ test_reviewers (Fixture       *fixture,
   gint64 outside = add_expert (fixture, "张深蓝", "广州某研究所", OUTSIDE_USCC, "深海科技（深海装备与海洋工程）");
   gint64 seeds = add_expert (fixture, "李椰林", "中国热带农业科学院", "", "现代种业");
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "reviewers.xlsx", NULL);
-  g_autoptr(CwbExpert) member_expert = cwb_experts_get (fixture->experts, member, NULL);
+  g_autoptr(CwbExpert) member_expert = cwb_expert_registry_get (fixture->experts, member, NULL);
   g_autofree char *reason = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
   GtkWidget *group, *suggestions, *row;
@@ -757,8 +757,8 @@ test_reviewers (Fixture       *fixture,
   CWB_TEST_WAIT_FOR (find_row (suggestions, outside) != NULL);
 
   /* the member-affiliated expert is excluded, with the reason shown */
-  g_assert_cmpint (cwb_experts_get_conflict (fixture->experts, cwb_context_get_consortium (fixture->t.context),
-                                             member_expert, &reason), ==, CWB_REVIEWER_CONFLICT_MEMBER);
+  g_assert_cmpint (cwb_expert_registry_get_conflict (fixture->experts, cwb_context_get_consortium (fixture->t.context),
+                                                     member_expert, &reason), ==, CWB_REVIEWER_CONFLICT_MEMBER);
   row = find_row (suggestions, member);
   g_assert_nonnull (row);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "cwb-reason"), ==, reason);
@@ -770,7 +770,7 @@ test_reviewers (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.add", "x", member));
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.add", "x", outside));
   g_assert_true (gtk_widget_activate_action (fixture->t.page, "reviewers.set-opinion", "(xs)", outside, "同意立项"));
-  chosen = cwb_experts_list_reviewers (fixture->experts, id, NULL);
+  chosen = cwb_expert_registry_list_reviewers (fixture->experts, id, NULL);
   g_assert_cmpuint (chosen->len, ==, 1);
   g_assert_cmpint (cwb_expert_get_id (((CwbReviewer *) g_ptr_array_index (chosen, 0))->expert), ==, outside);
   g_assert_cmpstr (((CwbReviewer *) g_ptr_array_index (chosen, 0))->opinion, ==, "同意立项");

@@ -11,7 +11,7 @@
 
 #include <cwb.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 #include "cwb-test-utils.h"
 
 #define DEEP_SEA "deep-sea.consortium.json"
@@ -19,11 +19,11 @@
 #define GOOD_USCC "91460100000000119Y"
 
 typedef struct {
-  char       *dir;
-  CwbStore   *store;
-  CwbExperts *experts;
-  CwbRuleSet *rules;
-  CwbEngine  *engine;
+  char              *dir;
+  CwbStore          *store;
+  CwbExpertRegistry *experts;
+  CwbRuleSet        *rules;
+  CwbEngine         *engine;
 } Fixture;
 
 static void
@@ -38,10 +38,10 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "workbench.db", NULL);
   f->store = cwb_store_open (path, &error);
   g_assert_no_error (error);
-  f->experts = cwb_experts_get_for_store (f->store, &error);
+  f->experts = cwb_expert_registry_get_for_store (f->store, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->experts);
-  g_assert_true (cwb_experts_get_for_store (f->store, NULL) == f->experts);
+  g_assert_true (cwb_expert_registry_get_for_store (f->store, NULL) == f->experts);
   f->rules = cwb_rule_set_new_default (&error);
   g_assert_no_error (error);
   f->engine = cwb_engine_new ();
@@ -89,7 +89,7 @@ add (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CwbExpert) expert = make_expert (name, field, affiliation, resume);
 
-  g_assert_true (cwb_experts_add (f->experts, expert, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, expert, &error));
   g_assert_no_error (error);
   g_assert_cmpint (cwb_expert_get_id (expert), >, 0);
 
@@ -101,7 +101,7 @@ static char *
 search_names (Fixture    *f,
               const char *query)
 {
-  g_autoptr(CwbExpertList) list = cwb_experts_search (f->experts, query);
+  g_autoptr(CwbExpertList) list = cwb_expert_registry_search (f->experts, query);
   g_autoptr(GString) names = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
@@ -164,7 +164,7 @@ test_search_chinese (Fixture       *f,
   assert_search (f, "海南\u3000深海", "王海洋");
   /* empty: everyone, by name */
   {
-    g_autoptr(CwbExpertList) list = cwb_experts_search (f->experts, "");
+    g_autoptr(CwbExpertList) list = cwb_expert_registry_search (f->experts, "");
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   }
@@ -199,7 +199,7 @@ test_search_after_reopen (Fixture       *f,
 
   f->store = cwb_store_open (path, &error);
   g_assert_no_error (error);
-  f->experts = cwb_experts_get_for_store (f->store, &error);
+  f->experts = cwb_expert_registry_get_for_store (f->store, &error);
   g_assert_no_error (error);
 
   assert_search (f, "海", "王海洋,陈海,李数据,张电池");
@@ -321,7 +321,7 @@ reopen (Fixture    *f,
   g_assert_finalize_object (g_steal_pointer (&f->store));
   f->store = cwb_store_open (path, &error);
   g_assert_no_error (error);
-  f->experts = cwb_experts_get_for_store (f->store, &error);
+  f->experts = cwb_expert_registry_get_for_store (f->store, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->experts);
 }
@@ -375,19 +375,19 @@ test_search_upgrade_v1 (Fixture       *f,
   assert_search (f, "海南", "王海洋,李数据,赵南海");
   assert_search (f, "海上风电", "赵南海");
   {
-    g_autoptr(CwbExpert) expert = cwb_experts_get (f->experts, 1, &error);
+    g_autoptr(CwbExpert) expert = cwb_expert_registry_get (f->experts, 1, &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (cwb_expert_get_name (expert), ==, "王海洋");
     cwb_expert_set_resume (expert, "从事高原生态研究");
-    g_assert_true (cwb_experts_update (f->experts, expert, &error));
+    g_assert_true (cwb_expert_registry_update (f->experts, expert, &error));
     g_assert_no_error (error);
   }
   assert_search (f, "深海装备", "");
   assert_search (f, "装备", "");
   assert_search (f, "高原生态", "王海洋");
   assert_search (f, "原生", "王海洋");
-  g_assert_true (cwb_experts_remove (f->experts, 3, &error));
+  g_assert_true (cwb_expert_registry_remove (f->experts, 3, &error));
   g_assert_no_error (error);
   assert_search (f, "南繁研究", "");
   assert_search (f, "南繁", "");
@@ -571,14 +571,14 @@ test_search_scale (Fixture       *f,
 
   g_array_set_clear_func (table, scale_row_clear);
 
-  rows = cwb_experts_preview_import (f->experts, csv, NULL, NULL, NULL, &error);
+  rows = cwb_expert_registry_preview_import (f->experts, csv, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (cwb_experts_apply_import (f->experts, rows, NULL, NULL, NULL, &n_added, &error));
+  g_assert_true (cwb_expert_registry_apply_import (f->experts, rows, NULL, NULL, NULL, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, SCALE_N);
 
   /* the records as stored, for the naive scan */
-  all = cwb_experts_search (f->experts, "");
+  all = cwb_expert_registry_search (f->experts, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, SCALE_N);
   for (guint i = 0; i < SCALE_N; i++)
     {
@@ -599,7 +599,7 @@ test_search_scale (Fixture       *f,
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_autoptr(CwbExpertList) list = cwb_experts_search (f->experts, queries[q]);
+      g_autoptr(CwbExpertList) list = cwb_expert_registry_search (f->experts, queries[q]);
       g_autofree char *lower = g_ascii_strdown (queries[q], -1);
       g_auto(GStrv) parts = g_strsplit (lower, " ", -1);
       g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, 2 * sizeof (gint64));
@@ -652,13 +652,13 @@ test_search_filters (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   add_sample (f);
-  expert = cwb_experts_get (f->experts, 2, &error);
+  expert = cwb_expert_registry_get (f->experts, 2, &error);
   g_assert_no_error (error);
   cwb_expert_set_level (expert, CWB_EXPERT_LEVEL_ASSOCIATE);
-  g_assert_true (cwb_experts_update (f->experts, expert, &error));
+  g_assert_true (cwb_expert_registry_update (f->experts, expert, &error));
   g_assert_no_error (error);
 
-  list = cwb_experts_search (f->experts, "");
+  list = cwb_expert_registry_search (f->experts, "");
   cwb_expert_list_set_level (list, CWB_EXPERT_LEVEL_ASSOCIATE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   cwb_expert_list_set_level (list, -1);
@@ -697,15 +697,15 @@ test_edit_keeps_index (Fixture       *f,
   guint changes = 0;
 
   id = add (f, "王海洋", "深海科技", "海南大学", "深海装备");
-  list = cwb_experts_search (f->experts, "海洋");
+  list = cwb_expert_registry_search (f->experts, "海洋");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
 
-  expert = cwb_experts_get (f->experts, id, &error);
+  expert = cwb_expert_registry_get (f->experts, id, &error);
   g_assert_no_error (error);
   cwb_expert_set_name (expert, "王山川");
   cwb_expert_set_resume (expert, "高原生态");
-  g_assert_true (cwb_experts_update (f->experts, expert, &error));
+  g_assert_true (cwb_expert_registry_update (f->experts, expert, &error));
   g_assert_no_error (error);
 
   /* the list followed; the old text is gone from both indexes */
@@ -717,12 +717,12 @@ test_edit_keeps_index (Fixture       *f,
   assert_search (f, "高原生态", "王山川");
   assert_search (f, "深海科技", "王山川");
 
-  g_assert_true (cwb_experts_remove (f->experts, id, &error));
+  g_assert_true (cwb_expert_registry_remove (f->experts, id, &error));
   g_assert_no_error (error);
   assert_search (f, "山", "");
   assert_search (f, "高原生态", "");
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 0);
-  g_assert_null (cwb_experts_get (f->experts, id, &error));
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 0);
+  g_assert_null (cwb_expert_registry_get (f->experts, id, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND);
 }
 
@@ -736,42 +736,42 @@ test_duplicates (Fixture       *f,
   g_autoptr(CwbExpert) bad = make_expert ("李", "x", "单位", "");
 
   add (f, "王海洋", "深海科技", "海南大学", "");
-  g_assert_false (cwb_experts_add (f->experts, twin, &error));
+  g_assert_false (cwb_expert_registry_add (f->experts, twin, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "王海洋"));
   g_clear_error (&error);
   g_assert_cmpint (cwb_expert_get_id (twin), ==, 0);
 
-  g_assert_true (cwb_experts_add (f->experts, other_unit, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, other_unit, &error));
   g_assert_no_error (error);
 
   /* the same credit code is the same unit whatever its name */
   cwb_expert_set_affiliation_uscc (other_unit, GOOD_USCC);
-  g_assert_true (cwb_experts_update (f->experts, other_unit, &error));
+  g_assert_true (cwb_expert_registry_update (f->experts, other_unit, &error));
   g_assert_no_error (error);
   cwb_expert_set_affiliation_uscc (twin, GOOD_USCC);
   cwb_expert_set_affiliation_name (twin, "另一个名字");
-  g_assert_cmpint (cwb_experts_find_duplicate (f->experts, twin), ==, cwb_expert_get_id (other_unit));
+  g_assert_cmpint (cwb_expert_registry_find_duplicate (f->experts, twin), ==, cwb_expert_get_id (other_unit));
 
   /* validation */
   cwb_expert_set_affiliation_uscc (bad, "91460100000000119X");
-  g_assert_false (cwb_experts_add (f->experts, bad, &error));
+  g_assert_false (cwb_expert_registry_add (f->experts, bad, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
   cwb_expert_set_affiliation_uscc (bad, "");
   cwb_expert_set_email (bad, "a@b");
-  g_assert_false (cwb_experts_add (f->experts, bad, &error));
+  g_assert_false (cwb_expert_registry_add (f->experts, bad, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
   cwb_expert_set_email (bad, "li@example.cn");
   cwb_expert_set_phone (bad, "12345678901");
-  g_assert_false (cwb_experts_add (f->experts, bad, &error));
+  g_assert_false (cwb_expert_registry_add (f->experts, bad, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
   cwb_expert_set_phone (bad, "0898-65123456");
-  g_assert_true (cwb_experts_add (f->experts, bad, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, bad, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 3);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 3);
 }
 
 static void
@@ -846,7 +846,7 @@ after_approval (Fixture *f,
                 guint    index)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = cwb_experts_list_chief_history (f->experts, id, &error);
+  g_autoptr(GPtrArray) history = cwb_expert_registry_list_chief_history (f->experts, id, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (index, <, history->len);
@@ -863,16 +863,16 @@ test_chief_after_approval (Fixture       *f,
   g_autoptr(CwbExpert) second = make_expert ("赵新", "深海科技", "海南大学", "");
   g_autoptr(CwbExpert) third = make_expert ("钱进", "深海科技", "三亚学院", "");
   gint64 id = import_example (f, DEEP_SEA, NULL);
-  gint64 first = cwb_experts_get_chief (f->experts, id);
+  gint64 first = cwb_expert_registry_get_chief (f->experts, id);
 
   g_assert_cmpint (first, >, 0);
-  g_assert_true (cwb_experts_add (f->experts, second, &error));
-  g_assert_true (cwb_experts_add (f->experts, third, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, second, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, third, &error));
   g_assert_no_error (error);
 
   /* a change before approval: not flagged, not even once approved */
-  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-02-01",
-                                        "调整", &error));
+  g_assert_true (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-02-01",
+                                                "调整", &error));
   g_assert_no_error (error);
   g_assert_false (after_approval (f, id, 0));
   g_assert_false (after_approval (f, id, 1));
@@ -884,14 +884,14 @@ test_chief_after_approval (Fixture       *f,
   g_assert_false (after_approval (f, id, 1));
 
   /* a change on the day of approval is the approved state */
-  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (third), "2099-04-01",
-                                        "审定前确定", &error));
+  g_assert_true (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (third), "2099-04-01",
+                                                "审定前确定", &error));
   g_assert_no_error (error);
   g_assert_false (after_approval (f, id, 2));
 
   /* after it: flagged */
-  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-09-01",
-                                        "工作调动", &error));
+  g_assert_true (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-09-01",
+                                                "工作调动", &error));
   g_assert_no_error (error);
   g_assert_true (after_approval (f, id, 3));
   g_assert_false (after_approval (f, id, 2));
@@ -916,16 +916,16 @@ test_replace_keeps_records (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) reviewers = NULL;
   gint64 id = import_example (f, DEEP_SEA, NULL);
-  gint64 first = cwb_experts_get_chief (f->experts, id);
+  gint64 first = cwb_expert_registry_get_chief (f->experts, id);
 
-  g_assert_true (cwb_experts_add (f->experts, second, &error));
-  g_assert_true (cwb_experts_add (f->experts, reviewer, &error));
-  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-02-01",
-                                        "工作调动", &error));
-  g_assert_true (cwb_experts_set_chief (f->experts, id, first, "2099-03-01", "回任", &error));
-  g_assert_true (cwb_experts_add_reviewer (f->experts, id, cwb_expert_get_id (reviewer), &error));
-  g_assert_true (cwb_experts_set_reviewer_opinion (f->experts, id, cwb_expert_get_id (reviewer),
-                                                   "同意组建", "2099-03-05", &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, second, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, reviewer, &error));
+  g_assert_true (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (second), "2099-02-01",
+                                                "工作调动", &error));
+  g_assert_true (cwb_expert_registry_set_chief (f->experts, id, first, "2099-03-01", "回任", &error));
+  g_assert_true (cwb_expert_registry_add_reviewer (f->experts, id, cwb_expert_get_id (reviewer), &error));
+  g_assert_true (cwb_expert_registry_set_reviewer_opinion (f->experts, id, cwb_expert_get_id (reviewer),
+                                                           "同意组建", "2099-03-05", &error));
   g_assert_no_error (error);
 
   /* the file names the same chief expert as now */
@@ -933,20 +933,20 @@ test_replace_keeps_records (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (cwb_consortium_get_id (again), ==, id);
 
-  history = cwb_experts_list_chief_history (f->experts, id, &error);
+  history = cwb_expert_registry_list_chief_history (f->experts, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 3);
   g_assert_cmpstr (((CwbChiefAssignment *) g_ptr_array_index (history, 1))->reason, ==, "工作调动");
-  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), ==, first);
+  g_assert_cmpint (cwb_expert_registry_get_chief (f->experts, id), ==, first);
 
-  reviewers = cwb_experts_list_reviewers (f->experts, id, &error);
+  reviewers = cwb_expert_registry_list_reviewers (f->experts, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reviewers->len, ==, 1);
   g_assert_cmpstr (((CwbReviewer *) g_ptr_array_index (reviewers, 0))->opinion, ==, "同意组建");
 }
 
 /* A consortium imported while no registry listened (the command line, in
- * another process) is matched when a page calls cwb_experts_sync_all(). */
+ * another process) is matched when a page calls cwb_expert_registry_sync_all(). */
 static void
 test_chief_sync_all (Fixture       *f,
                      gconstpointer  data)
@@ -966,16 +966,16 @@ test_chief_sync_all (Fixture       *f,
   id = cwb_consortium_get_id (consortium);
   g_clear_object (&other);
 
-  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), ==, 0);
-  g_assert_true (cwb_experts_sync_all (f->experts, now, &error));
+  g_assert_cmpint (cwb_expert_registry_get_chief (f->experts, id), ==, 0);
+  g_assert_true (cwb_expert_registry_sync_all (f->experts, now, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), >, 0);
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+  g_assert_cmpint (cwb_expert_registry_get_chief (f->experts, id), >, 0);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 1);
 
   /* a second pass changes nothing */
-  g_assert_true (cwb_experts_sync_all (f->experts, now, &error));
+  g_assert_true (cwb_expert_registry_sync_all (f->experts, now, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 1);
 }
 
 static void
@@ -992,42 +992,42 @@ test_chief_import_and_history (Fixture       *f,
 
   /* importing a consortium matches (here: adds) its chief expert */
   id = import_example (f, DEEP_SEA, NULL);
-  chief = cwb_experts_get_chief (f->experts, id);
+  chief = cwb_expert_registry_get_chief (f->experts, id);
   g_assert_cmpint (chief, >, 0);
-  imported = cwb_experts_get (f->experts, chief, &error);
+  imported = cwb_expert_registry_get (f->experts, chief, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cwb_expert_get_name (imported), ==, "王某某");
   g_assert_cmpstr (cwb_expert_get_affiliation_uscc (imported), ==, GOOD_USCC);
   g_assert_true (cwb_expert_get_is_chief (imported));
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 1);
 
   /* a second consortium with the same chief expert matches the same one */
   other = import_example (f, NEV, NULL);
-  g_assert_cmpint (cwb_experts_get_chief (f->experts, other), ==, chief);
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+  g_assert_cmpint (cwb_expert_registry_get_chief (f->experts, other), ==, chief);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 1);
 
   /* removal is refused, naming both consortia */
-  g_assert_false (cwb_experts_remove (f->experts, chief, &error));
+  g_assert_false (cwb_expert_registry_remove (f->experts, chief, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "深海"));
   g_clear_error (&error);
 
   /* a change: history with dates and reason, the section follows */
-  g_assert_true (cwb_experts_add (f->experts, next, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, next, &error));
   g_assert_no_error (error);
-  g_assert_false (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (next), "2026-13-01", "x", &error));
+  g_assert_false (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (next), "2026-13-01", "x", &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (next), "1999-01-01", "x", &error));
+  g_assert_false (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (next), "1999-01-01", "x", &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cwb_experts_chief_changed_after (f->experts, id, "2000-01-01"));
-  g_assert_true (cwb_experts_set_chief (f->experts, id, cwb_expert_get_id (next), "2099-05-01",
-                                        "工作调动", &error));
+  g_assert_false (cwb_expert_registry_chief_changed_after (f->experts, id, "2000-01-01"));
+  g_assert_true (cwb_expert_registry_set_chief (f->experts, id, cwb_expert_get_id (next), "2099-05-01",
+                                                "工作调动", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (cwb_experts_get_chief (f->experts, id), ==, cwb_expert_get_id (next));
+  g_assert_cmpint (cwb_expert_registry_get_chief (f->experts, id), ==, cwb_expert_get_id (next));
 
-  history = cwb_experts_list_chief_history (f->experts, id, &error);
+  history = cwb_expert_registry_list_chief_history (f->experts, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 2);
   a = g_ptr_array_index (history, 0);
@@ -1038,8 +1038,8 @@ test_chief_import_and_history (Fixture       *f,
   g_assert_cmpstr (a->from_date, ==, "2099-05-01");
   g_assert_null (a->to_date);
   g_assert_cmpstr (a->reason, ==, "工作调动");
-  g_assert_true (cwb_experts_chief_changed_after (f->experts, id, "2099-04-30"));
-  g_assert_false (cwb_experts_chief_changed_after (f->experts, id, "2099-05-01"));
+  g_assert_true (cwb_expert_registry_chief_changed_after (f->experts, id, "2099-04-30"));
+  g_assert_false (cwb_expert_registry_chief_changed_after (f->experts, id, "2099-05-01"));
 
   section = cwb_store_get_section (f->store, id, "chief_expert", &error);
   g_assert_no_error (error);
@@ -1056,13 +1056,13 @@ test_chief_import_and_history (Fixture       *f,
     text = cwb_consortium_to_data (loaded, NULL);
     back = cwb_consortium_file_load_data (text, -1, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (cwb_experts_match_section (f->experts, cwb_consortium_get_section (back, "chief_expert")),
+    g_assert_cmpint (cwb_expert_registry_match_section (f->experts, cwb_consortium_get_section (back, "chief_expert")),
                      ==, cwb_expert_get_id (next));
   }
 
   /* the former chief expert stays chief of the other consortium */
   {
-    g_auto(GStrv) elsewhere = cwb_experts_list_chief_elsewhere (f->experts, chief, 0);
+    g_auto(GStrv) elsewhere = cwb_expert_registry_list_chief_elsewhere (f->experts, chief, 0);
 
     g_assert_cmpuint (g_strv_length (elsewhere), ==, 1);
   }
@@ -1316,7 +1316,7 @@ assert_read_fails (const char *path,
                    const char *expected_start)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) rows = cwb_experts_read_file (path, NULL, NULL, NULL, &error);
+  g_autoptr(GListModel) rows = cwb_expert_registry_read_file (path, NULL, NULL, NULL, &error);
 
   g_assert_null (rows);
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
@@ -1382,7 +1382,7 @@ test_import_xlsx_limits (Fixture       *f,
           assert_read_fails (path, cases[i].error);
           continue;
         }
-      rows = cwb_experts_read_file (path, NULL, NULL, NULL, &error);
+      rows = cwb_expert_registry_read_file (path, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
       row = g_list_model_get_item (rows, 0);
@@ -1397,7 +1397,7 @@ test_import_xlsx_limits (Fixture       *f,
   assert_read_fails (path, "“");
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GListModel) rows = cwb_experts_read_file (path, NULL, NULL, NULL, &error);
+    g_autoptr(GListModel) rows = cwb_expert_registry_read_file (path, NULL, NULL, NULL, &error);
 
     g_assert_nonnull (strstr (error->message, "holds more than 4000000 cells"));
   }
@@ -1434,7 +1434,7 @@ test_import_preview (Fixture       *f,
               "钱电话,教授,正高级,深海科技,,海南大学,12345,\n"
               "\"孙,引号\",研究员,其他,\"现代种业\n水稻\",,三亚南繁研究院,0898-88881234,\n");
 
-  rows = cwb_experts_preview_import (f->experts, path, NULL, NULL, NULL, &error);
+  rows = cwb_expert_registry_preview_import (f->experts, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, G_N_ELEMENTS (expected_problems));
   for (guint i = 0; i < G_N_ELEMENTS (expected_problems); i++)
@@ -1455,21 +1455,21 @@ test_import_preview (Fixture       *f,
     g_assert_cmpuint (g_strv_length ((char **) cwb_expert_get_fields (cwb_expert_import_row_get_expert (last))), ==, 2);
   }
   /* the preview wrote nothing */
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 1);
 
   /* a cancel writes nothing */
-  g_assert_false (cwb_experts_apply_import (f->experts, rows, cancel_cb, cancellable, cancellable,
-                                            &n_added, &error));
+  g_assert_false (cwb_expert_registry_apply_import (f->experts, rows, cancel_cb, cancellable, cancellable,
+                                                    &n_added, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 1);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 1);
   assert_search (f, "数字经济", "");
 
   /* only accepted rows */
-  g_assert_true (cwb_experts_apply_import (f->experts, rows, NULL, NULL, NULL, &n_added, &error));
+  g_assert_true (cwb_expert_registry_apply_import (f->experts, rows, NULL, NULL, NULL, &n_added, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_added, ==, 2);
-  g_assert_cmpuint (cwb_experts_count (f->experts), ==, 3);
+  g_assert_cmpuint (cwb_expert_registry_count (f->experts), ==, 3);
   assert_search (f, "人工智能", "李新");
   assert_search (f, "稻", "孙,引号");
 }
@@ -1487,22 +1487,22 @@ test_export_round_trip (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
       g_autoptr(GListModel) rows = NULL;
-      g_autoptr(CwbExpert) first = cwb_experts_get (f->experts, 1, NULL);
+      g_autoptr(CwbExpert) first = cwb_expert_registry_get (f->experts, 1, NULL);
 
       cwb_expert_set_email (first, "wang@hainu.edu.cn");
       cwb_expert_set_note (first, "备注,带逗号\"和引号\"");
-      g_assert_true (cwb_experts_update (f->experts, first, &error));
+      g_assert_true (cwb_expert_registry_update (f->experts, first, &error));
       g_assert_no_error (error);
 
-      g_assert_true (cwb_experts_export (f->experts, path, NULL, NULL, &error));
+      g_assert_true (cwb_expert_registry_export (f->experts, path, NULL, NULL, &error));
       g_assert_no_error (error);
-      rows = cwb_experts_read_file (path, NULL, NULL, NULL, &error);
+      rows = cwb_expert_registry_read_file (path, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
       for (guint j = 0; j < 4; j++)
         {
           g_autoptr(CwbExpertImportRow) row = g_list_model_get_item (rows, j);
-          g_autoptr(CwbExpert) stored = cwb_experts_get (f->experts, j + 1, NULL);
+          g_autoptr(CwbExpert) stored = cwb_expert_registry_get (f->experts, j + 1, NULL);
           g_autoptr(CwbExpert) read = cwb_expert_copy (cwb_expert_import_row_get_expert (row));
 
           g_assert_cmpint (cwb_expert_get_id (read), ==, 0);
@@ -1510,7 +1510,7 @@ test_export_round_trip (Fixture       *f,
           g_assert_true (cwb_expert_equal (read, stored));
         }
       /* all of them are duplicates of the registry now */
-      cwb_experts_check_rows (f->experts, rows);
+      cwb_expert_registry_check_rows (f->experts, rows);
       {
         g_autoptr(CwbExpertImportRow) row = g_list_model_get_item (rows, 0);
 
@@ -1537,15 +1537,15 @@ test_reviewers (Fixture       *f,
   id = import_example (f, DEEP_SEA, NULL);
   consortium = cwb_store_load_consortium (f->store, id, &error);
   g_assert_no_error (error);
-  chief = cwb_experts_get_chief (f->experts, id);
+  chief = cwb_expert_registry_get_chief (f->experts, id);
   member_uscc = cwb_member_get_uscc (g_ptr_array_index (cwb_consortium_get_members (consortium), 1));
   cwb_expert_set_affiliation_uscc (member_expert, member_uscc);
-  g_assert_true (cwb_experts_add (f->experts, member_expert, &error));
+  g_assert_true (cwb_expert_registry_add (f->experts, member_expert, &error));
   g_assert_no_error (error);
   free_id = add (f, "独立专家", "深海科技；海洋装备", "三亚深海所", "");
   add (f, "无关专家", "数字经济", "海口某所", "");
 
-  suggested = cwb_experts_suggest_reviewers (f->experts, consortium, 0, &error);
+  suggested = cwb_expert_registry_suggest_reviewers (f->experts, consortium, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (suggested->len, ==, 3);
   r = g_ptr_array_index (suggested, 0);
@@ -1566,21 +1566,21 @@ test_reviewers (Fixture       *f,
       g_assert_nonnull (r->reason);
     }
 
-  g_assert_false (cwb_experts_add_reviewer (f->experts, id, cwb_expert_get_id (member_expert), &error));
+  g_assert_false (cwb_expert_registry_add_reviewer (f->experts, id, cwb_expert_get_id (member_expert), &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (cwb_experts_add_reviewer (f->experts, id, chief, &error));
+  g_assert_false (cwb_expert_registry_add_reviewer (f->experts, id, chief, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (cwb_experts_add_reviewer (f->experts, id, free_id, &error));
+  g_assert_true (cwb_expert_registry_add_reviewer (f->experts, id, free_id, &error));
   g_assert_no_error (error);
-  g_assert_false (cwb_experts_add_reviewer (f->experts, id, free_id, &error));
+  g_assert_false (cwb_expert_registry_add_reviewer (f->experts, id, free_id, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
   g_clear_error (&error);
-  g_assert_true (cwb_experts_set_reviewer_opinion (f->experts, id, free_id, "同意组建", "2026-03-01", &error));
+  g_assert_true (cwb_expert_registry_set_reviewer_opinion (f->experts, id, free_id, "同意组建", "2026-03-01", &error));
   g_assert_no_error (error);
 
-  chosen = cwb_experts_list_reviewers (f->experts, id, &error);
+  chosen = cwb_expert_registry_list_reviewers (f->experts, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (chosen->len, ==, 1);
   r = g_ptr_array_index (chosen, 0);
@@ -1588,18 +1588,18 @@ test_reviewers (Fixture       *f,
   g_assert_cmpstr (r->date, ==, "2026-03-01");
 
   /* a reviewer cannot be removed from the registry */
-  g_assert_false (cwb_experts_remove (f->experts, free_id, &error));
+  g_assert_false (cwb_expert_registry_remove (f->experts, free_id, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, cwb_consortium_get_name (consortium)));
   g_clear_error (&error);
 
-  g_assert_true (cwb_experts_export_reviewers (f->experts, id, path, &error));
+  g_assert_true (cwb_expert_registry_export_reviewers (f->experts, id, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
-  g_assert_true (cwb_experts_remove_reviewer (f->experts, id, free_id, &error));
+  g_assert_true (cwb_expert_registry_remove_reviewer (f->experts, id, free_id, &error));
   g_assert_no_error (error);
-  g_assert_true (cwb_experts_remove (f->experts, free_id, &error));
+  g_assert_true (cwb_expert_registry_remove (f->experts, free_id, &error));
   g_assert_no_error (error);
 }
 

@@ -26,7 +26,7 @@
 #include "cwb-agreement-document.h"
 #include "cwb-agreement-matrix.h"
 #include "cwb-agreement.h"
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 #include "cwb-test-utils.h"
 
 /*
@@ -48,15 +48,15 @@ typedef enum {
 
 typedef struct
 {
-  char          *tmpdir;      /* owned */
-  char          *dir;         /* owned: where the destination is; a tmpfs when mounted */
-  gboolean       mounted;
-  CwbRuleSet    *rules;       /* owned */
-  CwbContext    *context;     /* owned: no store, a fixed clock */
-  CwbConsortium *consortium;  /* owned: deep-sea, imported into the store */
-  char          *db_path;     /* owned */
-  CwbStore      *store;       /* owned */
-  CwbExperts    *experts;     /* owned by the store */
+  char              *tmpdir;      /* owned */
+  char              *dir;         /* owned: where the destination is; a tmpfs when mounted */
+  gboolean           mounted;
+  CwbRuleSet        *rules;       /* owned */
+  CwbContext        *context;     /* owned: no store, a fixed clock */
+  CwbConsortium     *consortium;  /* owned: deep-sea, imported into the store */
+  char              *db_path;     /* owned */
+  CwbStore          *store;       /* owned */
+  CwbExpertRegistry *experts; /* owned by the store */
 } Fixture;
 
 typedef gboolean (*WriteFunc) (Fixture     *f,
@@ -128,7 +128,7 @@ open_store (Fixture *f)
   g_assert_no_error (error);
   g_assert_true (cwb_store_import_consortium (f->store, f->consortium, FALSE, &error));
   g_assert_no_error (error);
-  f->experts = cwb_experts_get_for_store (f->store, &error);
+  f->experts = cwb_expert_registry_get_for_store (f->store, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < 40; i++)
@@ -143,7 +143,7 @@ open_store (Fixture *f)
       cwb_expert_set_fields (expert, fields);
       cwb_expert_set_affiliation_name (expert, "三亚深海科学与工程研究所");
       cwb_expert_set_resume (expert, "长期从事深海装备与海洋工程研究，主持多项国家重点研发计划项目。");
-      g_assert_true (cwb_experts_add (f->experts, expert, &error));
+      g_assert_true (cwb_expert_registry_add (f->experts, expert, &error));
       g_assert_no_error (error);
     }
 }
@@ -343,7 +343,7 @@ write_experts (Fixture     *f,
                const char  *path,
                GError     **error)
 {
-  return cwb_experts_export (f->experts, path, NULL, NULL, error);
+  return cwb_expert_registry_export (f->experts, path, NULL, NULL, error);
 }
 
 static gboolean
@@ -351,8 +351,8 @@ write_reviewers (Fixture     *f,
                  const char  *path,
                  GError     **error)
 {
-  return cwb_experts_export_reviewers (f->experts, cwb_consortium_get_id (f->consortium),
-                                       path, error);
+  return cwb_expert_registry_export_reviewers (f->experts, cwb_consortium_get_id (f->consortium),
+                                               path, error);
 }
 
 /* ── a failing write leaves the old file ─────────────────────────────── */

@@ -6,6 +6,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cwb-consortium.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -68,5 +70,16 @@ void      _cwb_consortium_text_explain        (const char  *data,
 gboolean  _cwb_consortium_text_check_integers (const char  *data,
                                                gsize        length,
                                                GError     **error);
+/* FALSE when @data (valid JSON, parsed) cannot hold what
+ * _cwb_json_check_values() refuses: no escape (\u…), no exponent after a
+ * digit, no long run of digits. Then the tree need not be walked. */
+gboolean  _cwb_consortium_text_may_hold_bad_values (const char *data,
+                                                    gsize       length);
+
+/* cwb_consortium_from_json(), without walking the tree for values it
+ * cannot keep unless @check_values (cwb-consortium-file-reader.c) */
+CwbConsortium *_cwb_consortium_from_json (JsonNode  *root,
+                                          gboolean   check_values,
+                                          GError   **error);
 
 G_END_DECLS

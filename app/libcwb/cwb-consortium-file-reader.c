@@ -658,6 +658,17 @@ CwbConsortium *
 cwb_consortium_from_json (JsonNode  *root,
                           GError   **error)
 {
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _cwb_consortium_from_json (root, TRUE, error);
+}
+
+CwbConsortium *
+_cwb_consortium_from_json (JsonNode  *root,
+                           gboolean   check_values,
+                           GError   **error)
+{
   g_autoptr(CwbConsortium) self = NULL;
   CwbJsonReader reader;
   JsonObject *object;
@@ -677,7 +688,7 @@ cwb_consortium_from_json (JsonNode  *root,
 
   object = json_node_get_object (root);
 
-  if (!_cwb_json_check_values (root, error))
+  if (check_values && !_cwb_json_check_values (root, error))
     return NULL;
 
   cwb_json_reader_init (&reader, NULL);

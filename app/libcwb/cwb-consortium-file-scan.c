@@ -415,3 +415,62 @@ _cwb_consortium_text_check_integers (const char  *data,
                where->str, number);
   return FALSE;
 }
+
+/* Whether @data has an escape "\u" */
+static gboolean
+has_unicode_escape (const char *data,
+                    gsize       length)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  while ((p = memchr (p, '\\', (gsize) (end - p))) != NULL)
+    {
+      if (p + 1 < end && p[1] == 'u')
+        return TRUE;
+      p++;
+    }
+
+  return FALSE;
+}
+
+/* Whether some @e (an exponent's 'e' or 'E') of @data may end the digits
+ * of a number: they follow what starts a JSON value (':', ',', '[' or
+ * space), not a string's '"' or a letter as in a credit code */
+static gboolean
+has_exponent (const char *data,
+              gsize       length,
+              char        e)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  while ((p = memchr (p, e, (gsize) (end - p))) != NULL)
+    {
+      const char *q = p;
+
+      while (q > data && (g_ascii_isdigit (q[-1]) || q[-1] == '.' || q[-1] == '-'))
+        q--;
+      if (q < p && q > data && strchr (":,[ \t\r\n", q[-1]) != NULL)
+        return TRUE;
+      p++;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_cwb_consortium_text_may_hold_bad_values (const char *data,
+                                          gsize       length)
+{
+  /* json-glib has checked that the text is UTF-8: only an escape can make
+   * a string that is not */
+  if (has_unicode_escape (data, length))
+    return TRUE;
+
+  /* a double beyond range needs an exponent (1e400) or more digits than
+   * any integer has */
+  return has_exponent (data, length, 'e') ||
+         has_exponent (data, length, 'E') ||
+         has_long_digit_run (data, length);
+}

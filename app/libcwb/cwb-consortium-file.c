@@ -66,7 +66,7 @@ cwb_consortium_file_load_data (const char  *data,
   if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, error))
     return NULL;
 
-  return cwb_consortium_from_json (root, error);
+  return _cwb_consortium_from_json (root, _cwb_consortium_text_may_hold_bad_values (data, len), error);
 }
 
 /**

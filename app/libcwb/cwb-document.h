@@ -24,6 +24,26 @@ G_BEGIN_DECLS
  * document is only read when written, so it may be written from a worker
  * thread. Files are written atomically (CwbAtomicFile): on failure the
  * target is left as it was.
+ *
+ * A letter, say, is a few lines:
+ *
+ *   g_autoptr(CwbDocument) doc = cwb_document_new (title);
+ *   CwbDocumentTable *table;
+ *
+ *   cwb_document_add_title (doc, title);
+ *   cwb_document_add_heading (doc, _("Members"));
+ *   cwb_document_add_paragraph (doc, text);
+ *   table = cwb_document_add_table (doc, 2, (double[]) { 3, 1 }, CWB_DOCUMENT_TABLE_BORDERS |
+ *                                                                  CWB_DOCUMENT_TABLE_HEADER);
+ *   cwb_document_table_add_row (table);
+ *   cwb_document_table_add_paragraph (table, 0, _("Unit"));
+ *   cwb_document_table_add_paragraph (table, 1, _("Code"));
+ *   for (…) { cwb_document_table_add_row (table); … }
+ *   cwb_document_write_pdf (doc, path, &error);   // or cwb_document_write_docx
+ *
+ * A gap still to be filled in is a mark: cwb_document_paragraph_add_mark().
+ * To print, lay the document out with cwb_document_layout_new() on the
+ * printer's page and draw each page from GtkPrintOperation::draw-page.
  */
 
 /* The A4 page, in points, and the margin of the documents (25 mm). */

@@ -13,6 +13,7 @@
 
 #include "cwb-error.h"
 #include "cwb-json-private.h"
+#include "cwb-json-reader.h"
 
 #define APPEND_LITERAL(out, literal) g_string_append_len ((out), (literal), sizeof (literal) - 1)
 
@@ -121,13 +122,22 @@ depth_path (const DepthFrame *frames,
   return g_string_free (path, FALSE);
 }
 
+/* The bytes _cwb_json_check_depth() looks at; it skips all others */
+static const guint8 depth_significant[256] = {
+  ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1, [','] = 1,
+};
+
 gboolean
 _cwb_json_check_depth (const char  *data,
                        gssize       length,
                        guint        max_depth,
                        GError     **error)
 {
-  g_autofree DepthFrame *frames = NULL;
+  /* on the stack for the usual limit: a 2 KiB calloc() per file made
+   * malloc consolidate its free lists, costing more than the scan */
+  DepthFrame stack_frames[CWB_JSON_MAX_DEPTH];
+  g_autofree DepthFrame *heap_frames = NULL;
+  DepthFrame *frames = stack_frames;
   const char *p = data;
   const char *end;
   guint depth = 0;
@@ -137,10 +147,17 @@ _cwb_json_check_depth (const char  *data,
 
   end = data + (length < 0 ? strlen (data) : (gsize) length);
 
-  /* most text is not deep at all: the frames are only needed for the
-   * path, and only made when the first bracket is seen */
+  if (max_depth > G_N_ELEMENTS (stack_frames))
+    frames = heap_frames = g_new (DepthFrame, max_depth);
+
   while (p < end)
     {
+      /* most bytes are spaces, names and figures: skipped in a tight loop */
+      while (p < end && !depth_significant[(guchar) *p])
+        p++;
+      if (p == end)
+        break;
+
       switch (*p)
         {
         case '"':
@@ -176,8 +193,6 @@ _cwb_json_check_depth (const char  *data,
                              path, max_depth);
               return FALSE;
             }
-          if (frames == NULL)
-            frames = g_new0 (DepthFrame, max_depth);
           frames[depth] = (DepthFrame) {
             .is_object = *p == '{',
             .want_key = *p == '{',
@@ -221,70 +236,101 @@ typedef enum {
  * are not UTF-8, though the text itself is, and a number beyond the range
  * of a double (1e400) into infinity. Such a value could not be saved (the
  * file written would not load again, or hold null instead). Finds the first
- * key or value of either kind and puts its key path in @where. */
+ * key or value of either kind, leaving @path at it. Every value of every
+ * file passes here: nothing is allocated on the way. */
 static ValueProblem
-find_bad_value (JsonNode *node,
-                GString  *where)
+find_bad_value (JsonNode      *node,
+                CwbJsonReader *path)
 {
-  ValueProblem problem = VALUE_OK;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  switch (JSON_NODE_TYPE (node))
     {
-      JsonObject *object = json_node_get_object (node);
-      g_autoptr(GList) keys = json_object_get_members (object);
-      gsize len = where->len;
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
 
-      for (const GList *l = keys; l != NULL && problem == VALUE_OK; l = l->next)
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            ValueProblem problem;
+
+            cwb_json_reader_push_key (path, key);
+            if (!g_utf8_validate (key, -1, NULL))
+              return VALUE_NOT_UTF8;
+            if ((problem = find_bad_value (member, path)) != VALUE_OK)
+              return problem;
+            cwb_json_reader_pop (path);
+          }
+        return VALUE_OK;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          {
+            ValueProblem problem;
+
+            cwb_json_reader_push_index (path, i);
+            if ((problem = find_bad_value (json_array_get_element (array, i), path)) != VALUE_OK)
+              return problem;
+            cwb_json_reader_pop (path);
+          }
+        return VALUE_OK;
+      }
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
         {
-          const char *key = l->data;
-          g_autofree char *shown = g_utf8_make_valid (key, -1);
-
-          g_string_truncate (where, len);
-          g_string_append_printf (where, "%s%s", len > 0 ? "." : "", shown);
-          problem = g_utf8_validate (key, -1, NULL) ? find_bad_value (json_object_get_member (object, key), where)
-                                                    : VALUE_NOT_UTF8;
+        case G_TYPE_STRING:
+          return g_utf8_validate (json_node_get_string (node), -1, NULL) ? VALUE_OK : VALUE_NOT_UTF8;
+        case G_TYPE_DOUBLE:
+          return isfinite (json_node_get_double (node)) ? VALUE_OK : VALUE_INFINITE;
+        default:
+          return VALUE_OK;
         }
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      gsize len = where->len;
 
-      for (guint i = 0; i < json_array_get_length (array) && problem == VALUE_OK; i++)
-        {
-          g_string_truncate (where, len);
-          g_string_append_printf (where, "[%u]", i);
-          problem = find_bad_value (json_array_get_element (array, i), where);
-        }
+    case JSON_NODE_NULL:
+    default:
+      return VALUE_OK;
     }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    problem = g_utf8_validate (json_node_get_string (node), -1, NULL) ? VALUE_OK : VALUE_NOT_UTF8;
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    problem = isfinite (json_node_get_double (node)) ? VALUE_OK : VALUE_INFINITE;
-
-  return problem;
 }
 
 gboolean
 _cwb_json_check_values (JsonNode  *root,
                         GError   **error)
 {
-  g_autoptr(GString) where = g_string_new (NULL);
+  CwbJsonReader path;
+  ValueProblem problem;
+  g_autofree char *raw = NULL;
+  g_autofree char *where = NULL;
 
-  switch (find_bad_value (root, where))
+  cwb_json_reader_init (&path, NULL);
+  problem = find_bad_value (root, &path);
+  if (problem == VALUE_OK)
+    return TRUE;
+
+  /* a key that is not UTF-8 is shown with U+FFFD where it is not */
+  raw = cwb_json_reader_dup_path (&path, NULL);
+  where = g_utf8_make_valid (raw, -1);
+
+  switch (problem)
     {
-    case VALUE_OK:
-      break;
     case VALUE_NOT_UTF8:
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("%s: an escaped UTF-16 surrogate (\\uD800 to \\uDFFF) without its pair is not a character"),
-                   where->str);
-      return FALSE;
+                   where);
+      break;
     case VALUE_INFINITE:
+    case VALUE_OK:
+    default:
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
-                   _("%s: the number is out of range (at most about 1.8e308)"), where->str);
-      return FALSE;
+                   _("%s: the number is out of range (at most about 1.8e308)"), where);
+      break;
     }
 
-  return TRUE;
+  return FALSE;
 }

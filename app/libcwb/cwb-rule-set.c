@@ -163,8 +163,8 @@ parse_localized (CwbJsonReader  *reader,
   texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   cwb_json_reader_push_key (reader, key);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &lang, &node))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &lang, &node))
     {
       const char *text = NULL;
 
@@ -239,8 +239,8 @@ validate_param (CwbJsonReader  *reader,
       const char *key;
       JsonNode *value;
 
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &key, &value))
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &value))
         {
           cwb_json_reader_push_key (reader, key);
           if (!validate_param (reader, value, error))
@@ -272,8 +272,8 @@ parse_params (CwbJsonReader  *reader,
   rule->params = params != NULL ? json_object_ref (params) : json_object_new ();
 
   cwb_json_reader_push_key (reader, "params");
-  json_object_iter_init (&iter, rule->params);
-  while (json_object_iter_next (&iter, &param, &value))
+  json_object_iter_init_ordered (&iter, rule->params);
+  while (json_object_iter_next_ordered (&iter, &param, &value))
     {
       cwb_json_reader_push_key (reader, param);
       if (!validate_param (reader, value, error))
@@ -350,8 +350,8 @@ validate_lowered (CwbRuleSet     *self,
   const char *id;
   JsonNode *figures;
 
-  json_object_iter_init (&iter, lowered);
-  while (json_object_iter_next (&iter, &id, &figures))
+  json_object_iter_init_ordered (&iter, lowered);
+  while (json_object_iter_next_ordered (&iter, &id, &figures))
     {
       JsonObjectIter params;
       const char *param;
@@ -364,8 +364,8 @@ validate_lowered (CwbRuleSet     *self,
       if (!cwb_json_reader_expect (reader, figures, CWB_JSON_OBJECT, error))
         return FALSE;
 
-      json_object_iter_init (&params, json_node_get_object (figures));
-      while (json_object_iter_next (&params, &param, &value))
+      json_object_iter_init_ordered (&params, json_node_get_object (figures));
+      while (json_object_iter_next_ordered (&params, &param, &value))
         {
           cwb_json_reader_push_key (reader, param);
           if (!cwb_json_reader_expect (reader, value, CWB_JSON_NUMBER, error))

@@ -219,4 +219,22 @@ gboolean       cwb_store_run_in_transaction      (CwbStore       *self,
 void           cwb_store_notify_section_changed  (CwbStore       *self,
                                                   gint64          consortium_id);
 
+/* The consortia list's queries (cwb-store-summary.c), what CwbConsortiumList
+ * reads: (transfer full) (element-type gint64) the ids matching @search
+ * (nullable: names containing it, ASCII letters in any case) and @industry
+ * (nullable), by name then id; */
+GArray        *cwb_store_list_consortium_ids     (CwbStore       *self,
+                                                  const char     *search,
+                                                  const char     *industry,
+                                                  GError        **error);
+/* how many consortia the workspace has; */
+guint          cwb_store_count_consortia         (CwbStore       *self,
+                                                  GError        **error);
+/* (transfer full) (element-type CwbConsortium): id, name and industry of
+ * each of @ids that exists, in that order. */
+GPtrArray     *cwb_store_read_consortium_summaries (CwbStore     *self,
+                                                  const gint64   *ids,
+                                                  guint           n_ids,
+                                                  GError        **error);
+
 G_END_DECLS

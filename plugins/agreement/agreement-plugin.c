@@ -1,15 +1,18 @@
 /* agreement-plugin.c — registers the agreement plugin's extensions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This is the headless core module: the command line and `check` load
+ * only it. Its page is in the UI module (agreement-ui-plugin.c), which
+ * cwb_plugin_register_ui() loads in a host that shows pages.
  */
 #define G_LOG_DOMAIN "agreement-plugin"
 
 #include "config.h"
 
 #include <libpeas/peas.h>
-#include <cwb-ui.h>
+#include <cwb.h>
 
-#include "cwb-agreement-area.h"
 #include "cwb-agreement-command.h"
 #include "cwb-agreement-provider.h"
 
@@ -19,7 +22,6 @@ G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
   cwb_agreement_provider_register_type (G_TYPE_MODULE (module));
-  cwb_agreement_area_register_type (G_TYPE_MODULE (module));
 
   peas_object_module_register_extension_type (module,
                                               CWB_TYPE_CHECK_PROVIDER,
@@ -27,7 +29,6 @@ peas_register_types (PeasObjectModule *module)
   peas_object_module_register_extension_type (module,
                                               CWB_TYPE_COMMAND,
                                               CWB_TYPE_AGREEMENT_COMMAND);
-  peas_object_module_register_extension_type (module,
-                                              CWB_TYPE_AREA,
-                                              CWB_TYPE_AGREEMENT_AREA);
+
+  cwb_plugin_register_ui (module, "agreement-ui");
 }

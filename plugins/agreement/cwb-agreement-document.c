@@ -452,6 +452,22 @@ cwb_agreement_layout_new (CwbAgreement  *agreement,
   return cwb_document_layout_new (document, width, height);
 }
 
+static gboolean
+write_document (CwbAgreement                 *agreement,
+                CwbConsortium                *consortium,
+                CwbContext                   *context,
+                CwbAgreementSignatureLayout   signatures,
+                const char                   *path,
+                GError                      **error)
+{
+  g_autoptr(CwbDocument) document = cwb_agreement_document_new (agreement, consortium, context, signatures);
+
+  if (signatures == CWB_AGREEMENT_SIGNATURE_TABLE)
+    return cwb_document_write_docx (document, path, error);
+
+  return cwb_document_write_pdf (document, path, error);
+}
+
 /**
  * cwb_agreement_document_write_pdf:
  * @agreement: the agreement
@@ -459,6 +475,8 @@ cwb_agreement_layout_new (CwbAgreement  *agreement,
  * @context: (nullable): the clock and rule set for the variables
  * @path: the PDF file to write
  * @error: the file cannot be written
+ *
+ * Writes the agreement, with signature blocks, as an A4 PDF (atomically).
  *
  * Returns: %TRUE if @path was written
  */
@@ -469,14 +487,7 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
                                   const char     *path,
                                   GError        **error)
 {
-  g_autoptr(CwbDocument) document = NULL;
-
-  g_return_val_if_fail (CWB_IS_AGREEMENT (agreement), FALSE);
-  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
-
-  document = cwb_agreement_document_new (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_BLOCKS);
-
-  return cwb_document_write_pdf (document, path, error);
+  return write_document (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_BLOCKS, path, error);
 }
 
 /**
@@ -487,6 +498,8 @@ cwb_agreement_document_write_pdf (CwbAgreement   *agreement,
  * @path: the .docx file to write
  * @error: the file cannot be written
  *
+ * Writes the agreement, with a signature table, as a .docx (atomically).
+ *
  * Returns: %TRUE if @path was written
  */
 gboolean
@@ -496,12 +509,5 @@ cwb_agreement_document_write_docx (CwbAgreement   *agreement,
                                    const char     *path,
                                    GError        **error)
 {
-  g_autoptr(CwbDocument) document = NULL;
-
-  g_return_val_if_fail (CWB_IS_AGREEMENT (agreement), FALSE);
-  g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), FALSE);
-
-  document = cwb_agreement_document_new (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_TABLE);
-
-  return cwb_document_write_docx (document, path, error);
+  return write_document (agreement, consortium, context, CWB_AGREEMENT_SIGNATURE_TABLE, path, error);
 }

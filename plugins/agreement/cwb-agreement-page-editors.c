@@ -247,97 +247,46 @@ clauses_popover_shown_cb (GtkPopover *popover,
 
 /* ----------------------------------------------------------- item editors */
 
+/* the widgets from cwb-agreement-item-editor.ui, in the page's items box */
 static void
 item_editor_build (CwbAgreementPage *self,
                    ItemEditor       *ed,
                    CwbAgreementItem  item)
 {
-  GtkWidget *header, *heading, *frame, *popover, *scroller, *caption;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/cwb/plugins/agreement/ui/cwb-agreement-item-editor.ui");
   GtkEventController *focus;
+  GObject *popover;
   g_autofree char *heading_text = NULL;
 
   ed->item = item;
-  ed->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (ed->box), header);
+  ed->box = GTK_WIDGET (gtk_builder_get_object (builder, "box"));
+  ed->state_label = GTK_WIDGET (gtk_builder_get_object (builder, "state_label"));
+  ed->clauses_button = GTK_WIDGET (gtk_builder_get_object (builder, "clauses_button"));
+  ed->clauses_list = GTK_WIDGET (gtk_builder_get_object (builder, "clauses_list"));
+  ed->save_clause_button = GTK_WIDGET (gtk_builder_get_object (builder, "save_clause_button"));
+  ed->text_view = GTK_WIDGET (gtk_builder_get_object (builder, "text_view"));
+  ed->preview_label = GTK_WIDGET (gtk_builder_get_object (builder, "preview_label"));
+  ed->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ed->text_view));
+  popover = gtk_builder_get_object (builder, "clauses_popover");
 
   /* Translators: an item's number and its heading, e.g. "1. 技术创新目标" */
   heading_text = g_strdup_printf (_("%u. %s"), (guint) item + 1, cwb_agreement_item_get_heading (item));
-  heading = gtk_label_new (heading_text);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_box_append (GTK_BOX (header), heading);
-
-  ed->state_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (ed->state_label, "caption-heading");
-  gtk_box_append (GTK_BOX (header), ed->state_label);
-
-  ed->clauses_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (ed->clauses_button), _("Model Clauses"));
-  gtk_widget_set_tooltip_text (ed->clauses_button, _("Choose a model clause for this item"));
-  popover = gtk_popover_new ();
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_widget_set_size_request (scroller, 380, -1);
-  ed->clauses_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (ed->clauses_list), GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (ed->clauses_list), TRUE);
-  g_signal_connect (ed->clauses_list, "row-activated", G_CALLBACK (clause_row_activated_cb), ed);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), ed->clauses_list);
-  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
-  g_object_set_data (G_OBJECT (popover), "cwb-page", self);
-  g_signal_connect (popover, "show", G_CALLBACK (clauses_popover_shown_cb), ed);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (ed->clauses_button), popover);
-  gtk_box_append (GTK_BOX (header), ed->clauses_button);
-
-  ed->save_clause_button = gtk_button_new_with_label (_("Save as My Clause"));
-  gtk_widget_set_tooltip_text (ed->save_clause_button, _("Save this text as my clause"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (ed->save_clause_button), "agreement.save-clause");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (ed->save_clause_button), "s",
-                                    cwb_agreement_item_to_key (item));
-  gtk_box_append (GTK_BOX (header), ed->save_clause_button);
-
-  frame = gtk_frame_new (NULL);
-  ed->text_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (ed->text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (ed->text_view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (ed->text_view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (ed->text_view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (ed->text_view), 8);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (ed->text_view), FALSE);
-  gtk_widget_set_size_request (ed->text_view, -1, 96);
+  gtk_label_set_label (GTK_LABEL (gtk_builder_get_object (builder, "heading_label")), heading_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ed->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, heading_text,
                                   -1);
-  gtk_frame_set_child (GTK_FRAME (frame), ed->text_view);
-  gtk_box_append (GTK_BOX (ed->box), frame);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (ed->save_clause_button), "s",
+                                    cwb_agreement_item_to_key (item));
 
-  ed->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ed->text_view));
+  g_signal_connect (ed->clauses_list, "row-activated", G_CALLBACK (clause_row_activated_cb), ed);
+  g_object_set_data (popover, "cwb-page", self);
+  g_signal_connect (popover, "show", G_CALLBACK (clauses_popover_shown_cb), ed);
   g_object_set_data (G_OBJECT (ed->buffer), "cwb-page", self);
   g_signal_connect (ed->buffer, "changed", G_CALLBACK (buffer_changed_cb), ed);
-
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_left_cb), self);
   gtk_widget_add_controller (ed->text_view, focus);
-
-  caption = gtk_label_new (_("Preview with the records filled in"));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "caption-heading");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (ed->box), caption);
-
-  ed->preview_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (ed->preview_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (ed->preview_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (ed->preview_label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (ed->preview_label), TRUE);
   g_signal_connect (ed->preview_label, "activate-link", G_CALLBACK (preview_link_activated_cb), NULL);
-  gtk_box_append (GTK_BOX (ed->box), ed->preview_label);
 
   gtk_box_append (self->items_box, ed->box);
 }
@@ -478,15 +427,8 @@ insert_clause_action (GtkWidget  *widget,
       /* Translators: %s is the model clause's title, then the item's heading */
       body = g_strdup_printf (_("“%s” replaces the text you have written for “%s”."),
                               chosen->title, cwb_agreement_item_get_heading (ed->item));
-      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                       _("Replace the Text?"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      dialog = _cwb_agreement_page_load_dialog (self, "cwb-agreement-replace-dialog.ui");
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
       g_object_set_data (G_OBJECT (dialog), "cwb-purpose", (gpointer) "replace");
       g_object_set_data (G_OBJECT (dialog), "cwb-item", ed);
       g_object_set_data_full (G_OBJECT (dialog), "cwb-text", g_strdup (chosen->text), g_free);

@@ -58,51 +58,44 @@ export_matrix_to_action (GtkWidget  *widget,
     cwb_save_chooser_save_to (self->toast_overlay, g_variant_get_string (parameter, NULL), export_file, self);
 }
 
-static void
-choose_export_file (CwbAgreementPage *self,
-                    const char       *title,
-                    const char       *suffix,
-                    const char       *filter_name)
+/* the three exports a dialog asks for: the action, the dialog's title (a
+ * kind of document), the suffix and the filter's name */
+static const struct
 {
-  const char *suffixes[] = { suffix, NULL };
-  const char *descriptions[] = { filter_name, NULL };
-  g_autofree char *name = NULL;
+  const char *action;
+  const char *title;
+  const char *suffix;
+  const char *filter_name;
+} exports[] = {
+  { "agreement.export-matrix", N_("Signature Matrix"), "xlsx", N_("Excel workbook") },
+  { "agreement.export-pdf", N_("Formation Agreement"), "pdf", N_("PDF document") },
+  { "agreement.export-docx", N_("Formation Agreement"), "docx", N_("Word document") },
+};
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CwbAgreementPage *self = CWB_AGREEMENT_PAGE (widget);
 
   if (self->agreement == NULL)
     return;
 
-  /* Translators: the suggested file name: the consortium's name, a kind
-   * of document, and a suffix such as "xlsx" */
-  name = g_strdup_printf (_("%s — %s.%s"), cwb_consortium_get_name (self->consortium), title, suffix);
-  cwb_save_chooser_save (GTK_WIDGET (self), self->toast_overlay, title, name, suffixes, descriptions,
-                         export_file, self, NULL);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    if (g_str_equal (action_name, exports[i].action))
+      {
+        const char *title = _(exports[i].title);
+        const char *suffixes[] = { exports[i].suffix, NULL };
+        const char *descriptions[] = { _(exports[i].filter_name), NULL };
+        /* Translators: the suggested file name: the consortium's name, a kind
+         * of document, and a suffix such as "xlsx" */
+        g_autofree char *name = g_strdup_printf (_("%s — %s.%s"), cwb_consortium_get_name (self->consortium),
+                                                 title, exports[i].suffix);
 
-static void
-export_matrix_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  choose_export_file (CWB_AGREEMENT_PAGE (widget), _("Signature Matrix"), "xlsx",
-                      _("Excel workbook"));
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  choose_export_file (CWB_AGREEMENT_PAGE (widget), _("Formation Agreement"), "pdf",
-                      _("PDF document"));
-}
-
-static void
-export_docx_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  choose_export_file (CWB_AGREEMENT_PAGE (widget), _("Formation Agreement"), "docx",
-                      _("Word document"));
+        cwb_save_chooser_save (widget, self->toast_overlay, title, name, suffixes, descriptions,
+                               export_file, self, NULL);
+      }
 }
 
 static void
@@ -240,10 +233,9 @@ _cwb_agreement_page_add_document_buttons (CwbAgreementPage *self)
 void
 _cwb_agreement_page_class_init_export (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "agreement.export-matrix", NULL, export_matrix_action);
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    gtk_widget_class_install_action (widget_class, exports[i].action, NULL, export_action);
   gtk_widget_class_install_action (widget_class, "agreement.export-matrix-to", "s", export_matrix_to_action);
-  gtk_widget_class_install_action (widget_class, "agreement.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "agreement.export-docx", NULL, export_docx_action);
   gtk_widget_class_install_action (widget_class, "agreement.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "agreement.print-to", "s", print_to_action);
 }

@@ -112,6 +112,8 @@ gboolean    _cwb_agreement_page_apply_change      (CwbAgreementPage       *self,
                                                    CwbAgreementPageChange  change,
                                                    gpointer                data);
 void        _cwb_agreement_page_update_view       (CwbAgreementPage       *self);
+GtkWidget  *_cwb_agreement_page_load_dialog       (CwbAgreementPage       *self,
+                                                   const char             *name);
 
 /* cwb-agreement-page-editors.c */
 void        _cwb_agreement_page_class_init_editors    (GtkWidgetClass     *widget_class);

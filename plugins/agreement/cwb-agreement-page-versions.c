@@ -216,7 +216,8 @@ restore_change (CwbAgreement *agreement,
 }
 
 /* The confirmation before a frozen text becomes a draft again: it names
- * the signatures and seals that will be cleared. */
+ * the signatures and seals that will be cleared. @confirm_label: (nullable):
+ * the confirming button's, "Make a New Draft" without one. */
 static GtkWidget *
 confirm_reopen_dialog (CwbAgreementPage *self,
                        const char       *heading,
@@ -238,14 +239,11 @@ confirm_reopen_dialog (CwbAgreementPage *self,
   else
     body = g_strdup (_("This makes a new draft of the text. No member has signed or sealed yet, so no signature is cleared."));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reopen", confirm_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = _cwb_agreement_page_load_dialog (self, "cwb-agreement-reopen-dialog.ui");
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  if (confirm_label != NULL)
+    adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (dialog), "reopen", confirm_label);
   g_object_set_data (G_OBJECT (dialog), "cwb-purpose", (gpointer) "reopen");
 
   return dialog;
@@ -280,7 +278,7 @@ edit_text_action (GtkWidget  *widget,
   if (!_cwb_agreement_page_can_edit (self) || !cwb_agreement_get_frozen (self->agreement))
     return;
 
-  dialog = confirm_reopen_dialog (self, _("Change the Frozen Text?"), _("_Make a New Draft"));
+  dialog = confirm_reopen_dialog (self, _("Change the Frozen Text?"), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_text_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -123,6 +123,23 @@ _cwb_agreement_page_join_member_names (CwbAgreementPage   *self,
   return g_string_free (text, FALSE);
 }
 
+/* (transfer none): the AdwMessageDialog "dialog" of the plugin's .ui file
+ * @name, transient for the page's window (GTK keeps it until it closes) */
+GtkWidget *
+_cwb_agreement_page_load_dialog (CwbAgreementPage *self,
+                                 const char       *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/cwb/plugins/agreement/ui/", name, NULL);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (path);
+  GtkWidget *dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  return dialog;
+}
+
 /* ---------------------------------------------------------------- saving */
 
 /* Writes the agreement to the store; the host then reloads the consortium

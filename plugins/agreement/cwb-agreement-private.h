@@ -87,6 +87,16 @@ struct _CwbAgreement
   JsonObject *extra;           /* top-level keys this plugin does not know */
 };
 
+/* cwb_agreement_list_missing_signatories(), _unsigned(), _unsealed() and
+ * _extra_signatories() at once, with one index of the records (the
+ * check's A2). (out) (transfer full) each */
+void _cwb_agreement_list_signatories (CwbAgreement    *self,
+                                      CwbConsortium   *consortium,
+                                      char          ***missing,
+                                      char          ***unsigned_,
+                                      char          ***unsealed,
+                                      char          ***extra);
+
 /* A signature record of @uscc, nothing signed or sealed yet */
 CwbAgreementSignature *_cwb_agreement_signature_new (const char *uscc);
 

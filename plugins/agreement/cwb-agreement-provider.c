@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cwb-agreement.h"
@@ -145,7 +147,8 @@ check_a1 (CwbContext     *context,
           CwbCheckReport *report)
 {
   const char * const *keys = cwb_rule_set_lookup_strv (rules, "A1", "clauses");
-  g_autoptr(GHashTable) values = cwb_agreement_collect_variables (context, consortium);
+  /* the variables' values, made when a text first holds "${" */
+  g_autoptr(GHashTable) values = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
   g_autoptr(GString) remedy = g_string_new (NULL);
   guint n_keys = keys != NULL ? g_strv_length ((char **) keys) : 0;
@@ -161,6 +164,10 @@ check_a1 (CwbContext     *context,
       g_auto(GStrv) unfilled = NULL;
       g_autofree char *part = NULL;
 
+      /* a stated item without variables needs no words at all */
+      if (!cwb_text_is_blank (text) && strstr (text, "${") == NULL)
+        continue;
+
       heading = cwb_agreement_item_from_key (keys[i], &item) ? cwb_agreement_item_get_heading (item)
                                                             : keys[i];
 
@@ -170,6 +177,8 @@ check_a1 (CwbContext     *context,
         }
       else
         {
+          if (values == NULL)
+            values = cwb_agreement_collect_variables (context, consortium);
           filled = cwb_agreement_fill (text, values, &unfilled);
           if (unfilled[0] != NULL)
             {
@@ -262,20 +271,31 @@ check_a2 (CwbRuleSet     *rules,
           CwbCheckReport *report)
 {
   guint n_members = cwb_consortium_get_n_members (consortium);
-  g_auto(GStrv) missing = cwb_agreement_list_missing_signatories (agreement, consortium);
-  g_auto(GStrv) all_unsigned = cwb_agreement_list_unsigned (agreement, consortium);
-  g_auto(GStrv) all_unsealed = cwb_agreement_list_unsealed (agreement, consortium);
-  g_auto(GStrv) extra = cwb_agreement_list_extra_signatories (agreement, consortium);
-  g_auto(GStrv) unsigned_ = strv_without (all_unsigned, missing);
-  g_auto(GStrv) unsealed = strv_without (all_unsealed, missing);
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) all_unsigned = NULL;
+  g_auto(GStrv) all_unsealed = NULL;
+  g_auto(GStrv) extra = NULL;
+  g_auto(GStrv) unsigned_ = NULL;
+  g_auto(GStrv) unsealed = NULL;
   g_autoptr(GHashTable) incomplete = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) fixes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *extra_note = NULL;
   g_autofree char *message = NULL;
   g_autofree char *remedy = NULL;
-  CwbAgreementState state = cwb_agreement_get_state (agreement, consortium);
+  CwbAgreementState state;
   guint n_complete;
+
+  /* the four lists in one pass over the signatures; the state follows */
+  _cwb_agreement_list_signatories (agreement, consortium, &missing, &all_unsigned, &all_unsealed, &extra);
+  unsigned_ = strv_without (all_unsigned, missing);
+  unsealed = strv_without (all_unsealed, missing);
+  if (!cwb_agreement_get_frozen (agreement))
+    state = CWB_AGREEMENT_STATE_DRAFT;
+  else if (n_members > 0 && all_unsigned[0] == NULL && all_unsealed[0] == NULL)
+    state = CWB_AGREEMENT_STATE_EFFECTIVE;
+  else
+    state = CWB_AGREEMENT_STATE_PENDING;
 
   /* members both signed and sealed */
   for (guint i = 0; all_unsigned[i] != NULL; i++)

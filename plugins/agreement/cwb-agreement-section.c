@@ -187,7 +187,21 @@ typedef struct {
   CwbAgreement *self;
   GHashTable   *seen;       /* credit code → index */
   int           previous;   /* the last version's number */
+  const GPtrArray *members; /* nullable: the consortium's, whose credit
+                             * codes its loader has validated */
 } SectionRead;
+
+/* Whether @uscc, signature @index's, is the code of the member at the
+ * same place: records are kept in member order, and the loader has
+ * checked the members' codes already */
+static gboolean
+is_members_code (SectionRead *read,
+                 guint        index,
+                 const char  *uscc)
+{
+  return read->members != NULL && index < read->members->len &&
+         g_str_equal (uscc, cwb_member_get_uscc (g_ptr_array_index (read->members, index)));
+}
 
 static gboolean
 signature_value (CwbJsonReader  *reader,
@@ -208,7 +222,7 @@ signature_value (CwbJsonReader  *reader,
 
   if (!cwb_json_reader_read_string (reader, object, "uscc", CWB_JSON_REQUIRED, &uscc, error))
     return FALSE;
-  if (!cwb_uscc_validate (uscc, &uscc_error))
+  if (!is_members_code (read, index, uscc) && !cwb_uscc_validate (uscc, &uscc_error))
     return cwb_json_reader_fail (reader, "uscc", error, "%s", uscc_error->message);
 
   signature = _cwb_agreement_signature_new (uscc);
@@ -291,22 +305,23 @@ read_objects (CwbJsonReader      *reader,
   return TRUE;
 }
 
-CwbAgreement *
-cwb_agreement_new_from_section (JsonNode  *node,
-                                GError   **error)
+static CwbAgreement *
+new_from_section (JsonNode        *node,
+                  const GPtrArray *members,
+                  GError         **error)
 {
   static const char * const known[] = { "clauses", "signatures", "frozen", "versions", NULL };
   g_autoptr(CwbAgreement) self = cwb_agreement_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  SectionRead read = { self, seen, 0 };
+  g_autoptr(GHashTable) seen = NULL;
+  SectionRead read = { self, NULL, 0, members };
   CwbJsonReader reader;
   JsonObject *object;
   JsonNode *frozen = NULL;
 
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   if (node == NULL)
     return g_steal_pointer (&self);
+
+  read.seen = seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   cwb_json_reader_init (&reader, ROOT_PATH);
   if (!cwb_json_reader_get_object (&reader, node, &object, error) ||
@@ -322,6 +337,15 @@ cwb_agreement_new_from_section (JsonNode  *node,
   self->extra = collect_extra (object, known);
 
   return g_steal_pointer (&self);
+}
+
+CwbAgreement *
+cwb_agreement_new_from_section (JsonNode  *node,
+                                GError   **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_from_section (node, NULL, error);
 }
 
 /* Writing the section */
@@ -463,9 +487,10 @@ cwb_agreement_new_for_consortium (CwbConsortium  *consortium,
                                   GError        **error)
 {
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return cwb_agreement_new_from_section (cwb_consortium_get_section (consortium, "agreement"),
-                                         error);
+  return new_from_section (cwb_consortium_get_section (consortium, "agreement"),
+                           cwb_consortium_get_members (consortium), error);
 }
 
 void

@@ -1014,6 +1014,43 @@ cwb_agreement_list_unsealed (CwbAgreement  *self,
   return list_members (self, consortium, LIST_UNSEALED);
 }
 
+void
+_cwb_agreement_list_signatories (CwbAgreement    *self,
+                                 CwbConsortium   *consortium,
+                                 char          ***missing,
+                                 char          ***unsigned_,
+                                 char          ***unsealed,
+                                 char          ***extra)
+{
+  g_autoptr(GHashTable) index = index_signatures (self);
+  g_autoptr(GStrvBuilder) missing_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) unsigned_builder = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) unsealed_builder = g_strv_builder_new ();
+  guint n_signatories = 0;
+
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
+    {
+      const char *uscc = cwb_member_get_uscc (cwb_consortium_get_member (consortium, i));
+      CwbAgreementSignature *signature = g_hash_table_lookup (index, uscc);
+
+      if (signature == NULL)
+        g_strv_builder_add (missing_builder, uscc);
+      else
+        n_signatories++;
+      if (signature == NULL || !signature->legal_rep_signed)
+        g_strv_builder_add (unsigned_builder, uscc);
+      if (signature == NULL || !signature->sealed)
+        g_strv_builder_add (unsealed_builder, uscc);
+    }
+
+  *missing = g_strv_builder_end (missing_builder);
+  *unsigned_ = g_strv_builder_end (unsigned_builder);
+  *unsealed = g_strv_builder_end (unsealed_builder);
+  /* every record is a member's (the usual case): no record is extra */
+  *extra = n_signatories == self->signatures->len ? g_new0 (char *, 1)
+                                                 : cwb_agreement_list_extra_signatories (self, consortium);
+}
+
 char **
 cwb_agreement_list_extra_signatories (CwbAgreement  *self,
                                       CwbConsortium *consortium)

@@ -1,15 +1,18 @@
 /* composition-plugin.c — registers the composition plugin's extensions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This is the headless core module: the command line and `check` load
+ * only it. Its pages are in the UI module (composition-ui-plugin.c), which
+ * cwb_plugin_register_ui() loads in a host that shows pages.
  */
 #define G_LOG_DOMAIN "composition-plugin"
 
 #include "config.h"
 
 #include <libpeas/peas.h>
-#include <cwb-ui.h>
+#include <cwb.h>
 
-#include "cwb-composition-area.h"
 #include "cwb-composition-provider.h"
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
@@ -18,12 +21,10 @@ G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
   cwb_composition_provider_register_type (G_TYPE_MODULE (module));
-  cwb_composition_area_register_type (G_TYPE_MODULE (module));
 
   peas_object_module_register_extension_type (module,
                                               CWB_TYPE_CHECK_PROVIDER,
                                               CWB_TYPE_COMPOSITION_PROVIDER);
-  peas_object_module_register_extension_type (module,
-                                              CWB_TYPE_AREA,
-                                              CWB_TYPE_COMPOSITION_AREA);
+
+  cwb_plugin_register_ui (module, "composition-ui");
 }

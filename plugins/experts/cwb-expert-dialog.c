@@ -195,14 +195,14 @@ save_action (GtkWidget  *widget,
   CwbStore *store = cwb_context_get_store (self->context);
   g_autoptr(CwbExpert) expert = expert_from_form (self);
   g_autoptr(GError) error = NULL;
-  CwbExperts *experts;
+  CwbExpertRegistry *experts;
   gboolean ok;
 
   clear_messages (self);
   if (!validate_form (self, expert))
     return;
 
-  experts = store ? cwb_experts_get_for_store (store, &error) : NULL;
+  experts = store ? cwb_expert_registry_get_for_store (store, &error) : NULL;
   if (experts == NULL)
     {
       gtk_label_set_text (self->store_message,
@@ -212,9 +212,9 @@ save_action (GtkWidget  *widget,
     }
 
   if (self->expert != NULL)
-    ok = cwb_experts_update (experts, expert, &error);
+    ok = cwb_expert_registry_update (experts, expert, &error);
   else
-    ok = cwb_experts_add (experts, expert, &error);
+    ok = cwb_expert_registry_add (experts, expert, &error);
 
   if (!ok)
     {

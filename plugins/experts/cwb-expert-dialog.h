@@ -7,7 +7,7 @@
 #include <adwaita.h>
 #include <cwb-ui.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 
 G_BEGIN_DECLS
 

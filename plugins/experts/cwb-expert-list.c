@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "cwb-experts.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry.h"
+#include "cwb-expert-registry-private.h"
 
 #define PAGE_SIZE 100
 #define MAX_PAGES 4
@@ -35,8 +35,8 @@ struct _CwbExpertList
 {
   GObject     parent_instance;
 
-  CwbExperts *experts;        /* owned */
-  gulong      changed_handler;
+  CwbExpertRegistry *experts; /* owned */
+  gulong             changed_handler;
 
   char       *query;
   char       *field;
@@ -157,7 +157,7 @@ build_search (CwbExpertList *self)
         append_quoted (phrase, terms[i]);
       else
         {
-          spaced = _cwb_experts_search_phrase (terms[i]);
+          spaced = _cwb_expert_registry_search_phrase (terms[i]);
           if (*spaced == '\0')
             continue;
           append_quoted (phrase, spaced);
@@ -223,7 +223,7 @@ count_sql (CwbExpertList *self,
            gboolean       filters)
 {
   g_autoptr(GError) error = NULL;
-  CwbStatement *stmt = _cwb_experts_prepare (self->experts, sql, &error);
+  CwbStatement *stmt = _cwb_expert_registry_prepare (self->experts, sql, &error);
   guint n = 0;
 
   if (stmt == NULL)
@@ -318,15 +318,15 @@ read_rows (CwbExpertList  *self,
   CwbStatement *stmt;
 
   if (tier < 0)
-    sql = g_strdup ("SELECT " CWB_EXPERTS_COLUMNS " FROM experts_expert e WHERE " FILTERS
+    sql = g_strdup ("SELECT " CWB_EXPERT_COLUMNS " FROM experts_expert e WHERE " FILTERS
                     " ORDER BY e.name, e.id LIMIT :limit OFFSET :offset");
   else
-    sql = g_strdup_printf ("SELECT " CWB_EXPERTS_COLUMNS " FROM %s JOIN experts_expert e ON e.id = %s.rowid "
+    sql = g_strdup_printf ("SELECT " CWB_EXPERT_COLUMNS " FROM %s JOIN experts_expert e ON e.id = %s.rowid "
                            "WHERE %s MATCH :match AND " FILTERS
                            " ORDER BY %s.rowid LIMIT :limit OFFSET :offset",
                            self->table, self->table, self->table, self->table);
 
-  stmt = _cwb_experts_prepare (self->experts, sql, error);
+  stmt = _cwb_expert_registry_prepare (self->experts, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -337,7 +337,7 @@ read_rows (CwbExpertList  *self,
   cwb_statement_bind_int64 (stmt, ":offset", offset);
 
   while (cwb_statement_step (stmt, error))
-    g_ptr_array_add (experts, _cwb_experts_read_row (stmt, 0));
+    g_ptr_array_add (experts, _cwb_expert_registry_read_row (stmt, 0));
 
   return error == NULL || *error == NULL;
 }
@@ -475,8 +475,8 @@ refresh (CwbExpertList *self)
 }
 
 static void
-experts_changed_cb (CwbExpertList *self,
-                    CwbExperts    *experts)
+experts_changed_cb (CwbExpertList     *self,
+                    CwbExpertRegistry *experts)
 {
   refresh (self);
 }
@@ -643,12 +643,12 @@ cwb_expert_list_init (CwbExpertList *self)
 }
 
 CwbExpertList *
-cwb_experts_search (CwbExperts *experts,
-                    const char *query)
+cwb_expert_registry_search (CwbExpertRegistry *experts,
+                            const char        *query)
 {
   CwbExpertList *self;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (experts), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (experts), NULL);
 
   self = g_object_new (CWB_TYPE_EXPERT_LIST, NULL);
   self->experts = g_object_ref (experts);

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cwb-expert.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry-private.h"
 
 struct _CwbExpert
 {
@@ -517,12 +517,12 @@ cwb_expert_names_industry (CwbExpert  *self,
 {
   g_return_val_if_fail (CWB_IS_EXPERT (self), FALSE);
 
-  return _cwb_experts_fields_name_industry ((const char * const *) self->fields, industry);
+  return _cwb_expert_fields_name_industry ((const char * const *) self->fields, industry);
 }
 
 gboolean
-_cwb_experts_fields_name_industry (const char * const *fields,
-                                   const char         *industry)
+_cwb_expert_fields_name_industry (const char * const *fields,
+                                  const char         *industry)
 {
   g_autofree char *wanted = g_strstrip (g_strdup (industry != NULL ? industry : ""));
 
@@ -827,8 +827,8 @@ cwb_expert_to_section (CwbExpert *self)
 }
 
 const char *
-_cwb_experts_section_string (JsonNode   *section,
-                             const char *key)
+_cwb_expert_section_string (JsonNode   *section,
+                            const char *key)
 {
   JsonNode *member;
 
@@ -853,10 +853,10 @@ cwb_expert_new_from_section (JsonNode *section)
     return NULL;
 
   expert = cwb_expert_new ();
-  cwb_expert_set_name (expert, _cwb_experts_section_string (section, "name"));
-  cwb_expert_set_title (expert, _cwb_experts_section_string (section, "title"));
-  cwb_expert_set_affiliation_uscc (expert, _cwb_experts_section_string (section, "affiliation_uscc"));
-  fields = cwb_expert_split_list (_cwb_experts_section_string (section, "field"));
+  cwb_expert_set_name (expert, _cwb_expert_section_string (section, "name"));
+  cwb_expert_set_title (expert, _cwb_expert_section_string (section, "title"));
+  cwb_expert_set_affiliation_uscc (expert, _cwb_expert_section_string (section, "affiliation_uscc"));
+  fields = cwb_expert_split_list (_cwb_expert_section_string (section, "field"));
   cwb_expert_set_fields (expert, (const char * const *) fields);
 
   return g_steal_pointer (&expert);

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cwb-experts-area.h"
-#include "cwb-experts-page.h"
+#include "cwb-expert-registry-page.h"
 
 struct _CwbExpertsArea
 {
@@ -63,7 +63,7 @@ static GtkWidget *
 cwb_experts_area_create_page (CwbArea    *area,
                               CwbContext *context)
 {
-  return g_object_ref_sink (cwb_experts_page_new (context));
+  return g_object_ref_sink (cwb_expert_registry_page_new (context));
 }
 
 static void

@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cwb-experts.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry.h"
+#include "cwb-expert-registry-private.h"
 #include "cwb-experts-provider.h"
 
 struct _CwbExpertsProvider
@@ -75,7 +75,7 @@ check_e1 (CwbRuleSet     *rules,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      if (!cwb_text_is_blank (_cwb_experts_section_string (section, parts[i].key)))
+      if (!cwb_text_is_blank (_cwb_expert_section_string (section, parts[i].key)))
         continue;
       if (n_missing > 0)
         /* TRANSLATORS: separates the items of a list; zh_CN "、" */
@@ -85,13 +85,13 @@ check_e1 (CwbRuleSet     *rules,
     }
 
   if (!cwb_rule_set_has_rule (rules, "E1"))
-    return !cwb_text_is_blank (_cwb_experts_section_string (section, "name"));
+    return !cwb_text_is_blank (_cwb_expert_section_string (section, "name"));
 
   if (n_missing == 0)
     {
       message = g_strdup_printf (_("The chief expert is %s (%s)."),
-                                 _cwb_experts_section_string (section, "name"),
-                                 _cwb_experts_section_string (section, "title"));
+                                 _cwb_expert_section_string (section, "name"),
+                                 _cwb_expert_section_string (section, "title"));
       add_result (report, rules, "E1", CWB_STATUS_PASS, message, NULL);
     }
   else
@@ -101,7 +101,7 @@ check_e1 (CwbRuleSet     *rules,
       add_result (report, rules, "E1", CWB_STATUS_FAIL, message, remedy);
     }
 
-  return !cwb_text_is_blank (_cwb_experts_section_string (section, "name"));
+  return !cwb_text_is_blank (_cwb_expert_section_string (section, "name"));
 }
 
 static void
@@ -111,7 +111,7 @@ check_e2 (CwbRuleSet     *rules,
           CwbCheckReport *report)
 {
   const char *industry = cwb_consortium_get_industry (consortium);
-  const char *field = _cwb_experts_section_string (section, "field");
+  const char *field = _cwb_expert_section_string (section, "field");
   g_auto(GStrv) fields = cwb_expert_split_list (field);
   g_autofree char *message = NULL;
   g_autofree char *remedy = NULL;
@@ -119,7 +119,7 @@ check_e2 (CwbRuleSet     *rules,
   if (!cwb_rule_set_has_rule (rules, "E2"))
     return;
 
-  if (_cwb_experts_fields_name_industry ((const char * const *) fields, industry))
+  if (_cwb_expert_fields_name_industry ((const char * const *) fields, industry))
     {
       message = g_strdup_printf (_("The chief expert’s field “%s” names the consortium’s industry %s."),
                                  field, industry);
@@ -152,15 +152,15 @@ check_e3 (CwbContext      *context,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) elsewhere = NULL;
   g_autofree char *message = NULL;
-  const char *name = _cwb_experts_section_string (section, "name");
-  CwbExperts *experts;
+  const char *name = _cwb_expert_section_string (section, "name");
+  CwbExpertRegistry *experts;
   gint64 expert_id;
 
   /* without the workspace, other consortia are unknown: no result */
   if (!cwb_rule_set_has_rule (rules, "E3") || store == NULL)
     return TRUE;
 
-  experts = cwb_experts_get_for_store (store, &error);
+  experts = cwb_expert_registry_get_for_store (store, &error);
   if (experts == NULL && !g_error_matches (error, CWB_ERROR, CWB_ERROR_READ_ONLY))
     {
       g_set_error (check_error, CWB_ERROR, CWB_ERROR_PLUGIN,
@@ -169,9 +169,9 @@ check_e3 (CwbContext      *context,
     }
 
   /* a workspace open read-only without the registry's tables has no experts */
-  expert_id = experts != NULL ? cwb_experts_match_section (experts, section) : 0;
+  expert_id = experts != NULL ? cwb_expert_registry_match_section (experts, section) : 0;
   if (expert_id != 0)
-    elsewhere = cwb_experts_list_chief_elsewhere (experts, expert_id, cwb_consortium_get_id (consortium));
+    elsewhere = cwb_expert_registry_list_chief_elsewhere (experts, expert_id, cwb_consortium_get_id (consortium));
 
   if (elsewhere == NULL || elsewhere[0] == NULL)
     {

@@ -8,15 +8,15 @@
  *    Chinese names, titles, one to three of the sixteen industry clusters
  *    plus keywords, affiliations with valid credit codes, résumés of about
  *    forty characters with some Latin letters and digits — and imports them
- *    the way the page does, in one transaction (cwb_experts_preview_import
- *    and cwb_experts_apply_import). The file and the import are timed.
+ *    the way the page does, in one transaction (cwb_expert_registry_preview_import
+ *    and cwb_expert_registry_apply_import). The file and the import are timed.
  * 2. This process opens the store and times opening the registry: the
  *    store, the registry, the list of the empty query, its n_items and its
  *    first page of 50 items.
  * 3. It simulates a user typing: words drawn from the data (surnames,
  *    names, clusters, keywords, places, units, résumé phrases, Latin/digit
  *    terms) and words that match nothing, each typed one character at a
- *    time. Every keystroke is one query: a new list from cwb_experts_search,
+ *    time. Every keystroke is one query: a new list from cwb_expert_registry_search,
  *    its n_items and its first 50 items (what the page shows). A word drawn
  *    from the data must find someone, a miss no one. It prints the median,
  *    p95 and maximum per keystroke, overall and by the query's length, and
@@ -36,7 +36,7 @@
 
 #include <cwb.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 
 #define FIRST_PAGE 50
 #define TARGET_P95_MS 30.0
@@ -334,7 +334,7 @@ populate (const char *db,
   g_autoptr(CwbStore) store = NULL;
   g_autoptr(GListModel) rows = NULL;
   g_autofree char *csv = g_strconcat (db, ".csv", NULL);
-  CwbExperts *experts;
+  CwbExpertRegistry *experts;
   guint n_added = 0;
   gint64 start;
 
@@ -345,24 +345,24 @@ populate (const char *db,
            (g_get_monotonic_time () - start) / 1000.0);
 
   if ((store = cwb_store_open (db, &error)) == NULL ||
-      (experts = cwb_experts_get_for_store (store, &error)) == NULL)
+      (experts = cwb_expert_registry_get_for_store (store, &error)) == NULL)
     goto fail;
 
   start = g_get_monotonic_time ();
-  rows = cwb_experts_preview_import (experts, csv, NULL, NULL, NULL, &error);
+  rows = cwb_expert_registry_preview_import (experts, csv, NULL, NULL, NULL, &error);
   if (rows == NULL)
     goto fail;
   g_print ("preview (read + check) of the file:   %8.1f ms\n",
            (g_get_monotonic_time () - start) / 1000.0);
 
   start = g_get_monotonic_time ();
-  if (!cwb_experts_apply_import (experts, rows, NULL, NULL, NULL, &n_added, &error))
+  if (!cwb_expert_registry_apply_import (experts, rows, NULL, NULL, NULL, &n_added, &error))
     goto fail;
   g_print ("import, one transaction:              %8.1f ms, %u experts\n",
            (g_get_monotonic_time () - start) / 1000.0, n_added);
   g_unlink (csv);
 
-  if (n_added != n_experts || cwb_experts_count (experts) != n_experts)
+  if (n_added != n_experts || cwb_expert_registry_count (experts) != n_experts)
     {
       g_printerr ("bench-experts: %u of %u rows were imported\n", n_added, n_experts);
       return 1;
@@ -563,14 +563,14 @@ print_stats (const char *label,
 
 /* One keystroke: what the page does for it. */
 static gboolean
-run_query (CwbExperts *experts,
-           Query      *query)
+run_query (CwbExpertRegistry *experts,
+           Query             *query)
 {
   g_autoptr(CwbExpertList) list = NULL;
   gint64 start = g_get_monotonic_time ();
   guint n;
 
-  list = cwb_experts_search (experts, query->text);
+  list = cwb_expert_registry_search (experts, query->text);
   query->n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   n = MIN (query->n_items, FIRST_PAGE);
   for (guint i = 0; i < n; i++)
@@ -599,7 +599,7 @@ main (int    argc,
   g_autofree char *tmpdir = NULL;
   g_autofree char *db = NULL;
   g_autofree char *self = NULL;
-  CwbExperts *experts;
+  CwbExpertRegistry *experts;
   guint n_experts = 100000, n_queries = 600, n_all, n_misses = 0;
   struct rusage usage;
   Query *slowest = NULL;
@@ -644,14 +644,14 @@ main (int    argc,
   /* opening the registry: what the page shows first */
   start = g_get_monotonic_time ();
   if ((store = cwb_store_open (db, &error)) == NULL ||
-      (experts = cwb_experts_get_for_store (store, &error)) == NULL)
+      (experts = cwb_expert_registry_get_for_store (store, &error)) == NULL)
     {
       g_printerr ("bench-experts: %s\n", error->message);
       return 1;
     }
   t_open = (g_get_monotonic_time () - start) / 1000.0;
   start = g_get_monotonic_time ();
-  all = cwb_experts_search (experts, "");
+  all = cwb_expert_registry_search (experts, "");
   n_all = g_list_model_get_n_items (G_LIST_MODEL (all));
   for (guint i = 0; i < MIN (n_all, FIRST_PAGE); i++)
     {

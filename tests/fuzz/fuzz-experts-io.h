@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cwb_experts_read_file() reads a path and picks the reader by the file
+ * cwb_expert_registry_read_file() reads a path and picks the reader by the file
  * name's suffix, so the input is written to a file first, once per process
  * in a private folder (on /dev/shm when there is one: no disk writes).
  * A harness defines FUZZ_EXPERTS_FILE, the file's name, and may define
@@ -19,7 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "cwb-error.h"
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 #include "fuzz-common.h"
 
 static char *fuzz_dir;
@@ -61,7 +61,7 @@ fuzz_experts_read (const uint8_t *data,
     g_error ("cannot write %s: %s", fuzz_path, error->message);
 #endif
 
-  rows = cwb_experts_read_file (fuzz_path, NULL, NULL, NULL, &error);
+  rows = cwb_expert_registry_read_file (fuzz_path, NULL, NULL, NULL, &error);
   if (rows == NULL)
     {
       g_assert_nonnull (error);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cwb_experts_read_file() on a .xlsx file of any bytes must return the rows
+ * cwb_expert_registry_read_file() on a .xlsx file of any bytes must return the rows
  * or an error, never crash (fuzz-experts-io.h).
  *
  * An input that starts with "PK" is the workbook itself: the zip layer.

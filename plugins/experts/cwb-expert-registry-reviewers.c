@@ -1,8 +1,8 @@
-/* cwb-experts-reviewers.c — reviewers without conflicts of interest (五(二))
+/* cwb-expert-registry-reviewers.c — reviewers without conflicts of interest (五(二))
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "cwb-experts-reviewers"
+#define G_LOG_DOMAIN "cwb-expert-registry-reviewers"
 
 #include "config.h"
 
@@ -12,8 +12,8 @@
 
 #include <xlsxwriter.h>
 
-#include "cwb-experts.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry.h"
+#include "cwb-expert-registry-private.h"
 
 CwbReviewer *
 cwb_reviewer_copy (const CwbReviewer *self)
@@ -48,15 +48,15 @@ cwb_reviewer_free (CwbReviewer *self)
 G_DEFINE_BOXED_TYPE (CwbReviewer, cwb_reviewer, cwb_reviewer_copy, cwb_reviewer_free)
 
 CwbReviewerConflict
-cwb_experts_get_conflict (CwbExperts     *self,
-                          CwbConsortium  *consortium,
-                          CwbExpert      *expert,
-                          char          **reason)
+cwb_expert_registry_get_conflict (CwbExpertRegistry  *self,
+                                  CwbConsortium      *consortium,
+                                  CwbExpert          *expert,
+                                  char              **reason)
 {
   const char *uscc;
   gint64 chief;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), CWB_REVIEWER_CONFLICT_NONE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), CWB_REVIEWER_CONFLICT_NONE);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), CWB_REVIEWER_CONFLICT_NONE);
   g_return_val_if_fail (CWB_IS_EXPERT (expert), CWB_REVIEWER_CONFLICT_NONE);
 
@@ -64,8 +64,8 @@ cwb_experts_get_conflict (CwbExperts     *self,
     *reason = NULL;
 
   chief = cwb_consortium_get_id (consortium) != 0
-          ? cwb_experts_get_chief (self, cwb_consortium_get_id (consortium))
-          : cwb_experts_match_section (self, cwb_consortium_get_section (consortium, "chief_expert"));
+          ? cwb_expert_registry_get_chief (self, cwb_consortium_get_id (consortium))
+          : cwb_expert_registry_match_section (self, cwb_consortium_get_section (consortium, "chief_expert"));
   if (chief != 0 && chief == cwb_expert_get_id (expert))
     {
       if (reason != NULL)
@@ -103,27 +103,27 @@ compare_conflicts (gconstpointer a,
 }
 
 GPtrArray *
-cwb_experts_suggest_reviewers (CwbExperts     *self,
-                               CwbConsortium  *consortium,
-                               guint           limit,
-                               GError        **error)
+cwb_expert_registry_suggest_reviewers (CwbExpertRegistry  *self,
+                                       CwbConsortium      *consortium,
+                                       guint               limit,
+                                       GError            **error)
 {
   g_autoptr(GPtrArray) reviewers = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_reviewer_free);
   g_autoptr(GError) local_error = NULL;
   const char *industry;
   CwbStatement *stmt;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), NULL);
 
   industry = cwb_consortium_get_industry (consortium);
   if (industry == NULL || *industry == '\0')
     return g_steal_pointer (&reviewers);
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT " CWB_EXPERTS_COLUMNS " FROM experts_expert e "
-                               "WHERE instr (e.fields, :industry) > 0 ORDER BY e.name, e.id LIMIT :limit",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT " CWB_EXPERT_COLUMNS " FROM experts_expert e "
+                                       "WHERE instr (e.fields, :industry) > 0 ORDER BY e.name, e.id LIMIT :limit",
+                                       error);
   if (stmt == NULL)
     return NULL;
 
@@ -133,7 +133,7 @@ cwb_experts_suggest_reviewers (CwbExperts     *self,
     {
       CwbReviewer *reviewer = g_new0 (CwbReviewer, 1);
 
-      reviewer->expert = _cwb_experts_read_row (stmt, 0);
+      reviewer->expert = _cwb_expert_registry_read_row (stmt, 0);
       g_ptr_array_add (reviewers, reviewer);
     }
   if (local_error != NULL)
@@ -147,7 +147,7 @@ cwb_experts_suggest_reviewers (CwbExperts     *self,
       CwbReviewer *reviewer = g_ptr_array_index (reviewers, i);
 
       /* the fields hold the name as a substring; E2's reading is the same */
-      reviewer->conflict = cwb_experts_get_conflict (self, consortium, reviewer->expert, &reviewer->reason);
+      reviewer->conflict = cwb_expert_registry_get_conflict (self, consortium, reviewer->expert, &reviewer->reason);
     }
 
   /* stable: those without conflict first, each group by name */
@@ -157,12 +157,12 @@ cwb_experts_suggest_reviewers (CwbExperts     *self,
 }
 
 typedef struct {
-  CwbExperts *self;
-  gint64      consortium_id;
-  gint64      expert_id;
-  const char *opinion;
-  const char *date;
-  int         action;  /* 0 add, 1 opinion, 2 remove */
+  CwbExpertRegistry *self;
+  gint64             consortium_id;
+  gint64             expert_id;
+  const char        *opinion;
+  const char        *date;
+  int                action;  /* 0 add, 1 opinion, 2 remove */
 } ReviewerArgs;
 
 static gboolean
@@ -180,7 +180,7 @@ reviewer_in_transaction (CwbStore  *store,
     "DELETE FROM experts_reviewer WHERE consortium_id = :consortium AND expert_id = :expert",
   };
 
-  stmt = _cwb_experts_prepare (args->self, sql[args->action], error);
+  stmt = _cwb_expert_registry_prepare (args->self, sql[args->action], error);
   if (stmt == NULL)
     return FALSE;
 
@@ -214,19 +214,19 @@ static gboolean
 run_reviewer (ReviewerArgs  *args,
               GError       **error)
 {
-  if (!cwb_store_run_in_transaction (cwb_experts_get_store (args->self), reviewer_in_transaction, args, error))
+  if (!cwb_store_run_in_transaction (cwb_expert_registry_get_store (args->self), reviewer_in_transaction, args, error))
     return FALSE;
 
-  _cwb_experts_emit_changed (args->self);
+  _cwb_expert_registry_emit_changed (args->self);
 
   return TRUE;
 }
 
 gboolean
-cwb_experts_add_reviewer (CwbExperts  *self,
-                          gint64       consortium_id,
-                          gint64       expert_id,
-                          GError     **error)
+cwb_expert_registry_add_reviewer (CwbExpertRegistry  *self,
+                                  gint64              consortium_id,
+                                  gint64              expert_id,
+                                  GError            **error)
 {
   g_autoptr(CwbConsortium) consortium = NULL;
   g_autoptr(CwbExpert) expert = NULL;
@@ -234,17 +234,17 @@ cwb_experts_add_reviewer (CwbExperts  *self,
   g_autofree char *reason = NULL;
   ReviewerArgs args = { self, consortium_id, expert_id, NULL, NULL, 0 };
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  expert = cwb_experts_get (self, expert_id, error);
+  expert = cwb_expert_registry_get (self, expert_id, error);
   if (expert == NULL)
     return FALSE;
-  consortium = cwb_store_load_consortium (cwb_experts_get_store (self), consortium_id, error);
+  consortium = cwb_store_load_consortium (cwb_expert_registry_get_store (self), consortium_id, error);
   if (consortium == NULL)
     return FALSE;
 
-  if (cwb_experts_get_conflict (self, consortium, expert, &reason) != CWB_REVIEWER_CONFLICT_NONE)
+  if (cwb_expert_registry_get_conflict (self, consortium, expert, &reason) != CWB_REVIEWER_CONFLICT_NONE)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
                    _("%s cannot review “%s”: %s"), cwb_expert_get_name (expert),
@@ -267,54 +267,54 @@ cwb_experts_add_reviewer (CwbExperts  *self,
 }
 
 gboolean
-cwb_experts_set_reviewer_opinion (CwbExperts  *self,
-                                  gint64       consortium_id,
-                                  gint64       expert_id,
-                                  const char  *opinion,
-                                  const char  *date,
-                                  GError     **error)
+cwb_expert_registry_set_reviewer_opinion (CwbExpertRegistry  *self,
+                                          gint64              consortium_id,
+                                          gint64              expert_id,
+                                          const char         *opinion,
+                                          const char         *date,
+                                          GError            **error)
 {
   ReviewerArgs args = { self, consortium_id, expert_id, opinion, date, 1 };
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (date != NULL && !_cwb_experts_check_date (date, error))
+  if (date != NULL && !_cwb_expert_registry_check_date (date, error))
     return FALSE;
 
   return run_reviewer (&args, error);
 }
 
 gboolean
-cwb_experts_remove_reviewer (CwbExperts  *self,
-                             gint64       consortium_id,
-                             gint64       expert_id,
-                             GError     **error)
+cwb_expert_registry_remove_reviewer (CwbExpertRegistry  *self,
+                                     gint64              consortium_id,
+                                     gint64              expert_id,
+                                     GError            **error)
 {
   ReviewerArgs args = { self, consortium_id, expert_id, NULL, NULL, 2 };
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return run_reviewer (&args, error);
 }
 
 GPtrArray *
-cwb_experts_list_reviewers (CwbExperts  *self,
-                            gint64       consortium_id,
-                            GError     **error)
+cwb_expert_registry_list_reviewers (CwbExpertRegistry  *self,
+                                    gint64              consortium_id,
+                                    GError            **error)
 {
   g_autoptr(GPtrArray) reviewers = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_reviewer_free);
   g_autoptr(GError) local_error = NULL;
   CwbStatement *stmt;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT " CWB_EXPERTS_COLUMNS ", r.opinion, r.date FROM experts_reviewer r "
-                               "JOIN experts_expert e ON e.id = r.expert_id "
-                               "WHERE r.consortium_id = :consortium ORDER BY r.position",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT " CWB_EXPERT_COLUMNS ", r.opinion, r.date FROM experts_reviewer r "
+                                       "JOIN experts_expert e ON e.id = r.expert_id "
+                                       "WHERE r.consortium_id = :consortium ORDER BY r.position",
+                                       error);
   if (stmt == NULL)
     return NULL;
 
@@ -323,7 +323,7 @@ cwb_experts_list_reviewers (CwbExperts  *self,
     {
       CwbReviewer *reviewer = g_new0 (CwbReviewer, 1);
 
-      reviewer->expert = _cwb_experts_read_row (stmt, 0);
+      reviewer->expert = _cwb_expert_registry_read_row (stmt, 0);
       reviewer->opinion = g_strdup (cwb_statement_get_text (stmt, 13) ?: "");
       reviewer->date = g_strdup (cwb_statement_get_text (stmt, 14));
       g_ptr_array_add (reviewers, reviewer);
@@ -338,10 +338,10 @@ cwb_experts_list_reviewers (CwbExperts  *self,
 }
 
 gboolean
-cwb_experts_export_reviewers (CwbExperts  *self,
-                              gint64       consortium_id,
-                              const char  *path,
-                              GError     **error)
+cwb_expert_registry_export_reviewers (CwbExpertRegistry  *self,
+                                      gint64              consortium_id,
+                                      const char         *path,
+                                      GError            **error)
 {
   static const char * const headers[] = {
     "姓名", "职称", "职称级别", "工作单位", "统一社会信用代码", "研究领域", "评审意见", "日期",
@@ -352,10 +352,10 @@ cwb_experts_export_reviewers (CwbExperts  *self,
   lxw_worksheet *sheet;
   lxw_error status;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  reviewers = cwb_experts_list_reviewers (self, consortium_id, error);
+  reviewers = cwb_expert_registry_list_reviewers (self, consortium_id, error);
   if (reviewers == NULL)
     return FALSE;
 

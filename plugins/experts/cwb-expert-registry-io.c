@@ -1,8 +1,8 @@
-/* cwb-experts-io.c — importing experts from CSV and XLSX, exporting them
+/* cwb-expert-registry-io.c — importing experts from CSV and XLSX, exporting them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "cwb-experts-io"
+#define G_LOG_DOMAIN "cwb-expert-registry-io"
 
 #include "config.h"
 
@@ -19,8 +19,8 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
-#include "cwb-experts.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry.h"
+#include "cwb-expert-registry-private.h"
 
 /* The columns, in export order: the Chinese header, the English one. */
 enum {
@@ -232,17 +232,17 @@ row_add_problem (CwbExpertImportRow *self,
 /* formats                                                             */
 
 gboolean
-cwb_experts_file_format_from_path (const char           *path,
-                                   CwbExpertsFileFormat *format)
+cwb_expert_file_format_from_path (const char          *path,
+                                  CwbExpertFileFormat *format)
 {
   g_autofree char *lower = g_ascii_strdown (path != NULL ? path : "", -1);
 
   g_return_val_if_fail (format != NULL, FALSE);
 
   if (g_str_has_suffix (lower, ".csv"))
-    *format = CWB_EXPERTS_FILE_CSV;
+    *format = CWB_EXPERT_FILE_CSV;
   else if (g_str_has_suffix (lower, ".xlsx"))
-    *format = CWB_EXPERTS_FILE_XLSX;
+    *format = CWB_EXPERT_FILE_XLSX;
   else
     return FALSE;
 
@@ -251,10 +251,10 @@ cwb_experts_file_format_from_path (const char           *path,
 
 static gboolean
 format_for_path (const char           *path,
-                 CwbExpertsFileFormat *format,
+                 CwbExpertFileFormat *format,
                  GError              **error)
 {
-  if (cwb_experts_file_format_from_path (path, format))
+  if (cwb_expert_file_format_from_path (path, format))
     return TRUE;
 
   g_set_error (error, CWB_ERROR, CWB_ERROR_INVALID,
@@ -699,16 +699,16 @@ duplicate_key (CwbExpert *expert)
 }
 
 GListModel *
-cwb_experts_read_file (const char             *path,
-                       CwbExpertsProgressFunc  progress,
-                       gpointer                user_data,
-                       GCancellable           *cancellable,
-                       GError                **error)
+cwb_expert_registry_read_file (const char             *path,
+                               CwbExpertRegistryProgressFunc progress,
+                               gpointer                user_data,
+                               GCancellable           *cancellable,
+                               GError                **error)
 {
   g_autoptr(GPtrArray) table = NULL;
   g_autoptr(GListStore) rows = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  CwbExpertsFileFormat format;
+  CwbExpertFileFormat format;
   int columns[N_COLUMNS];
   GPtrArray *header;
 
@@ -718,7 +718,7 @@ cwb_experts_read_file (const char             *path,
   if (!format_for_path (path, &format, error))
     return NULL;
 
-  table = format == CWB_EXPERTS_FILE_CSV ? read_csv (path, cancellable, error)
+  table = format == CWB_EXPERT_FILE_CSV ? read_csv (path, cancellable, error)
                                          : read_xlsx (path, cancellable, error);
   if (table == NULL)
     return NULL;
@@ -838,12 +838,12 @@ cwb_experts_read_file (const char             *path,
 }
 
 void
-cwb_experts_check_rows (CwbExperts *self,
-                        GListModel *rows)
+cwb_expert_registry_check_rows (CwbExpertRegistry *self,
+                                GListModel        *rows)
 {
   guint n;
 
-  g_return_if_fail (CWB_IS_EXPERTS (self));
+  g_return_if_fail (CWB_IS_EXPERT_REGISTRY (self));
   g_return_if_fail (G_IS_LIST_MODEL (rows));
 
   n = g_list_model_get_n_items (rows);
@@ -856,11 +856,11 @@ cwb_experts_check_rows (CwbExperts *self,
       if (*cwb_expert_get_name (row->expert) == '\0' || row->duplicate_of != 0)
         continue;
 
-      duplicate = cwb_experts_find_duplicate (self, row->expert);
+      duplicate = cwb_expert_registry_find_duplicate (self, row->expert);
       if (duplicate == 0)
         continue;
 
-      existing = cwb_experts_get (self, duplicate, NULL);
+      existing = cwb_expert_registry_get (self, duplicate, NULL);
       row->duplicate_of = duplicate;
       g_object_notify_by_pspec (G_OBJECT (row), properties[PROP_DUPLICATE_OF]);
       {
@@ -876,31 +876,31 @@ cwb_experts_check_rows (CwbExperts *self,
 }
 
 GListModel *
-cwb_experts_preview_import (CwbExperts             *self,
-                            const char             *path,
-                            CwbExpertsProgressFunc  progress,
-                            gpointer                user_data,
-                            GCancellable           *cancellable,
-                            GError                **error)
+cwb_expert_registry_preview_import (CwbExpertRegistry      *self,
+                                    const char             *path,
+                                    CwbExpertRegistryProgressFunc progress,
+                                    gpointer                user_data,
+                                    GCancellable           *cancellable,
+                                    GError                **error)
 {
   GListModel *rows;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
 
-  rows = cwb_experts_read_file (path, progress, user_data, cancellable, error);
+  rows = cwb_expert_registry_read_file (path, progress, user_data, cancellable, error);
   if (rows != NULL)
-    cwb_experts_check_rows (self, rows);
+    cwb_expert_registry_check_rows (self, rows);
 
   return rows;
 }
 
 typedef struct {
-  CwbExperts             *self;
-  GListModel             *rows;
-  CwbExpertsProgressFunc  progress;
-  gpointer                user_data;
-  GCancellable           *cancellable;
-  guint                   n_added;
+  CwbExpertRegistry             *self;
+  GListModel                    *rows;
+  CwbExpertRegistryProgressFunc  progress;
+  gpointer                       user_data;
+  GCancellable                  *cancellable;
+  guint                          n_added;
 } ApplyArgs;
 
 static gboolean
@@ -934,14 +934,14 @@ apply_in_transaction (CwbStore  *store,
                        _("Row %u: %s"), row->line, local_error->message);
           return FALSE;
         }
-      if (cwb_experts_find_duplicate (args->self, expert) != 0)
+      if (cwb_expert_registry_find_duplicate (args->self, expert) != 0)
         {
           g_set_error (error, CWB_ERROR, CWB_ERROR_EXISTS,
                        _("Row %u: the registry already has %s of %s."), row->line,
                        cwb_expert_get_name (expert), cwb_expert_get_affiliation_name (expert));
           return FALSE;
         }
-      if (!_cwb_experts_insert (args->self, expert, error))
+      if (!_cwb_expert_registry_insert (args->self, expert, error))
         return FALSE;
       args->n_added++;
     }
@@ -950,30 +950,30 @@ apply_in_transaction (CwbStore  *store,
 }
 
 gboolean
-cwb_experts_apply_import (CwbExperts             *self,
-                          GListModel             *rows,
-                          CwbExpertsProgressFunc  progress,
-                          gpointer                user_data,
-                          GCancellable           *cancellable,
-                          guint                  *n_added,
-                          GError                **error)
+cwb_expert_registry_apply_import (CwbExpertRegistry      *self,
+                                  GListModel             *rows,
+                                  CwbExpertRegistryProgressFunc progress,
+                                  gpointer                user_data,
+                                  GCancellable           *cancellable,
+                                  guint                  *n_added,
+                                  GError                **error)
 {
   ApplyArgs args = { self, rows, progress, user_data, cancellable, 0 };
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (rows), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_added != NULL)
     *n_added = 0;
 
-  if (!cwb_store_run_in_transaction (cwb_experts_get_store (self), apply_in_transaction, &args, error))
+  if (!cwb_store_run_in_transaction (cwb_expert_registry_get_store (self), apply_in_transaction, &args, error))
     return FALSE;
 
   if (n_added != NULL)
     *n_added = args.n_added;
   if (args.n_added > 0)
-    _cwb_experts_emit_changed (self);
+    _cwb_expert_registry_emit_changed (self);
 
   return TRUE;
 }
@@ -1003,29 +1003,29 @@ expert_cell (CwbExpert *expert,
 }
 
 gboolean
-cwb_experts_export (CwbExperts             *self,
-                    const char             *path,
-                    CwbExpertsProgressFunc  progress,
-                    gpointer                user_data,
-                    GError                **error)
+cwb_expert_registry_export (CwbExpertRegistry      *self,
+                            const char             *path,
+                            CwbExpertRegistryProgressFunc progress,
+                            gpointer                user_data,
+                            GError                **error)
 {
   g_autoptr(GPtrArray) experts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(CwbAtomicFile) file = NULL;
-  CwbExpertsFileFormat format;
+  CwbExpertFileFormat format;
   CwbStatement *stmt;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!format_for_path (path, &format, error))
     return FALSE;
 
-  stmt = _cwb_experts_prepare (self, "SELECT " CWB_EXPERTS_COLUMNS " FROM experts_expert e ORDER BY e.id", error);
+  stmt = _cwb_expert_registry_prepare (self, "SELECT " CWB_EXPERT_COLUMNS " FROM experts_expert e ORDER BY e.id", error);
   if (stmt == NULL)
     return FALSE;
   while (cwb_statement_step (stmt, &local_error))
-    g_ptr_array_add (experts, _cwb_experts_read_row (stmt, 0));
+    g_ptr_array_add (experts, _cwb_expert_registry_read_row (stmt, 0));
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1036,7 +1036,7 @@ cwb_experts_export (CwbExperts             *self,
   if ((file = cwb_atomic_file_begin (path, error)) == NULL)
     return FALSE;
 
-  if (format == CWB_EXPERTS_FILE_CSV)
+  if (format == CWB_EXPERT_FILE_CSV)
     {
       FILE *out = g_fopen (cwb_atomic_file_get_temp_path (file), "wb");
       int saved_errno = 0;

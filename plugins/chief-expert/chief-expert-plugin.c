@@ -4,25 +4,22 @@
  *
  * libpeas 1.x gives each plugin one extension per interface, so the
  * consortium's chief-expert page is a plugin of its own beside the
- * registry's page; both link libcwb-experts and libcwb-experts-ui.
+ * registry's page. The chief expert's model and the E1–E3 check are the
+ * experts plugin's (libcwb-experts); this plugin has no headless extension,
+ * so its core module only loads the UI module (chief-expert-ui-plugin.c) in
+ * a host that shows pages.
  */
 #define G_LOG_DOMAIN "chief-expert-plugin"
 
 #include "config.h"
 
 #include <libpeas/peas.h>
-#include <cwb-ui.h>
-
-#include "cwb-chief-expert-area.h"
+#include <cwb.h>
 
 G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  cwb_chief_expert_area_register_type (G_TYPE_MODULE (module));
-
-  peas_object_module_register_extension_type (module,
-                                              CWB_TYPE_AREA,
-                                              CWB_TYPE_CHIEF_EXPERT_AREA);
+  cwb_plugin_register_ui (module, "chief-expert-ui");
 }

@@ -1,8 +1,8 @@
-/* cwb-experts-chief.c — each consortium's chief expert and its history
+/* cwb-expert-registry-chief.c — each consortium's chief expert and its history
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "cwb-experts-chief"
+#define G_LOG_DOMAIN "cwb-expert-registry-chief"
 
 #include "config.h"
 
@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cwb-experts.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry.h"
+#include "cwb-expert-registry-private.h"
 
 CwbChiefAssignment *
 cwb_chief_assignment_copy (const CwbChiefAssignment *self)
@@ -56,21 +56,21 @@ typedef struct {
 
 /* The current assignment of @consortium_id; FALSE on an error. */
 static gboolean
-lookup_current (CwbExperts  *self,
-                gint64       consortium_id,
-                Current     *current,
-                GError     **error)
+lookup_current (CwbExpertRegistry  *self,
+                gint64              consortium_id,
+                Current            *current,
+                GError            **error)
 {
   CwbStatement *stmt;
   g_autoptr(GError) local_error = NULL;
 
   memset (current, 0, sizeof *current);
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT id, expert_id, from_date FROM experts_chief "
-                               "WHERE consortium_id = :consortium AND to_date IS NULL "
-                               "ORDER BY id DESC LIMIT 1",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT id, expert_id, from_date FROM experts_chief "
+                                       "WHERE consortium_id = :consortium AND to_date IS NULL "
+                                       "ORDER BY id DESC LIMIT 1",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -93,12 +93,12 @@ lookup_current (CwbExperts  *self,
 }
 
 typedef struct {
-  CwbExperts *self;
-  gint64      consortium_id;
-  CwbExpert  *expert;
-  Current    *current;
-  const char *date;
-  const char *reason;
+  CwbExpertRegistry *self;
+  gint64             consortium_id;
+  CwbExpert         *expert;
+  Current           *current;
+  const char        *date;
+  const char        *reason;
 } SetArgs;
 
 static gboolean
@@ -112,9 +112,9 @@ set_in_transaction (CwbStore  *store,
 
   if (args->current->row_id != 0)
     {
-      stmt = _cwb_experts_prepare (args->self,
-                                   "UPDATE experts_chief SET to_date = :date WHERE id = :id",
-                                   error);
+      stmt = _cwb_expert_registry_prepare (args->self,
+                                           "UPDATE experts_chief SET to_date = :date WHERE id = :id",
+                                           error);
       if (stmt == NULL)
         return FALSE;
       cwb_statement_bind_text (stmt, ":date", args->date);
@@ -123,10 +123,10 @@ set_in_transaction (CwbStore  *store,
         return FALSE;
     }
 
-  stmt = _cwb_experts_prepare (args->self,
-                               "INSERT INTO experts_chief (consortium_id, expert_id, from_date, reason) "
-                               "VALUES (:consortium, :expert, :date, :reason)",
-                               error);
+  stmt = _cwb_expert_registry_prepare (args->self,
+                                       "INSERT INTO experts_chief (consortium_id, expert_id, from_date, reason) "
+                                       "VALUES (:consortium, :expert, :date, :reason)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
   cwb_statement_bind_int64 (stmt, ":consortium", args->consortium_id);
@@ -142,12 +142,12 @@ set_in_transaction (CwbStore  *store,
 }
 
 gboolean
-cwb_experts_set_chief (CwbExperts  *self,
-                       gint64       consortium_id,
-                       gint64       expert_id,
-                       const char  *date,
-                       const char  *reason,
-                       GError     **error)
+cwb_expert_registry_set_chief (CwbExpertRegistry  *self,
+                               gint64              consortium_id,
+                               gint64              expert_id,
+                               const char         *date,
+                               const char         *reason,
+                               GError            **error)
 {
   g_autoptr(CwbExpert) expert = NULL;
   g_autofree char *consortium_name = NULL;
@@ -155,13 +155,13 @@ cwb_experts_set_chief (CwbExperts  *self,
   SetArgs args;
   gboolean ok;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_cwb_experts_check_date (date, error))
+  if (!_cwb_expert_registry_check_date (date, error))
     return FALSE;
 
-  consortium_name = _cwb_experts_dup_consortium_name (self, consortium_id);
+  consortium_name = _cwb_expert_registry_dup_consortium_name (self, consortium_id);
   if (consortium_name == NULL)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_NOT_FOUND,
@@ -169,7 +169,7 @@ cwb_experts_set_chief (CwbExperts  *self,
       return FALSE;
     }
 
-  expert = cwb_experts_get (self, expert_id, error);
+  expert = cwb_expert_registry_get (self, expert_id, error);
   if (expert == NULL)
     return FALSE;
 
@@ -192,23 +192,23 @@ cwb_experts_set_chief (CwbExperts  *self,
     }
 
   args = (SetArgs) { self, consortium_id, expert, &current, date, reason };
-  ok = cwb_store_run_in_transaction (cwb_experts_get_store (self), set_in_transaction, &args, error);
+  ok = cwb_store_run_in_transaction (cwb_expert_registry_get_store (self), set_in_transaction, &args, error);
   g_free (current.from_date);
 
   if (ok)
-    _cwb_experts_emit_changed (self);
+    _cwb_expert_registry_emit_changed (self);
 
   return ok;
 }
 
 gint64
-cwb_experts_get_chief (CwbExperts *self,
-                       gint64      consortium_id)
+cwb_expert_registry_get_chief (CwbExpertRegistry *self,
+                               gint64             consortium_id)
 {
   g_autoptr(GError) error = NULL;
   Current current;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), 0);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), 0);
 
   if (!lookup_current (self, consortium_id, &current, &error))
     {
@@ -222,21 +222,21 @@ cwb_experts_get_chief (CwbExperts *self,
 }
 
 GPtrArray *
-cwb_experts_list_chief_history (CwbExperts  *self,
-                                gint64       consortium_id,
-                                GError     **error)
+cwb_expert_registry_list_chief_history (CwbExpertRegistry  *self,
+                                        gint64              consortium_id,
+                                        GError            **error)
 {
   g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_chief_assignment_free);
   g_autoptr(GError) local_error = NULL;
   CwbStatement *stmt;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT c.expert_id, e.name, c.from_date, c.to_date, c.reason "
-                               "FROM experts_chief c JOIN experts_expert e ON e.id = c.expert_id "
-                               "WHERE c.consortium_id = :consortium ORDER BY c.from_date, c.id",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT c.expert_id, e.name, c.from_date, c.to_date, c.reason "
+                                       "FROM experts_chief c JOIN experts_expert e ON e.id = c.expert_id "
+                                       "WHERE c.consortium_id = :consortium ORDER BY c.from_date, c.id",
+                                       error);
   if (stmt == NULL)
     return NULL;
 
@@ -260,12 +260,12 @@ cwb_experts_list_chief_history (CwbExperts  *self,
       return NULL;
     }
 
-  if (history->len > 1 && cwb_experts_get_store (self) != NULL)
+  if (history->len > 1 && cwb_expert_registry_get_store (self) != NULL)
     {
       g_autoptr(GPtrArray) lifecycle = NULL;
       const char *approved;
 
-      lifecycle = cwb_store_get_lifecycle (cwb_experts_get_store (self), consortium_id, error);
+      lifecycle = cwb_store_get_lifecycle (cwb_expert_registry_get_store (self), consortium_id, error);
       if (lifecycle == NULL)
         return NULL;
 
@@ -283,23 +283,23 @@ cwb_experts_list_chief_history (CwbExperts  *self,
 }
 
 gboolean
-cwb_experts_chief_changed_after (CwbExperts *self,
-                                 gint64      consortium_id,
-                                 const char *date)
+cwb_expert_registry_chief_changed_after (CwbExpertRegistry *self,
+                                         gint64             consortium_id,
+                                         const char        *date)
 {
   g_autoptr(GError) error = NULL;
   CwbStatement *stmt;
   gboolean changed = FALSE;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
   /* an assignment that began after @date and replaced an earlier one */
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT 1 FROM experts_chief c WHERE c.consortium_id = :consortium "
-                               "AND c.from_date > :date AND EXISTS (SELECT 1 FROM experts_chief p "
-                               "WHERE p.consortium_id = c.consortium_id AND p.id < c.id) LIMIT 1",
-                               &error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT 1 FROM experts_chief c WHERE c.consortium_id = :consortium "
+                                       "AND c.from_date > :date AND EXISTS (SELECT 1 FROM experts_chief p "
+                                       "WHERE p.consortium_id = c.consortium_id AND p.id < c.id) LIMIT 1",
+                                       &error);
   if (stmt != NULL)
     {
       cwb_statement_bind_int64 (stmt, ":consortium", consortium_id);
@@ -323,28 +323,28 @@ compare_names (gconstpointer a,
 }
 
 char **
-cwb_experts_list_chief_elsewhere (CwbExperts *self,
-                                  gint64      expert_id,
-                                  gint64      except_consortium_id)
+cwb_expert_registry_list_chief_elsewhere (CwbExpertRegistry *self,
+                                          gint64             expert_id,
+                                          gint64             except_consortium_id)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   CwbStatement *stmt;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT DISTINCT consortium_id FROM experts_chief "
-                               "WHERE expert_id = :expert AND to_date IS NULL AND consortium_id != :except",
-                               &error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT DISTINCT consortium_id FROM experts_chief "
+                                       "WHERE expert_id = :expert AND to_date IS NULL AND consortium_id != :except",
+                                       &error);
   if (stmt != NULL)
     {
       cwb_statement_bind_int64 (stmt, ":expert", expert_id);
       cwb_statement_bind_int64 (stmt, ":except", except_consortium_id);
       while (cwb_statement_step (stmt, &error))
         {
-          char *name = _cwb_experts_dup_consortium_name (self, cwb_statement_get_int64 (stmt, 0));
+          char *name = _cwb_expert_registry_dup_consortium_name (self, cwb_statement_get_int64 (stmt, 0));
 
           if (name != NULL)
             g_ptr_array_add (names, name);
@@ -361,24 +361,24 @@ cwb_experts_list_chief_elsewhere (CwbExperts *self,
 }
 
 gint64
-cwb_experts_match_section (CwbExperts *self,
-                           JsonNode   *section)
+cwb_expert_registry_match_section (CwbExpertRegistry *self,
+                                   JsonNode          *section)
 {
   g_autoptr(GError) error = NULL;
-  const char *name = _cwb_experts_section_string (section, "name");
-  const char *uscc = _cwb_experts_section_string (section, "affiliation_uscc");
+  const char *name = _cwb_expert_section_string (section, "name");
+  const char *uscc = _cwb_expert_section_string (section, "affiliation_uscc");
   CwbStatement *stmt;
   gint64 id = 0;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), 0);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), 0);
 
   if (name == NULL || *name == '\0')
     return 0;
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT id FROM experts_expert WHERE name = :name AND affiliation_uscc = :uscc "
-                               "ORDER BY id LIMIT 1",
-                               &error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT id FROM experts_expert WHERE name = :name AND affiliation_uscc = :uscc "
+                                       "ORDER BY id LIMIT 1",
+                                       &error);
   if (stmt != NULL)
     {
       g_autofree char *trimmed_name = g_strstrip (g_strdup (name));
@@ -399,24 +399,24 @@ cwb_experts_match_section (CwbExperts *self,
 }
 
 gboolean
-cwb_experts_sync_consortium (CwbExperts  *self,
-                             gint64       consortium_id,
-                             const char  *date,
-                             gint64      *expert_id,
-                             GError     **error)
+cwb_expert_registry_sync_consortium (CwbExpertRegistry  *self,
+                                     gint64              consortium_id,
+                                     const char         *date,
+                                     gint64             *expert_id,
+                                     GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) section = NULL;
   const char *name;
   gint64 id;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (expert_id != NULL)
     *expert_id = 0;
 
-  section = cwb_store_get_section (cwb_experts_get_store (self), consortium_id, "chief_expert", &local_error);
+  section = cwb_store_get_section (cwb_expert_registry_get_store (self), consortium_id, "chief_expert", &local_error);
   if (local_error != NULL)
     {
       /* a consortium that was removed has nothing to follow */
@@ -426,18 +426,18 @@ cwb_experts_sync_consortium (CwbExperts  *self,
       return FALSE;
     }
 
-  name = _cwb_experts_section_string (section, "name");
+  name = _cwb_expert_section_string (section, "name");
   if (name == NULL || *name == '\0')
     return TRUE;
 
-  id = cwb_experts_match_section (self, section);
+  id = cwb_expert_registry_match_section (self, section);
   if (id == 0)
     {
       g_autoptr(CwbExpert) expert = cwb_expert_new_from_section (section);
       g_autoptr(CwbConsortium) consortium = NULL;
       const char *uscc = cwb_expert_get_affiliation_uscc (expert);
 
-      consortium = cwb_store_load_consortium (cwb_experts_get_store (self), consortium_id, error);
+      consortium = cwb_store_load_consortium (cwb_expert_registry_get_store (self), consortium_id, error);
       if (consortium == NULL)
         return FALSE;
 
@@ -451,14 +451,14 @@ cwb_experts_sync_consortium (CwbExperts  *self,
             cwb_expert_set_affiliation_name (expert, cwb_member_get_name (member));
         }
 
-      if (!cwb_experts_add (self, expert, error))
+      if (!cwb_expert_registry_add (self, expert, error))
         return FALSE;
       id = cwb_expert_get_id (expert);
     }
 
-  if (cwb_experts_get_chief (self, consortium_id) != id &&
-      !cwb_experts_set_chief (self, consortium_id, id, date,
-                              _("Taken from the consortium file"), error))
+  if (cwb_expert_registry_get_chief (self, consortium_id) != id &&
+      !cwb_expert_registry_set_chief (self, consortium_id, id, date,
+                                      _("Taken from the consortium file"), error))
     return FALSE;
 
   if (expert_id != NULL)
@@ -468,23 +468,23 @@ cwb_experts_sync_consortium (CwbExperts  *self,
 }
 
 gboolean
-cwb_experts_sync_all (CwbExperts  *self,
-                      GDateTime   *now,
-                      GError     **error)
+cwb_expert_registry_sync_all (CwbExpertRegistry  *self,
+                              GDateTime          *now,
+                              GError            **error)
 {
   g_autofree char *date = NULL;
   GListModel *consortia;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
   date = g_date_time_format (now, "%Y-%m-%d");
-  consortia = cwb_store_get_consortia (cwb_experts_get_store (self));
+  consortia = cwb_store_get_consortia (cwb_expert_registry_get_store (self));
   for (guint i = 0; i < g_list_model_get_n_items (consortia); i++)
     {
       g_autoptr(CwbConsortium) consortium = g_list_model_get_item (consortia, i);
 
-      if (!cwb_experts_sync_consortium (self, cwb_consortium_get_id (consortium), date, NULL, error))
+      if (!cwb_expert_registry_sync_consortium (self, cwb_consortium_get_id (consortium), date, NULL, error))
         return FALSE;
     }
 

@@ -1,24 +1,24 @@
-/* cwb-experts-page.c — the registry of experts (专家库)
+/* cwb-expert-registry-page.c — the registry of experts (专家库)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "cwb-experts-page"
+#define G_LOG_DOMAIN "cwb-expert-registry-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "cwb-expert-dialog.h"
-#include "cwb-experts-import-dialog.h"
-#include "cwb-experts-page.h"
+#include "cwb-expert-import-dialog.h"
+#include "cwb-expert-registry-page.h"
 
-struct _CwbExpertsPage
+struct _CwbExpertRegistryPage
 {
   AdwBin              parent_instance;
 
   /* owned */
   CwbContext         *context;
-  CwbExperts         *experts;      /* NULL without a store */
+  CwbExpertRegistry  *experts;      /* NULL without a store */
   CwbExpertList      *list;
   GtkNoSelection     *selection;
   gulong              changed_handler;
@@ -44,13 +44,13 @@ enum {
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (CwbExpertsPage, cwb_experts_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CwbExpertRegistryPage, cwb_expert_registry_page, ADW_TYPE_BIN)
 
 static GParamSpec *properties[N_PROPS];
 
 static void
-show_toast (CwbExpertsPage *self,
-            const char     *message)
+show_toast (CwbExpertRegistryPage *self,
+            const char            *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (escaped);
@@ -62,10 +62,10 @@ show_toast (CwbExpertsPage *self,
 /* A message the user must read whole (a refusal that names where an expert
  * is used): a dialog, not a toast. */
 static void
-show_message_dialog (CwbExpertsPage *self,
-                     const char     *heading,
-                     const char     *body,
-                     const char     *purpose)
+show_message_dialog (CwbExpertRegistryPage *self,
+                     const char            *heading,
+                     const char            *body,
+                     const char            *purpose)
 {
   GtkWidget *dialog;
 
@@ -76,7 +76,7 @@ show_message_dialog (CwbExpertsPage *self,
 }
 
 static void
-update_view (CwbExpertsPage *self)
+update_view (CwbExpertRegistryPage *self)
 {
   guint n;
   g_autofree char *count = NULL;
@@ -91,7 +91,7 @@ update_view (CwbExpertsPage *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
-  else if (cwb_experts_count (self->experts) == 0)
+  else if (cwb_expert_registry_count (self->experts) == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->stack, "no-results");
@@ -102,20 +102,20 @@ update_view (CwbExpertsPage *self)
 }
 
 static void
-list_items_changed_cb (CwbExpertsPage *self)
+list_items_changed_cb (CwbExpertRegistryPage *self)
 {
   update_view (self);
 }
 
 static void
-search_changed_cb (CwbExpertsPage *self)
+search_changed_cb (CwbExpertRegistryPage *self)
 {
   if (self->list != NULL)
     cwb_expert_list_set_query (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
-filter_changed_cb (CwbExpertsPage *self)
+filter_changed_cb (CwbExpertRegistryPage *self)
 {
   guint field;
   guint level;
@@ -237,10 +237,10 @@ buttons_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (CwbExpertsPage *self,
-            const char     *title,
-            Column          column,
-            gboolean        expand)
+add_column (CwbExpertRegistryPage *self,
+            const char            *title,
+            Column                 column,
+            gboolean               expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -255,7 +255,7 @@ add_column (CwbExpertsPage *self,
 }
 
 static void
-build_columns (CwbExpertsPage *self)
+build_columns (CwbExpertRegistryPage *self)
 {
   GtkListItemFactory *factory;
   GtkColumnViewColumn *column;
@@ -274,8 +274,8 @@ build_columns (CwbExpertsPage *self)
 }
 
 static void
-row_activated_cb (CwbExpertsPage *self,
-                  guint           position)
+row_activated_cb (CwbExpertRegistryPage *self,
+                  guint                  position)
 {
   g_autoptr(CwbExpert) expert = g_list_model_get_item (G_LIST_MODEL (self->list), position);
 
@@ -286,16 +286,16 @@ row_activated_cb (CwbExpertsPage *self,
 /* ------------------------------------------------------------- actions */
 
 static void
-expert_saved_cb (CwbExpertDialog *dialog,
-                 gint64           expert_id,
-                 CwbExpertsPage  *self)
+expert_saved_cb (CwbExpertDialog       *dialog,
+                 gint64                 expert_id,
+                 CwbExpertRegistryPage *self)
 {
   show_toast (self, _("The expert was saved."));
 }
 
 static void
-open_dialog (CwbExpertsPage *self,
-             CwbExpert      *expert)
+open_dialog (CwbExpertRegistryPage *self,
+             CwbExpert             *expert)
 {
   CwbExpertDialog *dialog = cwb_expert_dialog_new (self->context, expert);
 
@@ -309,7 +309,7 @@ add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
 
   if (self->experts != NULL)
     open_dialog (self, NULL);
@@ -320,14 +320,14 @@ edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
   g_autoptr(CwbExpert) expert = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->experts == NULL)
     return;
 
-  expert = cwb_experts_get (self->experts, g_variant_get_int64 (parameter), &error);
+  expert = cwb_expert_registry_get (self->experts, g_variant_get_int64 (parameter), &error);
   if (expert == NULL)
     show_toast (self, error->message);
   else
@@ -335,9 +335,9 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-remove_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CwbExpertsPage   *self)
+remove_response_cb (AdwMessageDialog      *dialog,
+                    const char            *response,
+                    CwbExpertRegistryPage *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "cwb-expert-id"));
   g_autoptr(GError) error = NULL;
@@ -345,7 +345,7 @@ remove_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "remove") != 0 || self->experts == NULL)
     return;
 
-  if (!cwb_experts_remove (self->experts, id, &error))
+  if (!cwb_expert_registry_remove (self->experts, id, &error))
     show_message_dialog (self, _("The Expert Cannot Be Removed"), error->message, "remove-refused");
   else
     show_toast (self, _("The expert was removed."));
@@ -356,7 +356,7 @@ remove_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
   g_autoptr(CwbExpert) expert = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
@@ -365,7 +365,7 @@ remove_action (GtkWidget  *widget,
   if (self->experts == NULL)
     return;
 
-  expert = cwb_experts_get (self->experts, g_variant_get_int64 (parameter), &error);
+  expert = cwb_expert_registry_get (self->experts, g_variant_get_int64 (parameter), &error);
   if (expert == NULL)
     {
       show_toast (self, error->message);
@@ -392,9 +392,9 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
-imported_cb (CwbExpertsImportDialog *dialog,
-             guint                   n_added,
-             CwbExpertsPage         *self)
+imported_cb (CwbExpertImportDialog *dialog,
+             guint                  n_added,
+             CwbExpertRegistryPage *self)
 {
   g_autofree char *message = NULL;
 
@@ -409,13 +409,13 @@ import_file_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
-  CwbExpertsImportDialog *dialog;
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
+  CwbExpertImportDialog *dialog;
 
   if (self->experts == NULL)
     return;
 
-  dialog = cwb_experts_import_dialog_new (self->context, g_variant_get_string (parameter, NULL));
+  dialog = cwb_expert_import_dialog_new (self->context, g_variant_get_string (parameter, NULL));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -436,9 +436,9 @@ new_filter (const char *name,
 }
 
 static void
-import_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            CwbExpertsPage  *self)
+import_chooser_response_cb (GtkNativeDialog       *chooser,
+                            int                    response,
+                            CwbExpertRegistryPage *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -458,7 +458,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) both = new_filter (_("CSV or Excel files"), "*.[cC][sS][vV]", "*.[xX][lL][sS][xX]");
 
@@ -479,9 +479,9 @@ export_experts (const char  *path,
                 gpointer     user_data,
                 GError     **error)
 {
-  CwbExpertsPage *self = user_data;
+  CwbExpertRegistryPage *self = user_data;
 
-  return cwb_experts_export (self->experts, path, NULL, NULL, error);
+  return cwb_expert_registry_export (self->experts, path, NULL, NULL, error);
 }
 
 static void
@@ -489,7 +489,7 @@ export_to_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
 
   if (self->experts != NULL)
     cwb_save_chooser_save_to (self->toast_overlay, g_variant_get_string (parameter, NULL), export_experts, self);
@@ -500,7 +500,7 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (widget);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (widget);
   const char *suffixes[] = { "xlsx", "csv", NULL };
   const char *descriptions[] = { _("Excel workbook"), _("CSV file"), NULL };
 
@@ -515,14 +515,14 @@ export_action (GtkWidget  *widget,
 /* --------------------------------------------------------------- object */
 
 static void
-cwb_experts_page_constructed (GObject *object)
+cwb_expert_registry_page_constructed (GObject *object)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (object);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (object);
   CwbStore *store = cwb_context_get_store (self->context);
   const char * const *industries = cwb_rule_set_get_industries (cwb_context_get_rules (self->context));
   g_autoptr(GError) error = NULL;
 
-  G_OBJECT_CLASS (cwb_experts_page_parent_class)->constructed (object);
+  G_OBJECT_CLASS (cwb_expert_registry_page_parent_class)->constructed (object);
 
   gtk_string_list_append (self->field_model, _("All fields"));
   for (guint i = 0; industries != NULL && industries[i] != NULL; i++)
@@ -533,7 +533,7 @@ cwb_experts_page_constructed (GObject *object)
       adw_status_page_set_description (self->unavailable_page,
                                        _("There is no workspace database."));
     }
-  else if ((self->experts = cwb_experts_get_for_store (store, &error)) == NULL)
+  else if ((self->experts = cwb_expert_registry_get_for_store (store, &error)) == NULL)
     {
       adw_status_page_set_description (self->unavailable_page, error->message);
     }
@@ -543,9 +543,9 @@ cwb_experts_page_constructed (GObject *object)
 
       g_object_ref (self->experts);
       /* imports made while no registry was listening (the command line) */
-      if (!cwb_experts_sync_all (self->experts, now, &error))
+      if (!cwb_expert_registry_sync_all (self->experts, now, &error))
         g_message ("Chief experts were not matched to the registry: %s", error->message);
-      self->list = cwb_experts_search (self->experts, "");
+      self->list = cwb_expert_registry_search (self->experts, "");
       self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       self->changed_handler = g_signal_connect_object (self->list, "items-changed",
@@ -558,9 +558,9 @@ cwb_experts_page_constructed (GObject *object)
 }
 
 static void
-cwb_experts_page_dispose (GObject *object)
+cwb_expert_registry_page_dispose (GObject *object)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (object);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (object);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -571,26 +571,26 @@ cwb_experts_page_dispose (GObject *object)
   g_clear_object (&self->experts);
 
 
-  G_OBJECT_CLASS (cwb_experts_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (cwb_expert_registry_page_parent_class)->dispose (object);
 }
 
 static void
-cwb_experts_page_finalize (GObject *object)
+cwb_expert_registry_page_finalize (GObject *object)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (object);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (object);
 
   g_clear_object (&self->context);
 
-  G_OBJECT_CLASS (cwb_experts_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (cwb_expert_registry_page_parent_class)->finalize (object);
 }
 
 static void
-cwb_experts_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+cwb_expert_registry_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (object);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (object);
 
   switch (prop_id)
     {
@@ -608,12 +608,12 @@ cwb_experts_page_get_property (GObject    *object,
 }
 
 static void
-cwb_experts_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+cwb_expert_registry_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
 {
-  CwbExpertsPage *self = CWB_EXPERTS_PAGE (object);
+  CwbExpertRegistryPage *self = CWB_EXPERT_REGISTRY_PAGE (object);
 
   switch (prop_id)
     {
@@ -627,16 +627,16 @@ cwb_experts_page_set_property (GObject      *object,
 }
 
 static void
-cwb_experts_page_class_init (CwbExpertsPageClass *klass)
+cwb_expert_registry_page_class_init (CwbExpertRegistryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = cwb_experts_page_constructed;
-  object_class->dispose = cwb_experts_page_dispose;
-  object_class->finalize = cwb_experts_page_finalize;
-  object_class->get_property = cwb_experts_page_get_property;
-  object_class->set_property = cwb_experts_page_set_property;
+  object_class->constructed = cwb_expert_registry_page_constructed;
+  object_class->dispose = cwb_expert_registry_page_dispose;
+  object_class->finalize = cwb_expert_registry_page_finalize;
+  object_class->get_property = cwb_expert_registry_page_get_property;
+  object_class->set_property = cwb_expert_registry_page_set_property;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -649,18 +649,18 @@ cwb_experts_page_class_init (CwbExpertsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/cwb/plugins/experts/ui/cwb-experts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, field_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, field_model);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, level_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, level_model);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, chief_check);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsPage, unavailable_page);
+                                               "/io/github/cwb/plugins/experts/ui/cwb-expert-registry-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, field_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, field_model);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, level_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, level_model);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, chief_check);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertRegistryPage, unavailable_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -675,7 +675,7 @@ cwb_experts_page_class_init (CwbExpertsPageClass *klass)
 }
 
 static void
-cwb_experts_page_init (CwbExpertsPage *self)
+cwb_expert_registry_page_init (CwbExpertRegistryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -687,15 +687,15 @@ cwb_experts_page_init (CwbExpertsPage *self)
 }
 
 /**
- * cwb_experts_page_new:
+ * cwb_expert_registry_page_new:
  * @context: the host's services
  *
- * Returns: (transfer floating): a new #CwbExpertsPage
+ * Returns: (transfer floating): a new #CwbExpertRegistryPage
  */
 GtkWidget *
-cwb_experts_page_new (CwbContext *context)
+cwb_expert_registry_page_new (CwbContext *context)
 {
   g_return_val_if_fail (CWB_IS_CONTEXT (context), NULL);
 
-  return g_object_new (CWB_TYPE_EXPERTS_PAGE, "context", context, NULL);
+  return g_object_new (CWB_TYPE_EXPERT_REGISTRY_PAGE, "context", context, NULL);
 }

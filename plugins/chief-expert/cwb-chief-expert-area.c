@@ -20,7 +20,7 @@ static void cwb_chief_expert_area_iface_init (CwbAreaInterface *iface);
 
 /* G_DEFINE_DYNAMIC_TYPE_EXTENDED defines a *static*
  * cwb_chief_expert_area_register_type(); the public one below wraps it.
- * The page lives in libcwb-experts-ui. */
+ * The page is this plugin's own. */
 #define cwb_chief_expert_area_register_type chief_expert_area_register_type_generated
 G_DEFINE_DYNAMIC_TYPE_EXTENDED (CwbChiefExpertArea, cwb_chief_expert_area, G_TYPE_OBJECT,
                                 G_TYPE_FLAG_FINAL,

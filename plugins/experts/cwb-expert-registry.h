@@ -1,4 +1,4 @@
-/* cwb-experts.h — the expert registry: experts, chief experts, reviewers
+/* cwb-expert-registry.h — the expert registry: experts, chief experts, reviewers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,30 +20,30 @@ G_BEGIN_DECLS
  * store's connection through cwb_store_prepare(); every write is one
  * transaction (cwb_store_run_in_transaction()).
  *
- * One CwbExperts per store, shared: cwb_experts_get_for_store() creates it
+ * One CwbExpertRegistry per store, shared: cwb_expert_registry_get_for_store() creates it
  * on first use (migrating the tables) and keeps it on the store. Use it on
  * the store's thread only.
  *
  * Signal "changed" (no arguments): emitted after a write to the registry
  * committed (an expert added, edited, removed or imported; a chief expert
  * set; a reviewer added, edited or removed). Lists from
- * cwb_experts_search() follow it by themselves.
+ * cwb_expert_registry_search() follow it by themselves.
  *
  * Dates are "YYYY-MM-DD" (the consortium file's date format).
  */
 
-#define CWB_TYPE_EXPERTS (cwb_experts_get_type ())
+#define CWB_TYPE_EXPERT_REGISTRY (cwb_expert_registry_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbExperts, cwb_experts, CWB, EXPERTS, GObject)
+G_DECLARE_FINAL_TYPE (CwbExpertRegistry, cwb_expert_registry, CWB, EXPERT_REGISTRY, GObject)
 
 /* (transfer none): the registry of @store, created and migrated on first
  * use; NULL with @error if the tables cannot be created (a newer schema:
  * CWB_ERROR_NEWER_SCHEMA). On a store open read-only whose registry tables
  * are missing or older: NULL with CWB_ERROR_READ_ONLY, which callers read
  * as a registry without experts. */
-CwbExperts    *cwb_experts_get_for_store     (CwbStore      *store,
-                                              GError       **error);
-CwbStore      *cwb_experts_get_store         (CwbExperts    *self);
+CwbExpertRegistry *cwb_expert_registry_get_for_store (CwbStore          *store,
+                                                      GError           **error);
+CwbStore          *cwb_expert_registry_get_store     (CwbExpertRegistry *self);
 
 /* ------------------------------------------------------------------ */
 /* experts                                                             */
@@ -52,33 +52,33 @@ CwbStore      *cwb_experts_get_store         (CwbExperts    *self);
  * (CWB_ERROR_EXISTS, the message names the expert already there: same name
  * and same affiliation — the same USCC when both have one, else the same
  * affiliation name), stores it and sets its id. */
-gboolean       cwb_experts_add               (CwbExperts    *self,
-                                              CwbExpert     *expert,
-                                              GError       **error);
+gboolean       cwb_expert_registry_add            (CwbExpertRegistry *self,
+                                                   CwbExpert         *expert,
+                                                   GError           **error);
 /* The same checks (a duplicate other than @expert itself); the search
  * indexes follow. CWB_ERROR_NOT_FOUND if its id is not stored. If the
  * expert is a chief expert now, the "chief_expert" section of those
  * consortia is rewritten from the edited record. */
-gboolean       cwb_experts_update            (CwbExperts    *self,
-                                              CwbExpert     *expert,
-                                              GError       **error);
+gboolean       cwb_expert_registry_update         (CwbExpertRegistry *self,
+                                                   CwbExpert         *expert,
+                                                   GError           **error);
 /* Refused (CWB_ERROR_EXISTS) while the expert is used; the message says
  * where: "…是“X”的首席专家，是“Y”的评审专家" (chief expert now or in the
  * history of a consortium, reviewer of a consortium). */
-gboolean       cwb_experts_remove            (CwbExperts    *self,
-                                              gint64         expert_id,
-                                              GError       **error);
+gboolean       cwb_expert_registry_remove         (CwbExpertRegistry *self,
+                                                   gint64             expert_id,
+                                                   GError           **error);
 /* (transfer full) (nullable): NULL with CWB_ERROR_NOT_FOUND */
-CwbExpert     *cwb_experts_get               (CwbExperts    *self,
-                                              gint64         expert_id,
-                                              GError       **error);
+CwbExpert     *cwb_expert_registry_get            (CwbExpertRegistry *self,
+                                                   gint64             expert_id,
+                                                   GError           **error);
 /* The id of a stored expert that @expert would duplicate (same name and
- * affiliation as for cwb_experts_add()), other than @expert's own id;
+ * affiliation as for cwb_expert_registry_add()), other than @expert's own id;
  * 0 if none. */
-gint64         cwb_experts_find_duplicate    (CwbExperts    *self,
-                                              CwbExpert     *expert);
+gint64         cwb_expert_registry_find_duplicate (CwbExpertRegistry *self,
+                                                   CwbExpert         *expert);
 /* The number of experts. */
-guint          cwb_experts_count             (CwbExperts    *self);
+guint          cwb_expert_registry_count          (CwbExpertRegistry *self);
 
 /* ------------------------------------------------------------------ */
 /* search                                                              */
@@ -110,18 +110,18 @@ guint          cwb_experts_count             (CwbExperts    *self);
 G_DECLARE_FINAL_TYPE (CwbExpertList, cwb_expert_list, CWB, EXPERT_LIST, GObject)
 
 /* (transfer full): a new list over the registry, query empty, no filters */
-CwbExpertList *cwb_experts_search            (CwbExperts    *self,
-                                              const char    *query);
-const char    *cwb_expert_list_get_query     (CwbExpertList *self);
-void           cwb_expert_list_set_query     (CwbExpertList *self,
-                                              const char    *query);
-const char    *cwb_expert_list_get_field     (CwbExpertList *self);
-void           cwb_expert_list_set_field     (CwbExpertList *self,
-                                              const char    *field);
-int            cwb_expert_list_get_level     (CwbExpertList *self);
-void           cwb_expert_list_set_level     (CwbExpertList *self,
-                                              int            level);
-gboolean       cwb_expert_list_get_chief_only (CwbExpertList *self);
+CwbExpertList *cwb_expert_registry_search     (CwbExpertRegistry *self,
+                                               const char        *query);
+const char    *cwb_expert_list_get_query      (CwbExpertList     *self);
+void           cwb_expert_list_set_query      (CwbExpertList     *self,
+                                               const char        *query);
+const char    *cwb_expert_list_get_field      (CwbExpertList     *self);
+void           cwb_expert_list_set_field      (CwbExpertList     *self,
+                                               const char        *field);
+int            cwb_expert_list_get_level      (CwbExpertList     *self);
+void           cwb_expert_list_set_level      (CwbExpertList     *self,
+                                               int                level);
+gboolean       cwb_expert_list_get_chief_only (CwbExpertList     *self);
 void           cwb_expert_list_set_chief_only (CwbExpertList *self,
                                               gboolean       chief_only);
 
@@ -156,37 +156,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbChiefAssignment, cwb_chief_assignment_free)
  * — all in one transaction. Setting the expert who is chief already
  * changes nothing. A date before the current assignment's start, an
  * unknown expert or consortium fail with a message. */
-gboolean       cwb_experts_set_chief         (CwbExperts    *self,
-                                              gint64         consortium_id,
-                                              gint64         expert_id,
-                                              const char    *date,
-                                              const char    *reason,
-                                              GError       **error);
+gboolean       cwb_expert_registry_set_chief (CwbExpertRegistry *self,
+                                              gint64             consortium_id,
+                                              gint64             expert_id,
+                                              const char        *date,
+                                              const char        *reason,
+                                              GError           **error);
 /* The chief expert now, 0 if none. */
-gint64         cwb_experts_get_chief         (CwbExperts    *self,
-                                              gint64         consortium_id);
+gint64         cwb_expert_registry_get_chief (CwbExpertRegistry *self,
+                                              gint64             consortium_id);
 /* (element-type CwbChiefAssignment) (transfer full): oldest first, each
  * with after_approval set from the host's lifecycle steps */
-GPtrArray     *cwb_experts_list_chief_history (CwbExperts   *self,
+GPtrArray     *cwb_expert_registry_list_chief_history (CwbExpertRegistry *self,
                                               gint64         consortium_id,
                                               GError       **error);
 /* For 六(三)(1): TRUE if the chief expert of @consortium_id was changed
  * (an assignment replacing an earlier one began) after @date, such as the
  * approval date (cwb_lifecycle_get_approval_date()). The first assignment
  * is not a change. */
-gboolean       cwb_experts_chief_changed_after (CwbExperts  *self,
+gboolean       cwb_expert_registry_chief_changed_after (CwbExpertRegistry *self,
                                               gint64         consortium_id,
                                               const char    *date);
 /* The consortia (names, sorted) other than @except_consortium_id of which
  * @expert_id is the chief expert now (rule E3). (transfer full) */
-char         **cwb_experts_list_chief_elsewhere (CwbExperts *self,
+char         **cwb_expert_registry_list_chief_elsewhere (CwbExpertRegistry *self,
                                               gint64         expert_id,
                                               gint64         except_consortium_id);
 
 /* The registry expert that a "chief_expert" section means: the same name
  * and affiliation USCC (both given); 0 if none. */
-gint64         cwb_experts_match_section     (CwbExperts    *self,
-                                              JsonNode      *section);
+gint64         cwb_expert_registry_match_section   (CwbExpertRegistry *self,
+                                                    JsonNode          *section);
 /* After a consortium was imported (or its section changed): matches its
  * "chief_expert" section to a registry expert, adding one from the section
  * if none matches (name, title, fields, USCC; the affiliation's name from
@@ -195,17 +195,17 @@ gint64         cwb_experts_match_section     (CwbExperts    *self,
  * the current one. A consortium without the section, or with a section
  * that lacks a name, is left alone (returns TRUE, *@expert_id 0).
  * @expert_id: (out) (optional) */
-gboolean       cwb_experts_sync_consortium   (CwbExperts    *self,
-                                              gint64         consortium_id,
-                                              const char    *date,
-                                              gint64        *expert_id,
-                                              GError       **error);
-/* cwb_experts_sync_consortium() for every consortium of the workspace: the
+gboolean       cwb_expert_registry_sync_consortium (CwbExpertRegistry *self,
+                                                    gint64             consortium_id,
+                                                    const char        *date,
+                                                    gint64            *expert_id,
+                                                    GError           **error);
+/* cwb_expert_registry_sync_consortium() for every consortium of the workspace: the
  * registry follows imports made while it was not listening (the command
  * line, another process). The pages call it when they are built. */
-gboolean       cwb_experts_sync_all          (CwbExperts    *self,
-                                              GDateTime     *now,
-                                              GError       **error);
+gboolean       cwb_expert_registry_sync_all        (CwbExpertRegistry *self,
+                                                    GDateTime         *now,
+                                                    GError           **error);
 
 /* ------------------------------------------------------------------ */
 /* reviewers (五(二))                                                  */
@@ -242,54 +242,54 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbReviewer, cwb_reviewer_free)
  * consortium's chief expert now (for a consortium not stored: the expert
  * its "chief_expert" section names); @reason: (out) (optional)
  * (transfer full) the sentence naming the member unit or the role. */
-CwbReviewerConflict cwb_experts_get_conflict (CwbExperts    *self,
-                                              CwbConsortium *consortium,
-                                              CwbExpert     *expert,
-                                              char         **reason);
+CwbReviewerConflict cwb_expert_registry_get_conflict      (CwbExpertRegistry *self,
+                                                           CwbConsortium     *consortium,
+                                                           CwbExpert         *expert,
+                                                           char             **reason);
 /* Experts whose fields name the consortium's industry, at most @limit
  * (0: 200), those without conflict first; each with its conflict and
  * reason. (element-type CwbReviewer) (transfer full) */
-GPtrArray     *cwb_experts_suggest_reviewers (CwbExperts    *self,
-                                              CwbConsortium *consortium,
-                                              guint          limit,
-                                              GError       **error);
+GPtrArray          *cwb_expert_registry_suggest_reviewers (CwbExpertRegistry *self,
+                                                           CwbConsortium     *consortium,
+                                                           guint              limit,
+                                                           GError           **error);
 /* Records @expert_id as a reviewer of the stored consortium; refused
  * (CWB_ERROR_INVALID, the conflict's sentence) when conflicted,
  * CWB_ERROR_EXISTS when chosen already. */
-gboolean       cwb_experts_add_reviewer      (CwbExperts    *self,
-                                              gint64         consortium_id,
-                                              gint64         expert_id,
-                                              GError       **error);
+gboolean            cwb_expert_registry_add_reviewer      (CwbExpertRegistry *self,
+                                                           gint64             consortium_id,
+                                                           gint64             expert_id,
+                                                           GError           **error);
 /* The reviewer's opinion and its date (@date nullable, else YYYY-MM-DD). */
-gboolean       cwb_experts_set_reviewer_opinion (CwbExperts *self,
+gboolean       cwb_expert_registry_set_reviewer_opinion (CwbExpertRegistry *self,
                                               gint64         consortium_id,
                                               gint64         expert_id,
                                               const char    *opinion,
                                               const char    *date,
                                               GError       **error);
-gboolean       cwb_experts_remove_reviewer   (CwbExperts    *self,
-                                              gint64         consortium_id,
-                                              gint64         expert_id,
-                                              GError       **error);
+gboolean       cwb_expert_registry_remove_reviewer  (CwbExpertRegistry *self,
+                                                     gint64             consortium_id,
+                                                     gint64             expert_id,
+                                                     GError           **error);
 /* (element-type CwbReviewer) (transfer full): in the order chosen */
-GPtrArray     *cwb_experts_list_reviewers    (CwbExperts    *self,
-                                              gint64         consortium_id,
-                                              GError       **error);
+GPtrArray     *cwb_expert_registry_list_reviewers   (CwbExpertRegistry *self,
+                                                     gint64             consortium_id,
+                                                     GError           **error);
 /* The chosen reviewers of the consortium as an XLSX sheet: a header row in
  * Chinese (姓名, 职称, 职称级别, 工作单位, 统一社会信用代码, 研究领域,
  * 评审意见, 日期). */
-gboolean       cwb_experts_export_reviewers  (CwbExperts    *self,
-                                              gint64         consortium_id,
-                                              const char    *path,
-                                              GError       **error);
+gboolean       cwb_expert_registry_export_reviewers (CwbExpertRegistry *self,
+                                                     gint64             consortium_id,
+                                                     const char        *path,
+                                                     GError           **error);
 
 /* ------------------------------------------------------------------ */
 /* import and export                                                   */
 
 /**
- * CwbExpertsFileFormat:
- * @CWB_EXPERTS_FILE_CSV: comma-separated values, UTF-8 (a BOM is allowed)
- * @CWB_EXPERTS_FILE_XLSX: an Excel workbook, its first sheet
+ * CwbExpertFileFormat:
+ * @CWB_EXPERT_FILE_CSV: comma-separated values, UTF-8 (a BOM is allowed)
+ * @CWB_EXPERT_FILE_XLSX: an Excel workbook, its first sheet
  *
  * The columns, by header (Chinese or English, any order; unknown ones are
  * ignored): 姓名 name, 职称 title, 职称级别 level, 荣誉称号 honours,
@@ -298,20 +298,20 @@ gboolean       cwb_experts_export_reviewers  (CwbExperts    *self,
  * Lists are separated with "；" (also "、", ";", ",").
  */
 typedef enum {
-  CWB_EXPERTS_FILE_CSV,   /*< nick=csv >*/
-  CWB_EXPERTS_FILE_XLSX,  /*< nick=xlsx >*/
-} CwbExpertsFileFormat;
+  CWB_EXPERT_FILE_CSV,   /*< nick=csv >*/
+  CWB_EXPERT_FILE_XLSX,  /*< nick=xlsx >*/
+} CwbExpertFileFormat;
 
 /* From the file name's extension (".csv", ".xlsx", any case). */
-gboolean       cwb_experts_file_format_from_path (const char           *path,
-                                                  CwbExpertsFileFormat *format);
+gboolean       cwb_expert_file_format_from_path  (const char           *path,
+                                                  CwbExpertFileFormat  *format);
 
 /* Progress: @done of @total units (rows; for reading, bytes or rows) —
  * called now and then, at least at the end. A UI may iterate its main
  * context from it. */
-typedef void (*CwbExpertsProgressFunc) (guint    done,
-                                        guint    total,
-                                        gpointer user_data);
+typedef void (*CwbExpertRegistryProgressFunc) (guint    done,
+                                               guint    total,
+                                               gpointer user_data);
 
 #define CWB_TYPE_EXPERT_IMPORT_ROW (cwb_expert_import_row_get_type ())
 
@@ -337,40 +337,40 @@ void                cwb_expert_import_row_set_accepted     (CwbExpertImportRow *
  * file). A file that cannot be read or parsed, or that has no 姓名 column,
  * fails with a message; a cancelled read fails with G_IO_ERROR_CANCELLED.
  * (transfer full) (element-type CwbExpertImportRow) */
-GListModel    *cwb_experts_read_file         (const char             *path,
-                                              CwbExpertsProgressFunc  progress,
-                                              gpointer                user_data,
-                                              GCancellable           *cancellable,
-                                              GError                **error);
-/* Adds to @rows (from cwb_experts_read_file()) the duplicates of stored
+GListModel    *cwb_expert_registry_read_file      (const char                   *path,
+                                                   CwbExpertRegistryProgressFunc progress,
+                                                   gpointer                      user_data,
+                                                   GCancellable                 *cancellable,
+                                                   GError                      **error);
+/* Adds to @rows (from cwb_expert_registry_read_file()) the duplicates of stored
  * experts, and clears "accepted" of rows that have problems. Store thread. */
-void           cwb_experts_check_rows        (CwbExperts             *self,
-                                              GListModel             *rows);
+void           cwb_expert_registry_check_rows     (CwbExpertRegistry            *self,
+                                                   GListModel                   *rows);
 /* read_file + check_rows: the preview; nothing is written. */
-GListModel    *cwb_experts_preview_import    (CwbExperts             *self,
-                                              const char             *path,
-                                              CwbExpertsProgressFunc  progress,
-                                              gpointer                user_data,
-                                              GCancellable           *cancellable,
-                                              GError                **error);
+GListModel    *cwb_expert_registry_preview_import (CwbExpertRegistry            *self,
+                                                   const char                   *path,
+                                                   CwbExpertRegistryProgressFunc progress,
+                                                   gpointer                      user_data,
+                                                   GCancellable                 *cancellable,
+                                                   GError                      **error);
 /* Adds the accepted rows in one transaction: all or nothing. A row that is
  * invalid or a duplicate (of a stored expert or of an accepted row before
  * it) fails the whole import with a message naming its line; a cancel
  * (checked between rows) rolls back with G_IO_ERROR_CANCELLED.
  * @n_added: (out) (optional) */
-gboolean       cwb_experts_apply_import      (CwbExperts             *self,
-                                              GListModel             *rows,
-                                              CwbExpertsProgressFunc  progress,
-                                              gpointer                user_data,
-                                              GCancellable           *cancellable,
-                                              guint                  *n_added,
-                                              GError                **error);
+gboolean       cwb_expert_registry_apply_import   (CwbExpertRegistry            *self,
+                                                   GListModel                   *rows,
+                                                   CwbExpertRegistryProgressFunc progress,
+                                                   gpointer                      user_data,
+                                                   GCancellable                 *cancellable,
+                                                   guint                        *n_added,
+                                                   GError                      **error);
 /* Writes every expert (by id) to @path with the Chinese header row of the
  * columns above; the format from the extension. */
-gboolean       cwb_experts_export            (CwbExperts             *self,
-                                              const char             *path,
-                                              CwbExpertsProgressFunc  progress,
-                                              gpointer                user_data,
-                                              GError                **error);
+gboolean       cwb_expert_registry_export         (CwbExpertRegistry            *self,
+                                                   const char                   *path,
+                                                   CwbExpertRegistryProgressFunc progress,
+                                                   gpointer                      user_data,
+                                                   GError                      **error);
 
 G_END_DECLS

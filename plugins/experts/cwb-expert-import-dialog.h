@@ -1,4 +1,4 @@
-/* cwb-experts-import-dialog.h — the preview of an import of experts
+/* cwb-expert-import-dialog.h — the preview of an import of experts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,13 +7,13 @@
 #include <adwaita.h>
 #include <cwb-ui.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 
 G_BEGIN_DECLS
 
-#define CWB_TYPE_EXPERTS_IMPORT_DIALOG (cwb_experts_import_dialog_get_type ())
+#define CWB_TYPE_EXPERT_IMPORT_DIALOG (cwb_expert_import_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbExpertsImportDialog, cwb_experts_import_dialog, CWB, EXPERTS_IMPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CwbExpertImportDialog, cwb_expert_import_dialog, CWB, EXPERT_IMPORT_DIALOG, AdwWindow)
 
 /*
  * Reads a CSV or XLSX file in a worker thread (a progress bar while it
@@ -27,8 +27,8 @@ G_DECLARE_FINAL_TYPE (CwbExpertsImportDialog, cwb_experts_import_dialog, CWB, EX
  * "import"): apply, cancel.
  */
 
-CwbExpertsImportDialog *cwb_experts_import_dialog_new (CwbContext *context,
-                                                       const char *path);
+CwbExpertImportDialog *cwb_expert_import_dialog_new (CwbContext *context,
+                                                     const char *path);
 
 
 G_END_DECLS

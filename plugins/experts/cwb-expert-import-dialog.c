@@ -1,16 +1,16 @@
-/* cwb-experts-import-dialog.c — the preview of an import of experts
+/* cwb-expert-import-dialog.c — the preview of an import of experts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "cwb-experts-import-dialog"
+#define G_LOG_DOMAIN "cwb-expert-import-dialog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "cwb-experts-import-dialog.h"
+#include "cwb-expert-import-dialog.h"
 
-struct _CwbExpertsImportDialog
+struct _CwbExpertImportDialog
 {
   AdwWindow        parent_instance;
 
@@ -46,7 +46,7 @@ enum {
   N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (CwbExpertsImportDialog, cwb_experts_import_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (CwbExpertImportDialog, cwb_expert_import_dialog, ADW_TYPE_WINDOW)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -74,7 +74,7 @@ read_job_clear (ReadJob *job)
 }
 
 static ReadJob *
-read_job_new (CwbExpertsImportDialog *self)
+read_job_new (CwbExpertImportDialog *self)
 {
   ReadJob *job = g_atomic_rc_box_new0 (ReadJob);
 
@@ -114,9 +114,9 @@ progress_free (gpointer data)
 }
 
 static void
-show_progress (CwbExpertsImportDialog *self,
-               guint                   done,
-               guint                   total)
+show_progress (CwbExpertImportDialog *self,
+               guint                  done,
+               guint                  total)
 {
   if (total > 0)
     gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) done / total));
@@ -129,7 +129,7 @@ static gboolean
 progress_idle_cb (gpointer data)
 {
   Progress *progress = data;
-  g_autoptr(CwbExpertsImportDialog) self = g_weak_ref_get (&progress->job->dialog);
+  g_autoptr(CwbExpertImportDialog) self = g_weak_ref_get (&progress->job->dialog);
 
   if (self != NULL)
     show_progress (self, progress->done, progress->total);
@@ -167,7 +167,7 @@ apply_progress_cb (guint    done,
                    guint    total,
                    gpointer user_data)
 {
-  CwbExpertsImportDialog *self = user_data;
+  CwbExpertImportDialog *self = user_data;
 
   show_progress (self, done, total);
   for (guint i = 0; i < 5 && g_main_context_pending (NULL); i++)
@@ -179,7 +179,7 @@ apply_progress_cb (guint    done,
 static gboolean
 update_summary (gpointer data)
 {
-  CwbExpertsImportDialog *self = data;
+  CwbExpertImportDialog *self = data;
   guint n, n_problems = 0, n_accepted = 0;
   g_autofree char *rows_text = NULL;
   g_autofree char *text = NULL;
@@ -213,7 +213,7 @@ update_summary (gpointer data)
 }
 
 static void
-queue_summary (CwbExpertsImportDialog *self)
+queue_summary (CwbExpertImportDialog *self)
 {
   if (self->count_source == 0)
     self->count_source = g_idle_add (update_summary, self);
@@ -231,7 +231,7 @@ typedef enum {
 static void
 check_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                CwbExpertsImportDialog   *self)
+                CwbExpertImportDialog    *self)
 {
   GtkWidget *check = gtk_check_button_new ();
 
@@ -243,7 +243,7 @@ check_setup_cb (GtkSignalListItemFactory *factory,
 static void
 check_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               CwbExpertsImportDialog   *self)
+               CwbExpertImportDialog    *self)
 {
   GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), "accepted",
                                               gtk_list_item_get_child (item), "active",
@@ -255,7 +255,7 @@ check_bind_cb (GtkSignalListItemFactory *factory,
 static void
 check_unbind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 CwbExpertsImportDialog   *self)
+                 CwbExpertImportDialog    *self)
 {
   GBinding *binding = g_object_steal_data (G_OBJECT (item), "cwb-binding");
 
@@ -318,10 +318,10 @@ label_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-add_column (CwbExpertsImportDialog *self,
-            const char             *title,
-            Column                  column,
-            gboolean                expand)
+add_column (CwbExpertImportDialog *self,
+            const char            *title,
+            Column                 column,
+            gboolean               expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -336,7 +336,7 @@ add_column (CwbExpertsImportDialog *self,
 
 /* the columns' factories need C callbacks and data */
 static void
-add_columns (CwbExpertsImportDialog *self)
+add_columns (CwbExpertImportDialog *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -363,7 +363,7 @@ read_thread (GTask        *task,
 {
   ReadJob *job = task_data;
   GError *error = NULL;
-  GListModel *rows = cwb_experts_read_file (job->path, read_progress_cb, job, cancellable, &error);
+  GListModel *rows = cwb_expert_registry_read_file (job->path, read_progress_cb, job, cancellable, &error);
 
   if (rows == NULL)
     g_task_return_error (task, error);
@@ -377,11 +377,11 @@ read_done_cb (GObject      *object,
               gpointer      user_data)
 {
   ReadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(CwbExpertsImportDialog) self = g_weak_ref_get (&job->dialog);
+  g_autoptr(CwbExpertImportDialog) self = g_weak_ref_get (&job->dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) rows = g_task_propagate_pointer (G_TASK (result), &error);
   CwbStore *store;
-  CwbExperts *experts;
+  CwbExpertRegistry *experts;
   GtkNoSelection *selection;
 
   /* closed while the file was read */
@@ -401,7 +401,7 @@ read_done_cb (GObject      *object,
       return;
     }
 
-  experts = store ? cwb_experts_get_for_store (store, &error) : NULL;
+  experts = store ? cwb_expert_registry_get_for_store (store, &error) : NULL;
   if (experts == NULL)
     {
       self->error = g_strdup (error ? error->message : _("There is no workspace database to write to."));
@@ -412,7 +412,7 @@ read_done_cb (GObject      *object,
     }
 
   /* the duplicates of stored experts; rows with problems start unchecked */
-  cwb_experts_check_rows (experts, rows);
+  cwb_expert_registry_check_rows (experts, rows);
 
   self->rows = g_steal_pointer (&rows);
   selection = gtk_no_selection_new (g_object_ref (self->rows));
@@ -430,17 +430,17 @@ apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (widget);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (widget);
   CwbStore *store = cwb_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
-  CwbExperts *experts;
+  CwbExpertRegistry *experts;
   guint n_added = 0;
   gboolean ok;
 
   if (self->rows == NULL || self->applying)
     return;
 
-  experts = store ? cwb_experts_get_for_store (store, &error) : NULL;
+  experts = store ? cwb_expert_registry_get_for_store (store, &error) : NULL;
   if (experts == NULL)
     return;
 
@@ -451,8 +451,8 @@ apply_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "progress");
 
   g_object_ref (self);
-  ok = cwb_experts_apply_import (experts, self->rows, apply_progress_cb, self,
-                                 self->cancellable, &n_added, &error);
+  ok = cwb_expert_registry_apply_import (experts, self->rows, apply_progress_cb, self,
+                                         self->cancellable, &n_added, &error);
   self->applying = FALSE;
 
   if (ok)
@@ -476,7 +476,7 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (widget);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (widget);
 
   /* a read stops, an import rolls back: nothing is written */
   g_cancellable_cancel (self->cancellable);
@@ -485,7 +485,7 @@ cancel_action (GtkWidget  *widget,
 }
 
 static gboolean
-close_request_cb (CwbExpertsImportDialog *self)
+close_request_cb (CwbExpertImportDialog *self)
 {
   g_cancellable_cancel (self->cancellable);
   return self->applying;   /* closed once the import rolled back */
@@ -494,24 +494,24 @@ close_request_cb (CwbExpertsImportDialog *self)
 /* --------------------------------------------------------------- object */
 
 static void
-cwb_experts_import_dialog_constructed (GObject *object)
+cwb_expert_import_dialog_constructed (GObject *object)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (object);
   g_autoptr(GTask) task = NULL;
 
-  G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->constructed (object);
+  G_OBJECT_CLASS (cwb_expert_import_dialog_parent_class)->constructed (object);
 
   /* no source object: the thread must not hold the dialog (ReadJob) */
   task = g_task_new (NULL, self->cancellable, read_done_cb, NULL);
-  g_task_set_source_tag (task, cwb_experts_import_dialog_constructed);
+  g_task_set_source_tag (task, cwb_expert_import_dialog_constructed);
   g_task_set_task_data (task, read_job_new (self), read_job_unref);
   g_task_run_in_thread (task, read_thread);
 }
 
 static void
-cwb_experts_import_dialog_dispose (GObject *object)
+cwb_expert_import_dialog_dispose (GObject *object)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->count_source, g_source_remove);
@@ -519,29 +519,29 @@ cwb_experts_import_dialog_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->rows);
 
-  G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->dispose (object);
+  G_OBJECT_CLASS (cwb_expert_import_dialog_parent_class)->dispose (object);
 }
 
 static void
-cwb_experts_import_dialog_finalize (GObject *object)
+cwb_expert_import_dialog_finalize (GObject *object)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (object);
 
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->error, g_free);
 
-  G_OBJECT_CLASS (cwb_experts_import_dialog_parent_class)->finalize (object);
+  G_OBJECT_CLASS (cwb_expert_import_dialog_parent_class)->finalize (object);
 }
 
 static void
-cwb_experts_import_dialog_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
+cwb_expert_import_dialog_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (object);
 
   switch (prop_id)
     {
@@ -567,12 +567,12 @@ cwb_experts_import_dialog_get_property (GObject    *object,
 }
 
 static void
-cwb_experts_import_dialog_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
+cwb_expert_import_dialog_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
 {
-  CwbExpertsImportDialog *self = CWB_EXPERTS_IMPORT_DIALOG (object);
+  CwbExpertImportDialog *self = CWB_EXPERT_IMPORT_DIALOG (object);
 
   switch (prop_id)
     {
@@ -590,16 +590,16 @@ cwb_experts_import_dialog_set_property (GObject      *object,
 }
 
 static void
-cwb_experts_import_dialog_class_init (CwbExpertsImportDialogClass *klass)
+cwb_expert_import_dialog_class_init (CwbExpertImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = cwb_experts_import_dialog_constructed;
-  object_class->dispose = cwb_experts_import_dialog_dispose;
-  object_class->finalize = cwb_experts_import_dialog_finalize;
-  object_class->get_property = cwb_experts_import_dialog_get_property;
-  object_class->set_property = cwb_experts_import_dialog_set_property;
+  object_class->constructed = cwb_expert_import_dialog_constructed;
+  object_class->dispose = cwb_expert_import_dialog_dispose;
+  object_class->finalize = cwb_expert_import_dialog_finalize;
+  object_class->get_property = cwb_expert_import_dialog_get_property;
+  object_class->set_property = cwb_expert_import_dialog_set_property;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -624,13 +624,13 @@ cwb_experts_import_dialog_class_init (CwbExpertsImportDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/cwb/plugins/experts/ui/cwb-experts-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CwbExpertsImportDialog, error_page);
+                                               "/io/github/cwb/plugins/experts/ui/cwb-expert-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertImportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertImportDialog, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CwbExpertImportDialog, error_page);
 
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
@@ -638,7 +638,7 @@ cwb_experts_import_dialog_class_init (CwbExpertsImportDialogClass *klass)
 }
 
 static void
-cwb_experts_import_dialog_init (CwbExpertsImportDialog *self)
+cwb_expert_import_dialog_init (CwbExpertImportDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -649,18 +649,18 @@ cwb_experts_import_dialog_init (CwbExpertsImportDialog *self)
 }
 
 /**
- * cwb_experts_import_dialog_new:
+ * cwb_expert_import_dialog_new:
  * @context: the host's services
  * @path: a CSV or XLSX file
  *
  * Returns: (transfer none): a new dialog that starts reading @path
  */
-CwbExpertsImportDialog *
-cwb_experts_import_dialog_new (CwbContext *context,
-                               const char *path)
+CwbExpertImportDialog *
+cwb_expert_import_dialog_new (CwbContext *context,
+                              const char *path)
 {
   g_return_val_if_fail (CWB_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  return g_object_new (CWB_TYPE_EXPERTS_IMPORT_DIALOG, "context", context, "path", path, NULL);
+  return g_object_new (CWB_TYPE_EXPERT_IMPORT_DIALOG, "context", context, "path", path, NULL);
 }

@@ -1,4 +1,4 @@
-/* cwb-experts-page.h — the registry of experts (专家库)
+/* cwb-expert-registry-page.h — the registry of experts (专家库)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,13 +7,13 @@
 #include <adwaita.h>
 #include <cwb-ui.h>
 
-#include "cwb-experts.h"
+#include "cwb-expert-registry.h"
 
 G_BEGIN_DECLS
 
-#define CWB_TYPE_EXPERTS_PAGE (cwb_experts_page_get_type ())
+#define CWB_TYPE_EXPERT_REGISTRY_PAGE (cwb_expert_registry_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbExpertsPage, cwb_experts_page, CWB, EXPERTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (CwbExpertRegistryPage, cwb_expert_registry_page, CWB, EXPERT_REGISTRY_PAGE, AdwBin)
 
 /*
  * The workspace's experts: a search entry (as typed), filters (field, title
@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (CwbExpertsPage, cwb_experts_page, CWB, EXPERTS_PAGE, AdwBi
  * its extension).
  */
 
-GtkWidget *cwb_experts_page_new (CwbContext *context);
+GtkWidget *cwb_expert_registry_page_new (CwbContext *context);
 
 
 G_END_DECLS

@@ -17,7 +17,7 @@ struct _CwbChiefExpertPage
 
   /* owned */
   CwbContext          *context;
-  CwbExperts          *experts;        /* NULL without a store */
+  CwbExpertRegistry   *experts;        /* NULL without a store */
   CwbExpertList       *search;
   GtkNoSelection      *search_selection;
   gint64               consortium_id;
@@ -124,8 +124,8 @@ action_button (const char *label,
 static void
 refresh_current (CwbChiefExpertPage *self)
 {
-  gint64 chief = cwb_experts_get_chief (self->experts, self->consortium_id);
-  g_autoptr(CwbExpert) expert = chief ? cwb_experts_get (self->experts, chief, NULL) : NULL;
+  gint64 chief = cwb_expert_registry_get_chief (self->experts, self->consortium_id);
+  g_autoptr(CwbExpert) expert = chief ? cwb_expert_registry_get (self->experts, chief, NULL) : NULL;
 
   if (expert == NULL)
     {
@@ -146,7 +146,7 @@ static void
 refresh_history (CwbChiefExpertPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = cwb_experts_list_chief_history (self->experts, self->consortium_id, &error);
+  g_autoptr(GPtrArray) history = cwb_expert_registry_list_chief_history (self->experts, self->consortium_id, &error);
 
   clear_list_box (self->history_list);
   if (history == NULL)
@@ -244,7 +244,7 @@ refresh_reviewers (CwbChiefExpertPage *self,
   clear_list_box (self->suggestions_list);
   clear_list_box (self->chosen_list);
 
-  chosen = cwb_experts_list_reviewers (self->experts, self->consortium_id, &error);
+  chosen = cwb_expert_registry_list_reviewers (self->experts, self->consortium_id, &error);
   if (chosen == NULL)
     {
       gtk_list_box_append (self->chosen_list, placeholder_row (error->message));
@@ -290,7 +290,7 @@ refresh_reviewers (CwbChiefExpertPage *self,
         gtk_list_box_append (self->chosen_list, row);
       }
 
-  suggested = cwb_experts_suggest_reviewers (self->experts, consortium, 0, &error);
+  suggested = cwb_expert_registry_suggest_reviewers (self->experts, consortium, 0, &error);
   if (suggested == NULL)
     {
       gtk_list_box_append (self->suggestions_list, placeholder_row (error->message));
@@ -481,7 +481,7 @@ set_chief (CwbChiefExpertPage *self,
   g_autofree char *date = cwb_context_dup_today (self->context);
   g_autoptr(GError) error = NULL;
 
-  if (!cwb_experts_set_chief (self->experts, self->consortium_id, expert_id, date, reason, &error))
+  if (!cwb_expert_registry_set_chief (self->experts, self->consortium_id, expert_id, date, reason, &error))
     {
       show_toast (self, error->message);
       return FALSE;
@@ -507,7 +507,7 @@ set_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(xs)", &expert_id, &reason);
   g_strstrip (reason);
-  current = cwb_experts_get_chief (self->experts, self->consortium_id);
+  current = cwb_expert_registry_get_chief (self->experts, self->consortium_id);
   if (current != 0 && current != expert_id && *reason == '\0')
     {
       show_toast (self, _("Give the reason for changing the chief expert."));
@@ -556,7 +556,7 @@ choose_action (GtkWidget  *widget,
   if (self->experts == NULL || self->consortium_id == 0)
     return;
 
-  current = cwb_experts_get_chief (self->experts, self->consortium_id);
+  current = cwb_expert_registry_get_chief (self->experts, self->consortium_id);
   if (current == expert_id)
     {
       show_toast (self, _("This expert is the chief expert already."));
@@ -568,8 +568,8 @@ choose_action (GtkWidget  *widget,
       return;
     }
 
-  old = cwb_experts_get (self->experts, current, NULL);
-  new = cwb_experts_get (self->experts, expert_id, NULL);
+  old = cwb_expert_registry_get (self->experts, current, NULL);
+  new = cwb_expert_registry_get (self->experts, expert_id, NULL);
   if (old == NULL || new == NULL)
     return;
 
@@ -633,7 +633,7 @@ reviewer_add_action (GtkWidget  *widget,
   if (self->experts == NULL || self->consortium_id == 0)
     return;
 
-  if (!cwb_experts_add_reviewer (self->experts, self->consortium_id, g_variant_get_int64 (parameter), &error))
+  if (!cwb_expert_registry_add_reviewer (self->experts, self->consortium_id, g_variant_get_int64 (parameter), &error))
     show_toast (self, error->message);
   queue_refresh (self);
 }
@@ -649,7 +649,7 @@ reviewer_remove_action (GtkWidget  *widget,
   if (self->experts == NULL || self->consortium_id == 0)
     return;
 
-  if (!cwb_experts_remove_reviewer (self->experts, self->consortium_id, g_variant_get_int64 (parameter), &error))
+  if (!cwb_expert_registry_remove_reviewer (self->experts, self->consortium_id, g_variant_get_int64 (parameter), &error))
     show_toast (self, error->message);
   queue_refresh (self);
 }
@@ -669,7 +669,7 @@ reviewer_opinion_action (GtkWidget  *widget,
     return;
 
   g_variant_get (parameter, "(x&s)", &expert_id, &opinion);
-  if (!cwb_experts_set_reviewer_opinion (self->experts, self->consortium_id, expert_id, opinion, date, &error))
+  if (!cwb_expert_registry_set_reviewer_opinion (self->experts, self->consortium_id, expert_id, opinion, date, &error))
     show_toast (self, error->message);
   else
     show_toast (self, _("The opinion was recorded."));
@@ -694,7 +694,7 @@ export_reviewers (const char  *path,
 {
   CwbChiefExpertPage *self = user_data;
 
-  return cwb_experts_export_reviewers (self->experts, self->consortium_id, path, error);
+  return cwb_expert_registry_export_reviewers (self->experts, self->consortium_id, path, error);
 }
 
 static void
@@ -743,7 +743,7 @@ cwb_chief_expert_page_constructed (GObject *object)
       adw_status_page_set_title (self->empty_page, _("The Registry Cannot Be Opened"));
       adw_status_page_set_description (self->empty_page, _("There is no workspace database."));
     }
-  else if ((self->experts = cwb_experts_get_for_store (store, &error)) == NULL)
+  else if ((self->experts = cwb_expert_registry_get_for_store (store, &error)) == NULL)
     {
       adw_status_page_set_title (self->empty_page, _("The Registry Cannot Be Opened"));
       adw_status_page_set_description (self->empty_page, error->message);
@@ -754,9 +754,9 @@ cwb_chief_expert_page_constructed (GObject *object)
 
       g_object_ref (self->experts);
       /* imports made while no registry was listening (the command line) */
-      if (!cwb_experts_sync_all (self->experts, now, &error))
+      if (!cwb_expert_registry_sync_all (self->experts, now, &error))
         g_message ("Chief experts were not matched to the registry: %s", error->message);
-      self->search = cwb_experts_search (self->experts, "");
+      self->search = cwb_expert_registry_search (self->experts, "");
       self->search_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->search)));
       gtk_list_view_set_model (self->chooser_view, GTK_SELECTION_MODEL (self->search_selection));
       self->changed_handler = g_signal_connect_object (self->experts, "changed",
@@ -861,7 +861,7 @@ cwb_chief_expert_page_class_init (CwbChiefExpertPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/cwb/plugins/experts/ui/cwb-chief-expert-page.ui");
+                                               "/io/github/cwb/plugins/chief-expert/ui/cwb-chief-expert-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CwbChiefExpertPage, empty_page);

@@ -1,8 +1,8 @@
-/* cwb-experts.c — the expert registry: tables, experts, the search indexes
+/* cwb-expert-registry.c — the expert registry: tables, experts, the search indexes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "cwb-experts"
+#define G_LOG_DOMAIN "cwb-expert-registry"
 
 #include "config.h"
 
@@ -10,8 +10,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cwb-experts.h"
-#include "cwb-experts-private.h"
+#include "cwb-expert-registry.h"
+#include "cwb-expert-registry-private.h"
 
 /*
  * Two full-text indexes over name, fields, affiliation name and résumé:
@@ -19,7 +19,7 @@
  * sync from C by index_row, as schema 1 did by triggers) answers
  * substrings of three or more characters;
  * experts_chars (contentless, unicode61, kept in sync from C because its
- * text is computed here: _cwb_experts_index_text) answers the queries with
+ * text is computed here: _cwb_expert_registry_index_text) answers the queries with
  * a shorter part — SQLite 3.40 cannot LIKE on a trigram table for CJK text
  * (PLATFORM.md). Its text holds each character as a token, a break token
  * for each run of other characters, then each pair of adjacent letters or
@@ -108,7 +108,7 @@ static const char * const migrations[] = {
   NULL
 };
 
-struct _CwbExperts
+struct _CwbExpertRegistry
 {
   GObject   parent_instance;
 
@@ -123,36 +123,36 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (CwbExperts, cwb_experts, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (CwbExpertRegistry, cwb_expert_registry, G_TYPE_OBJECT)
 
-static int      reindex_pending        (CwbExperts *self,
+static int      reindex_pending        (CwbExpertRegistry *self,
                                         GError    **error);
 static gboolean reindex_in_transaction (CwbStore  *store,
                                         gpointer   user_data,
                                         GError   **error);
-static void store_changed_cb (CwbExperts *self,
-                              CwbChange   kind,
-                              gint64      consortium_id,
-                              CwbStore   *store);
+static void store_changed_cb (CwbExpertRegistry *self,
+                              CwbChange          kind,
+                              gint64             consortium_id,
+                              CwbStore          *store);
 
 static void
-cwb_experts_dispose (GObject *object)
+cwb_expert_registry_dispose (GObject *object)
 {
-  CwbExperts *self = (CwbExperts *) object;
+  CwbExpertRegistry *self = (CwbExpertRegistry *) object;
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
   self->store = NULL;
 
-  G_OBJECT_CLASS (cwb_experts_parent_class)->dispose (object);
+  G_OBJECT_CLASS (cwb_expert_registry_parent_class)->dispose (object);
 }
 
 static void
-cwb_experts_class_init (CwbExpertsClass *klass)
+cwb_expert_registry_class_init (CwbExpertRegistryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = cwb_experts_dispose;
+  object_class->dispose = cwb_expert_registry_dispose;
 
   signals[CHANGED] = g_signal_new ("changed",
                                    G_TYPE_FROM_CLASS (klass),
@@ -162,14 +162,14 @@ cwb_experts_class_init (CwbExpertsClass *klass)
 }
 
 static void
-cwb_experts_init (CwbExperts *self)
+cwb_expert_registry_init (CwbExpertRegistry *self)
 {
 }
 
 static void
 store_finalized_cb (gpointer data)
 {
-  CwbExperts *self = data;
+  CwbExpertRegistry *self = data;
 
   /* the store is going: it no longer emits */
   self->changed_handler = 0;
@@ -177,12 +177,12 @@ store_finalized_cb (gpointer data)
   g_object_unref (self);
 }
 
-CwbExperts *
-cwb_experts_get_for_store (CwbStore  *store,
-                           GError   **error)
+CwbExpertRegistry *
+cwb_expert_registry_get_for_store (CwbStore  *store,
+                                   GError   **error)
 {
   static GQuark quark;
-  CwbExperts *self;
+  CwbExpertRegistry *self;
   int pending;
 
   g_return_val_if_fail (CWB_IS_STORE (store), NULL);
@@ -198,7 +198,7 @@ cwb_experts_get_for_store (CwbStore  *store,
   if (!cwb_store_migrate_plugin (store, CWB_EXPERTS_PLUGIN_ID, migrations, error))
     return NULL;
 
-  self = g_object_new (CWB_TYPE_EXPERTS, NULL);
+  self = g_object_new (CWB_TYPE_EXPERT_REGISTRY, NULL);
   self->store = store;
 
   /* schema 2 recreated experts_chars: fill it from the rows (a read first:
@@ -222,35 +222,35 @@ cwb_experts_get_for_store (CwbStore  *store,
 }
 
 CwbStore *
-cwb_experts_get_store (CwbExperts *self)
+cwb_expert_registry_get_store (CwbExpertRegistry *self)
 {
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
 
   return self->store;
 }
 
 CwbStatement *
-_cwb_experts_prepare (CwbExperts  *self,
+_cwb_expert_registry_prepare (CwbExpertRegistry *self,
                      const char  *sql,
                      GError     **error)
 {
-  g_assert (CWB_IS_EXPERTS (self));
+  g_assert (CWB_IS_EXPERT_REGISTRY (self));
 
   return cwb_store_prepare (self->store, CWB_EXPERTS_PLUGIN_ID, sql, error);
 }
 
 void
-_cwb_experts_emit_changed (CwbExperts *self)
+_cwb_expert_registry_emit_changed (CwbExpertRegistry *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* A consortium was imported or changed: follow its "chief_expert" section. */
 static void
-store_changed_cb (CwbExperts *self,
-                  CwbChange   kind,
-                  gint64      consortium_id,
-                  CwbStore   *store)
+store_changed_cb (CwbExpertRegistry *self,
+                  CwbChange          kind,
+                  gint64             consortium_id,
+                  CwbStore          *store)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -262,7 +262,7 @@ store_changed_cb (CwbExperts *self,
   now = g_date_time_new_now_local ();
   today = g_date_time_format (now, "%Y-%m-%d");
 
-  if (!cwb_experts_sync_consortium (self, consortium_id, today, NULL, &error))
+  if (!cwb_expert_registry_sync_consortium (self, consortium_id, today, NULL, &error))
     g_message ("The chief expert of consortium %lld was not matched to the registry: %s",
                (long long) consortium_id, error->message);
 }
@@ -277,8 +277,8 @@ join_list (const char * const *items)
 }
 
 CwbExpert *
-_cwb_experts_read_row (CwbStatement *stmt,
-                       int           first)
+_cwb_expert_registry_read_row (CwbStatement *stmt,
+                               int           first)
 {
   CwbExpert *expert = cwb_expert_new ();
   g_auto(GStrv) honours = g_strsplit (cwb_statement_get_text (stmt, first + 4) ?: "", "\n", -1);
@@ -341,7 +341,7 @@ spaced_text (const char *text)
 }
 
 char *
-_cwb_experts_index_text (const char *text)
+_cwb_expert_registry_index_text (const char *text)
 {
   GString *out = g_string_new (NULL);
   gunichar previous = 0;
@@ -375,14 +375,14 @@ _cwb_experts_index_text (const char *text)
 }
 
 char *
-_cwb_experts_search_phrase (const char *part)
+_cwb_expert_registry_search_phrase (const char *part)
 {
   const char *second;
 
   if (part == NULL)
     part = "";
 
-  /* two letters or digits: their pair token, as _cwb_experts_index_text
+  /* two letters or digits: their pair token, as _cwb_expert_registry_index_text
    * writes it */
   if (*part != '\0' && g_unichar_isalnum (g_utf8_get_char (part)))
     {
@@ -396,8 +396,8 @@ _cwb_experts_search_phrase (const char *part)
 }
 
 gboolean
-_cwb_experts_check_date (const char  *date,
-                         GError     **error)
+_cwb_expert_registry_check_date (const char  *date,
+                                 GError     **error)
 {
   g_autoptr(GDateTime) parsed = NULL;
   g_autofree char *iso = NULL;
@@ -420,17 +420,17 @@ _cwb_experts_check_date (const char  *date,
 
 /* runs one INSERT of an index with @id and the four texts */
 static gboolean
-index_write (CwbExperts  *self,
-             const char  *sql,
-             gint64       id,
-             const char  *name,
-             const char  *fields,
-             const char  *affiliation_name,
-             const char  *resume,
-             GError     **error)
+index_write (CwbExpertRegistry  *self,
+             const char         *sql,
+             gint64              id,
+             const char         *name,
+             const char         *fields,
+             const char         *affiliation_name,
+             const char         *resume,
+             GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
-  CwbStatement *stmt = _cwb_experts_prepare (self, sql, error);
+  CwbStatement *stmt = _cwb_expert_registry_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -452,19 +452,19 @@ index_write (CwbExperts  *self,
 
 /* Adds (@delete FALSE) or removes the experts_chars entry of a row. */
 static gboolean
-chars_index (CwbExperts  *self,
-             gint64       id,
-             const char  *name,
-             const char  *fields,
-             const char  *affiliation_name,
-             const char  *resume,
-             gboolean     delete,
-             GError     **error)
+chars_index (CwbExpertRegistry  *self,
+             gint64              id,
+             const char         *name,
+             const char         *fields,
+             const char         *affiliation_name,
+             const char         *resume,
+             gboolean            delete,
+             GError            **error)
 {
-  g_autofree char *s_name = _cwb_experts_index_text (name);
-  g_autofree char *s_fields = _cwb_experts_index_text (fields);
-  g_autofree char *s_affiliation = _cwb_experts_index_text (affiliation_name);
-  g_autofree char *s_resume = _cwb_experts_index_text (resume);
+  g_autofree char *s_name = _cwb_expert_registry_index_text (name);
+  g_autofree char *s_fields = _cwb_expert_registry_index_text (fields);
+  g_autofree char *s_affiliation = _cwb_expert_registry_index_text (affiliation_name);
+  g_autofree char *s_resume = _cwb_expert_registry_index_text (resume);
 
   return index_write (self,
                       delete
@@ -482,14 +482,14 @@ chars_index (CwbExperts  *self,
  * its pending terms at every savepoint, so an import of N rows wrote N
  * tiny segments to each index, to be merged again and again. */
 static gboolean
-index_row (CwbExperts  *self,
-           gint64       id,
-           const char  *name,
-           const char  *fields,
-           const char  *affiliation_name,
-           const char  *resume,
-           gboolean     delete,
-           GError     **error)
+index_row (CwbExpertRegistry  *self,
+           gint64              id,
+           const char         *name,
+           const char         *fields,
+           const char         *affiliation_name,
+           const char         *resume,
+           gboolean            delete,
+           GError            **error)
 {
   return index_write (self,
                       delete
@@ -525,14 +525,14 @@ step_done (CwbStatement  *stmt,
 /* Whether a migration asked for experts_chars to be refilled (a row in
  * experts_reindex): 1 or 0, -1 with @error set. */
 static int
-reindex_pending (CwbExperts  *self,
-                 GError     **error)
+reindex_pending (CwbExpertRegistry  *self,
+                 GError            **error)
 {
   CwbStatement *stmt;
   g_autoptr(GError) local_error = NULL;
   int pending;
 
-  stmt = _cwb_experts_prepare (self, "SELECT EXISTS (SELECT 1 FROM experts_reindex)", error);
+  stmt = _cwb_expert_registry_prepare (self, "SELECT EXISTS (SELECT 1 FROM experts_reindex)", error);
   if (stmt == NULL)
     return -1;
   if (!cwb_statement_step (stmt, &local_error))
@@ -555,7 +555,7 @@ reindex_in_transaction (CwbStore  *store,
                         gpointer   user_data,
                         GError   **error)
 {
-  CwbExperts *self = user_data;
+  CwbExpertRegistry *self = user_data;
   CwbStatement *stmt;
   g_autoptr(GError) local_error = NULL;
   int pending;
@@ -564,13 +564,13 @@ reindex_in_transaction (CwbStore  *store,
   if (pending <= 0)
     return pending == 0;
 
-  stmt = _cwb_experts_prepare (self, "INSERT INTO experts_chars (experts_chars) VALUES ('delete-all')", error);
+  stmt = _cwb_expert_registry_prepare (self, "INSERT INTO experts_chars (experts_chars) VALUES ('delete-all')", error);
   if (stmt == NULL || !step_done (stmt, error))
     return FALSE;
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT id, name, fields, affiliation_name, resume FROM experts_expert",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT id, name, fields, affiliation_name, resume FROM experts_expert",
+                                       error);
   if (stmt == NULL)
     return FALSE;
   while (cwb_statement_step (stmt, &local_error))
@@ -588,7 +588,7 @@ reindex_in_transaction (CwbStore  *store,
       return FALSE;
     }
 
-  stmt = _cwb_experts_prepare (self, "DELETE FROM experts_reindex", error);
+  stmt = _cwb_expert_registry_prepare (self, "DELETE FROM experts_reindex", error);
 
   return stmt != NULL && step_done (stmt, error);
 }
@@ -614,20 +614,20 @@ bind_expert (CwbStatement *stmt,
 }
 
 gboolean
-_cwb_experts_insert (CwbExperts  *self,
-                     CwbExpert   *expert,
-                     GError     **error)
+_cwb_expert_registry_insert (CwbExpertRegistry  *self,
+                             CwbExpert          *expert,
+                             GError            **error)
 {
   CwbStatement *stmt;
   g_autofree char *fields = join_list (cwb_expert_get_fields (expert));
   gint64 id;
 
-  stmt = _cwb_experts_prepare (self,
-                               "INSERT INTO experts_expert (name, title, level, honours, fields, "
-                               "affiliation_uscc, affiliation_name, phone, email, resume, note) "
-                               "VALUES (:name, :title, :level, :honours, :fields, :uscc, "
-                               ":affiliation, :phone, :email, :resume, :note)",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "INSERT INTO experts_expert (name, title, level, honours, fields, "
+                                       "affiliation_uscc, affiliation_name, phone, email, resume, note) "
+                                       "VALUES (:name, :title, :level, :honours, :fields, :uscc, "
+                                       ":affiliation, :phone, :email, :resume, :note)",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -653,29 +653,29 @@ _cwb_experts_insert (CwbExperts  *self,
 /* experts                                                             */
 
 gint64
-cwb_experts_find_duplicate (CwbExperts *self,
-                            CwbExpert  *expert)
+cwb_expert_registry_find_duplicate (CwbExpertRegistry *self,
+                                    CwbExpert         *expert)
 {
   g_autoptr(GError) error = NULL;
   const char *uscc;
   CwbStatement *stmt;
   gint64 id = 0;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), 0);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), 0);
   g_return_val_if_fail (CWB_IS_EXPERT (expert), 0);
 
   uscc = cwb_expert_get_affiliation_uscc (expert);
 
   /* the same name and the same unit: the same credit code when both have
    * one, else the same unit name */
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT id FROM experts_expert "
-                               "WHERE name = :name AND id != :id AND "
-                               "  CASE WHEN :uscc != '' AND affiliation_uscc != '' "
-                               "       THEN affiliation_uscc = :uscc "
-                               "       ELSE affiliation_name = :affiliation END "
-                               "ORDER BY id LIMIT 1",
-                               &error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT id FROM experts_expert "
+                                       "WHERE name = :name AND id != :id AND "
+                                       "  CASE WHEN :uscc != '' AND affiliation_uscc != '' "
+                                       "       THEN affiliation_uscc = :uscc "
+                                       "       ELSE affiliation_name = :affiliation END "
+                                       "ORDER BY id LIMIT 1",
+                                       &error);
   if (stmt == NULL)
     {
       g_warning ("%s", error->message);
@@ -699,16 +699,16 @@ cwb_experts_find_duplicate (CwbExperts *self,
 }
 
 static gboolean
-check_new_record (CwbExperts  *self,
-                  CwbExpert   *expert,
-                  GError     **error)
+check_new_record (CwbExpertRegistry  *self,
+                  CwbExpert          *expert,
+                  GError            **error)
 {
   gint64 duplicate;
 
   if (!cwb_expert_validate (expert, error))
     return FALSE;
 
-  duplicate = cwb_experts_find_duplicate (self, expert);
+  duplicate = cwb_expert_registry_find_duplicate (self, expert);
   if (duplicate != 0)
     {
       g_set_error (error, CWB_ERROR, CWB_ERROR_EXISTS,
@@ -727,17 +727,17 @@ add_in_transaction (CwbStore  *store,
 {
   gpointer *args = user_data;
 
-  return _cwb_experts_insert (args[0], args[1], error);
+  return _cwb_expert_registry_insert (args[0], args[1], error);
 }
 
 gboolean
-cwb_experts_add (CwbExperts  *self,
-                 CwbExpert   *expert,
-                 GError     **error)
+cwb_expert_registry_add (CwbExpertRegistry  *self,
+                         CwbExpert          *expert,
+                         GError            **error)
 {
   gpointer args[2] = { self, expert };
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (CWB_IS_EXPERT (expert), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -751,26 +751,26 @@ cwb_experts_add (CwbExperts  *self,
       return FALSE;
     }
 
-  _cwb_experts_emit_changed (self);
+  _cwb_expert_registry_emit_changed (self);
 
   return TRUE;
 }
 
 CwbExpert *
-cwb_experts_get (CwbExperts  *self,
-                 gint64       expert_id,
-                 GError     **error)
+cwb_expert_registry_get (CwbExpertRegistry  *self,
+                         gint64              expert_id,
+                         GError            **error)
 {
   CwbStatement *stmt;
   g_autoptr(GError) local_error = NULL;
   CwbExpert *expert;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), NULL);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT " CWB_EXPERTS_COLUMNS " FROM experts_expert e WHERE e.id = :id",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT " CWB_EXPERT_COLUMNS " FROM experts_expert e WHERE e.id = :id",
+                                       error);
   if (stmt == NULL)
     return NULL;
 
@@ -785,33 +785,33 @@ cwb_experts_get (CwbExperts  *self,
       return NULL;
     }
 
-  expert = _cwb_experts_read_row (stmt, 0);
+  expert = _cwb_expert_registry_read_row (stmt, 0);
   cwb_statement_reset (stmt);
 
   return expert;
 }
 
 typedef struct {
-  CwbExperts *self;
-  CwbExpert  *expert;
-  CwbExpert  *old;
+  CwbExpertRegistry *self;
+  CwbExpert         *expert;
+  CwbExpert         *old;
 } UpdateArgs;
 
 /* Rewrites the "chief_expert" section of every consortium the expert leads
  * as chief expert now. */
 static gboolean
-rewrite_sections (CwbExperts  *self,
-                  CwbExpert   *expert,
-                  GError     **error)
+rewrite_sections (CwbExpertRegistry  *self,
+                  CwbExpert          *expert,
+                  GError            **error)
 {
   g_autoptr(GArray) consortia = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(JsonNode) section = NULL;
   CwbStatement *stmt;
 
-  stmt = _cwb_experts_prepare (self,
-                               "SELECT consortium_id FROM experts_chief "
-                               "WHERE expert_id = :id AND to_date IS NULL",
-                               error);
+  stmt = _cwb_expert_registry_prepare (self,
+                                       "SELECT consortium_id FROM experts_chief "
+                                       "WHERE expert_id = :id AND to_date IS NULL",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -845,12 +845,12 @@ update_in_transaction (CwbStore  *store,
   g_autofree char *new_fields = join_list (cwb_expert_get_fields (args->expert));
   gint64 id = cwb_expert_get_id (args->expert);
 
-  stmt = _cwb_experts_prepare (args->self,
-                               "UPDATE experts_expert SET name = :name, title = :title, level = :level, "
-                               "honours = :honours, fields = :fields, affiliation_uscc = :uscc, "
-                               "affiliation_name = :affiliation, phone = :phone, email = :email, "
-                               "resume = :resume, note = :note WHERE id = :id",
-                               error);
+  stmt = _cwb_expert_registry_prepare (args->self,
+                                       "UPDATE experts_expert SET name = :name, title = :title, level = :level, "
+                                       "honours = :honours, fields = :fields, affiliation_uscc = :uscc, "
+                                       "affiliation_name = :affiliation, phone = :phone, email = :email, "
+                                       "resume = :resume, note = :note WHERE id = :id",
+                                       error);
   if (stmt == NULL)
     return FALSE;
 
@@ -869,18 +869,18 @@ update_in_transaction (CwbStore  *store,
 }
 
 gboolean
-cwb_experts_update (CwbExperts  *self,
-                    CwbExpert   *expert,
-                    GError     **error)
+cwb_expert_registry_update (CwbExpertRegistry  *self,
+                            CwbExpert          *expert,
+                            GError            **error)
 {
   g_autoptr(CwbExpert) old = NULL;
   UpdateArgs args;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (CWB_IS_EXPERT (expert), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  old = cwb_experts_get (self, cwb_expert_get_id (expert), error);
+  old = cwb_expert_registry_get (self, cwb_expert_get_id (expert), error);
   if (old == NULL)
     return FALSE;
 
@@ -891,14 +891,14 @@ cwb_experts_update (CwbExperts  *self,
   if (!cwb_store_run_in_transaction (self->store, update_in_transaction, &args, error))
     return FALSE;
 
-  _cwb_experts_emit_changed (self);
+  _cwb_expert_registry_emit_changed (self);
 
   return TRUE;
 }
 
 char *
-_cwb_experts_dup_consortium_name (CwbExperts *self,
-                                  gint64      consortium_id)
+_cwb_expert_registry_dup_consortium_name (CwbExpertRegistry *self,
+                                          gint64             consortium_id)
 {
   GListModel *consortia = cwb_store_get_consortia (self->store);
   guint n = g_list_model_get_n_items (consortia);
@@ -916,13 +916,13 @@ _cwb_experts_dup_consortium_name (CwbExperts *self,
 
 /* The names of the consortia of @sql's first column, quoted and joined. */
 static char *
-join_consortia (CwbExperts  *self,
-                const char  *sql,
-                gint64       expert_id,
-                GError     **error)
+join_consortia (CwbExpertRegistry  *self,
+                const char         *sql,
+                gint64              expert_id,
+                GError            **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  CwbStatement *stmt = _cwb_experts_prepare (self, sql, error);
+  CwbStatement *stmt = _cwb_expert_registry_prepare (self, sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -930,7 +930,7 @@ join_consortia (CwbExperts  *self,
   cwb_statement_bind_int64 (stmt, ":id", expert_id);
   while (cwb_statement_step (stmt, error))
     {
-      g_autofree char *name = _cwb_experts_dup_consortium_name (self, cwb_statement_get_int64 (stmt, 0));
+      g_autofree char *name = _cwb_expert_registry_dup_consortium_name (self, cwb_statement_get_int64 (stmt, 0));
 
       if (name != NULL)
         g_ptr_array_add (names, g_strdup_printf ("“%s”", name));
@@ -947,9 +947,9 @@ join_consortia (CwbExperts  *self,
 
 /* Where the expert is used, a sentence; NULL if nowhere. */
 static char *
-describe_uses (CwbExperts  *self,
-               gint64       expert_id,
-               GError     **error)
+describe_uses (CwbExpertRegistry  *self,
+               gint64              expert_id,
+               GError            **error)
 {
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
   static const struct {
@@ -993,7 +993,7 @@ remove_in_transaction (CwbStore  *store,
   g_autofree char *fields = join_list (cwb_expert_get_fields (args->old));
   gint64 id = cwb_expert_get_id (args->old);
 
-  stmt = _cwb_experts_prepare (args->self, "DELETE FROM experts_expert WHERE id = :id", error);
+  stmt = _cwb_expert_registry_prepare (args->self, "DELETE FROM experts_expert WHERE id = :id", error);
   if (stmt == NULL)
     return FALSE;
   cwb_statement_bind_int64 (stmt, ":id", id);
@@ -1006,19 +1006,19 @@ remove_in_transaction (CwbStore  *store,
 }
 
 gboolean
-cwb_experts_remove (CwbExperts  *self,
-                    gint64       expert_id,
-                    GError     **error)
+cwb_expert_registry_remove (CwbExpertRegistry  *self,
+                            gint64              expert_id,
+                            GError            **error)
 {
   g_autoptr(CwbExpert) old = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uses = NULL;
   UpdateArgs args;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), FALSE);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  old = cwb_experts_get (self, expert_id, error);
+  old = cwb_expert_registry_get (self, expert_id, error);
   if (old == NULL)
     return FALSE;
 
@@ -1040,21 +1040,21 @@ cwb_experts_remove (CwbExperts  *self,
   if (!cwb_store_run_in_transaction (self->store, remove_in_transaction, &args, error))
     return FALSE;
 
-  _cwb_experts_emit_changed (self);
+  _cwb_expert_registry_emit_changed (self);
 
   return TRUE;
 }
 
 guint
-cwb_experts_count (CwbExperts *self)
+cwb_expert_registry_count (CwbExpertRegistry *self)
 {
   g_autoptr(GError) error = NULL;
   CwbStatement *stmt;
   guint n = 0;
 
-  g_return_val_if_fail (CWB_IS_EXPERTS (self), 0);
+  g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), 0);
 
-  stmt = _cwb_experts_prepare (self, "SELECT count(*) FROM experts_expert", &error);
+  stmt = _cwb_expert_registry_prepare (self, "SELECT count(*) FROM experts_expert", &error);
   if (stmt != NULL && cwb_statement_step (stmt, &error))
     {
       n = cwb_statement_get_int64 (stmt, 0);

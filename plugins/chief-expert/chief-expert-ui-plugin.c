@@ -1,0 +1,28 @@
+/* chief-expert-ui-plugin.c — registers the chief-expert plugin's page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The UI module (GTK): the core module (chief-expert-plugin.c) loads it
+ * with cwb_plugin_register_ui() in a host that shows pages. It links
+ * libcwb-experts and the expert dialog of libcwb-experts-ui.
+ */
+#define G_LOG_DOMAIN "chief-expert-ui-plugin"
+
+#include "config.h"
+
+#include <libpeas/peas.h>
+#include <cwb-ui.h>
+
+#include "cwb-chief-expert-area.h"
+
+G_MODULE_EXPORT void cwb_plugin_ui_register_types (PeasObjectModule *module);
+
+G_MODULE_EXPORT void
+cwb_plugin_ui_register_types (PeasObjectModule *module)
+{
+  cwb_chief_expert_area_register_type (G_TYPE_MODULE (module));
+
+  peas_object_module_register_extension_type (module,
+                                              CWB_TYPE_AREA,
+                                              CWB_TYPE_CHIEF_EXPERT_AREA);
+}
