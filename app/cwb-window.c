@@ -100,7 +100,8 @@ reload_current_cb (gpointer user_data)
   if (self->current_id == 0)
     return G_SOURCE_REMOVE;
 
-  consortium = cwb_store_load_consortium (self->store, self->current_id, &error);
+  /* a summary: its members are read as they are shown */
+  consortium = cwb_store_load_consortium_summary (self->store, self->current_id, &error);
   if (consortium == NULL)
     {
       /* Deleted (by us, a plugin or the command line): nothing is selected. */
@@ -678,7 +679,9 @@ cwb_window_new (CwbApplication *app)
  * @self: a #CwbWindow
  * @id: a consortium id, 0 for none
  *
- * Loads the consortium and makes it CwbContext:consortium.
+ * Loads the consortium's summary (cwb_store_load_consortium_summary():
+ * its members are read as they are asked for) and makes it
+ * CwbContext:consortium.
  */
 void
 cwb_window_select_consortium (CwbWindow *self,
@@ -695,7 +698,9 @@ cwb_window_select_consortium (CwbWindow *self,
       return;
     }
 
-  consortium = cwb_store_load_consortium (self->store, id, &error);
+  /* a summary (fields, sections, steps; the members as they are asked
+   * for): a consortium of a million members is selected at once */
+  consortium = cwb_store_load_consortium_summary (self->store, id, &error);
   if (consortium == NULL)
     {
       _cwb_window_show_toast (self, error->message, 0);

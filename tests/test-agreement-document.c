@@ -351,7 +351,7 @@ test_pdf_deep_sea (Fixture       *f,
   g_autofree char *fonts = NULL;
   g_autofree char *footer = NULL;
   g_autofree char *filled = NULL;
-  GPtrArray *members = cwb_consortium_get_members (f->consortium);
+  const GPtrArray *members = cwb_consortium_get_members (f->consortium);
   g_autoptr(GDir) dir = NULL;
   int n_pages;
 
@@ -608,7 +608,7 @@ test_docx_deep_sea (Fixture       *f,
   g_autofree char *title = cwb_agreement_document_dup_title (f->consortium);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *soffice = g_find_program_in_path ("soffice");
-  GPtrArray *members = cwb_consortium_get_members (f->consortium);
+  const GPtrArray *members = cwb_consortium_get_members (f->consortium);
   xmlDocPtr document;
   zip_t *archive;
   int zip_status = 0;

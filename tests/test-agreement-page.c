@@ -242,7 +242,7 @@ static void
 sign_and_seal_all (Fixture       *fixture,
                    CwbConsortium *consortium)
 {
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -584,7 +584,7 @@ test_matrix_xlsx (Fixture       *fixture,
   g_autoptr(CwbConsortium) consortium = import_and_show (fixture, "deep-sea.consortium.json", TRUE);
   g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "matrix.xlsx", NULL);
   g_autofree char *xml = NULL;
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   g_autoptr(GError) error = NULL;
   g_autofree char *bad = g_build_filename (g_get_user_cache_dir (), "no-such-dir", "m.xlsx", NULL);
 
@@ -654,7 +654,7 @@ test_matrix_rows (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CwbAgreement) agreement = cwb_agreement_new_for_consortium (consortium, &error);
   g_autoptr(GPtrArray) rows = NULL;
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   CwbMember *leaving = g_ptr_array_index (members, members->len - 1);
   g_autofree char *leaving_uscc = g_strdup (cwb_member_get_uscc (leaving));
   g_autoptr(CwbMember) joining = cwb_member_copy (g_ptr_array_index (members, 1));
@@ -662,10 +662,10 @@ test_matrix_rows (Fixture       *fixture,
 
   g_assert_no_error (error);
   /* one member leaves, one joins after freezing */
-  g_ptr_array_remove_index (members, members->len - 1);
+  cwb_consortium_remove_member (consortium, members->len - 1);
   cwb_member_set_uscc (joining, "91460000000000000X");
   cwb_member_set_name (joining, "新加入有限公司");
-  g_ptr_array_add (members, g_object_ref (joining));
+  cwb_consortium_add_member (consortium, joining);
 
   rows = cwb_agreement_matrix_build_rows (agreement, consortium);
   g_assert_cmpuint (rows->len, ==, members->len + 1);

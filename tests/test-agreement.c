@@ -709,14 +709,14 @@ static void
 test_a2_extra_signatory (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GPtrArray *members = cwb_consortium_get_members (fixture->consortium);
+  const GPtrArray *members = cwb_consortium_get_members (fixture->consortium);
   g_autoptr(CwbMember) removed = g_object_ref (g_ptr_array_index (members, members->len - 1));
   g_autoptr(CwbCheckResult) result = NULL;
   g_autoptr(CwbAgreement) agreement = NULL;
   g_auto(GStrv) extra = NULL;
   g_auto(GStrv) missing = NULL;
 
-  g_ptr_array_remove_index (members, members->len - 1);
+  cwb_consortium_remove_member (fixture->consortium, members->len - 1);
 
   agreement = agreement_of (fixture->consortium);
   extra = cwb_agreement_list_extra_signatories (agreement, fixture->consortium);
@@ -775,7 +775,7 @@ sign_all (CwbAgreement  *agreement,
           CwbConsortium *consortium,
           gboolean       seal_last)
 {
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < members->len; i++)
@@ -862,7 +862,7 @@ test_state_effective (Fixture       *fixture,
                       gconstpointer  data)
 {
   CwbConsortium *consortium = fixture->consortium;
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
   g_autoptr(CwbAgreement) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -901,7 +901,7 @@ test_state_reopen (Fixture       *fixture,
                    gconstpointer  data)
 {
   CwbConsortium *consortium = fixture->consortium;
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   g_autoptr(CwbAgreement) agreement = cwb_agreement_new ();
   g_autoptr(CwbAgreement) back = NULL;
   g_autoptr(JsonNode) node = NULL;

@@ -680,7 +680,7 @@ test_export_invalid (Fixture       *f,
   g_autoptr(CwbConsortium) consortium = cwb_test_load_file (deep);
   g_autoptr(CwbStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   Run run = { 0 };
 
   for (guint i = 0; i < members->len; i++)

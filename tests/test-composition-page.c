@@ -241,7 +241,7 @@ static void
 register_half_in_hainan (CwbStore      *store,
                          CwbConsortium *consortium)
 {
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   guint in_hainan = 0;
 
   for (guint i = 0; i < members->len; i++)
@@ -421,7 +421,6 @@ window_activated_cb (GApplication *app,
   CwbWindow *window = NULL;
   CwbConsortium *consortium;
   GtkWidget *page;
-  GPtrArray *members;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (CWB_IS_WINDOW (l->data))
@@ -440,9 +439,9 @@ window_activated_cb (GApplication *app,
   /* An edit through the store: one member is no longer an independent
    * legal person. The window reloads the consortium; the page follows. */
   consortium = cwb_context_get_consortium (context);
-  members = cwb_consortium_get_members (consortium);
-  g_assert_cmpuint (members->len, >, 1);
-  edited = cwb_member_copy (g_ptr_array_index (members, members->len - 1));
+  g_assert_cmpuint (cwb_consortium_get_n_members (consortium), >, 1);
+  edited = cwb_member_copy (cwb_consortium_get_member (consortium,
+                                                       cwb_consortium_get_n_members (consortium) - 1));
   g_assert_false (cwb_member_get_lead (edited));
   cwb_member_set_independent_legal_person (edited, FALSE);
   g_assert_true (cwb_store_update_member (store, edited, &error));

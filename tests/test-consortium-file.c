@@ -214,7 +214,7 @@ test_example_deep_sea (void)
 {
   g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
   g_autoptr(GList) sections = cwb_consortium_list_sections (consortium);
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
   CwbMember *lead = cwb_consortium_get_lead (consortium);
   CwbMember *last;
   const CwbFiscalYear *year;

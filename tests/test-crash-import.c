@@ -67,7 +67,7 @@ fixture_set_up (Fixture       *f,
       g_autoptr(JsonNode) node = NULL;
       g_autofree char *name = g_strdup_printf ("海南省第%03u深海装备创新联合体", i);
       g_autofree char *file = g_strdup_printf ("%03u.consortium.json", i);
-      GPtrArray *members = cwb_consortium_get_members (consortium);
+      const GPtrArray *members = cwb_consortium_get_members (consortium);
       char *path = g_build_filename (f->tmpdir, file, NULL);
 
       cwb_consortium_set_name (consortium, name);
@@ -171,8 +171,8 @@ static void
 assert_whole (CwbConsortium *loaded,
               CwbConsortium *source)
 {
-  GPtrArray *members = cwb_consortium_get_members (loaded);
-  GPtrArray *expected = cwb_consortium_get_members (source);
+  const GPtrArray *members = cwb_consortium_get_members (loaded);
+  const GPtrArray *expected = cwb_consortium_get_members (source);
   g_autoptr(GList) sections = cwb_consortium_list_sections (loaded);
   g_autoptr(GList) expected_sections = cwb_consortium_list_sections (source);
 

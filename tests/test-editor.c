@@ -90,7 +90,7 @@ stored_member (Fixture *f,
                guint    position)
 {
   g_autoptr(CwbConsortium) consortium = load (f);
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
 
   g_assert_cmpuint (position, <, members->len);
   return g_object_ref (g_ptr_array_index (members, position));

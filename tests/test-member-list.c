@@ -208,10 +208,11 @@ test_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (position, ==, 50000);
 
+  /* exactly that position */
   g_assert_cmpuint (changed.n_emissions, ==, 1);
-  g_assert_cmpuint (changed.position, ==, 0);
-  g_assert_cmpuint (changed.removed, ==, N_MEMBERS);
-  g_assert_cmpuint (changed.added, ==, N_MEMBERS - 1);
+  g_assert_cmpuint (changed.position, ==, 50000);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MEMBERS - 1);
   /* another consortium's list is not disturbed */
   g_assert_cmpuint (small_changed.n_emissions, ==, 0);
@@ -224,10 +225,36 @@ test_remove (Fixture       *fixture,
   g_assert_true (cwb_store_insert_member (fixture->store, fixture->big_id, position, victim, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed.n_emissions, ==, 2);
-  g_assert_cmpuint (changed.removed, ==, N_MEMBERS - 1);
-  g_assert_cmpuint (changed.added, ==, N_MEMBERS);
+  g_assert_cmpuint (changed.position, ==, 50000);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
   assert_member (model, 50000, 50000);
   assert_member (model, 50001, 50001);
+
+  /* an update is one item changed in place; only its page is read again */
+  {
+    g_autoptr(CwbMember) member = g_list_model_get_item (model, 70000);
+    g_autoptr(CwbMember) edited = cwb_member_copy (member);
+    g_autoptr(CwbMember) shown = NULL;
+    guint64 rows_before;
+
+    assert_member (model, 10, 10);
+    cwb_member_set_name (edited, "成员单位 改名");
+    g_assert_true (cwb_store_update_member (fixture->store, edited, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed.n_emissions, ==, 3);
+    g_assert_cmpuint (changed.position, ==, 70000);
+    g_assert_cmpuint (changed.removed, ==, 1);
+    g_assert_cmpuint (changed.added, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_MEMBERS);
+
+    rows_before = _cwb_member_list_get_rows_read (list);
+    assert_member (model, 10, 10);
+    g_assert_cmpuint (_cwb_member_list_get_rows_read (list), ==, rows_before);
+    shown = g_list_model_get_item (model, 70000);
+    g_assert_cmpstr (cwb_member_get_name (shown), ==, "成员单位 改名");
+    g_assert_cmpuint (_cwb_member_list_get_rows_read (list), >, rows_before);
+  }
 
   /* a rename of the consortium leaves the members alone */
   {
@@ -252,6 +279,45 @@ test_remove (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (small, cwb_test_record_items_changed, &small_changed);
 }
 
+/* A summary: everything but the members, which come from the store as asked for */
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortium) summary = cwb_store_load_consortium_summary (fixture->store, fixture->small_id,
+                                                                         &error);
+  g_autoptr(CwbConsortium) whole = cwb_store_load_consortium (fixture->store, fixture->small_id, &error);
+  g_autoptr(CwbConsortium) copy = NULL;
+  g_autoptr(CwbMember) edited = NULL;
+  CwbMember *lead;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cwb_consortium_get_members (summary)->len, ==, 0);
+  g_assert_cmpuint (cwb_consortium_get_n_members (summary), ==, 3);
+  g_assert_cmpuint (cwb_consortium_get_n_members (whole), ==, 3);
+  g_assert_true (cwb_consortium_equal (summary, whole));
+  lead = cwb_consortium_get_lead (summary);
+  g_assert_nonnull (lead);
+  g_assert_cmpstr (cwb_member_get_uscc (lead), ==, cwb_member_get_uscc (cwb_consortium_get_lead (whole)));
+  g_assert_true (cwb_consortium_get_member (summary, 1) == cwb_consortium_get_member (summary, 1));
+  g_assert_null (cwb_consortium_get_member (summary, 3));
+
+  /* a copy holds its members */
+  copy = cwb_consortium_copy (summary);
+  g_assert_cmpuint (cwb_consortium_get_members (copy)->len, ==, 3);
+
+  /* it follows the store */
+  edited = cwb_member_copy (cwb_consortium_get_member (summary, 2));
+  cwb_member_set_name (edited, "改了名的成员单位");
+  g_assert_true (cwb_store_update_member (fixture->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cwb_member_get_name (cwb_consortium_get_member (summary, 2)), ==, "改了名的成员单位");
+  g_assert_true (cwb_store_remove_member (fixture->store, cwb_member_get_id (edited), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cwb_consortium_get_n_members (summary), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +327,7 @@ main (int   argc,
   g_test_add ("/member-list/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
   g_test_add ("/member-list/scroll", Fixture, NULL, fixture_set_up, test_scroll, fixture_tear_down);
   g_test_add ("/member-list/remove", Fixture, NULL, fixture_set_up, test_remove, fixture_tear_down);
+  g_test_add ("/member-list/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
 
   return g_test_run ();
 }

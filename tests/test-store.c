@@ -297,7 +297,7 @@ test_import_examples (Fixture       *fixture,
       g_autoptr(CwbConsortium) consortium = NULL;
       g_autoptr(CwbConsortium) loaded = NULL;
       g_autoptr(GError) local_error = NULL;
-      GPtrArray *members;
+      const GPtrArray *members;
 
       consortium = cwb_consortium_file_load (file, NULL, &local_error);
       if (consortium == NULL)

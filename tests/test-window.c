@@ -185,7 +185,7 @@ test_import_selects (Fixture *fixture)
 
   current = cwb_context_get_consortium (cwb_application_get_context (fixture->app));
   g_assert_cmpint (cwb_consortium_get_id (current), ==, cwb_store_lookup_consortium (store, DEEP_SEA));
-  g_assert_cmpuint (cwb_consortium_get_members (current)->len, >, 0);
+  g_assert_cmpuint (cwb_consortium_get_n_members (current), >, 0);
   g_assert_nonnull (cwb_consortium_get_lead (current));
   g_assert_cmpuint (n_stored (fixture), ==, 1);
 

@@ -211,7 +211,6 @@ cwb_consortium_to_json (CwbConsortium *self)
   JsonObject *root;
   JsonObject *lists;
   JsonArray *members_array;
-  GPtrArray *members;
   JsonNode *node;
 
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
@@ -270,10 +269,9 @@ cwb_consortium_to_json (CwbConsortium *self)
       json_object_set_object_member (root, "fund_management", fund);
     }
 
-  members = cwb_consortium_get_members (self);
-  members_array = json_array_sized_new (members->len);
-  for (guint i = 0; i < members->len; i++)
-    json_array_add_object_element (members_array, member_object (g_ptr_array_index (members, i)));
+  members_array = json_array_sized_new (cwb_consortium_get_n_members (self));
+  for (guint i = 0; i < cwb_consortium_get_n_members (self); i++)
+    json_array_add_object_element (members_array, member_object (cwb_consortium_get_member (self, i)));
   json_object_set_array_member (root, "members", members_array);
 
   for (guint i = 0; i < G_N_ELEMENTS (known_sections); i++)

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include "cwb-consortium.h"
+#include "cwb-consortium-private.h"
+#include "cwb-member-list.h"
+#include "cwb-store-private.h"
 #include "cwb-enums.h"
 
 struct _CwbConsortium
@@ -31,6 +34,10 @@ struct _CwbConsortium
   int         executive_fulltime_staff;   /* CWB_UNKNOWN when not given */
 
   GPtrArray  *members;                    /* owned refs, element-type CwbMember */
+  /* a summary's members, read on demand instead (cwb-consortium-private.h) */
+  GListModel *member_source;              /* owned, nullable */
+  GHashTable *member_cache;               /* position → owned CwbMember, as asked for */
+  gulong      member_source_handler;
   GPtrArray  *exceptions;                 /* owned, element-type CwbException */
   GPtrArray  *lifecycle;                  /* owned, element-type CwbStageEvent */
   JsonObject *sections;                   /* owned: plugin-owned top-level keys */
@@ -237,6 +244,7 @@ cwb_consortium_dispose (GObject *object)
 
   if (self->members != NULL)
     g_ptr_array_set_size (self->members, 0);
+  _cwb_consortium_set_member_source (self, NULL);
 
   G_OBJECT_CLASS (cwb_consortium_parent_class)->dispose (object);
 }
@@ -505,8 +513,8 @@ cwb_consortium_copy (CwbConsortium *self)
   copy->fund_system = self->fund_system;
   copy->fund_internal_supervision = self->fund_internal_supervision;
 
-  for (guint i = 0; i < self->members->len; i++)
-    g_ptr_array_add (copy->members, cwb_member_copy (g_ptr_array_index (self->members, i)));
+  for (guint i = 0, n = cwb_consortium_get_n_members (self); i < n; i++)
+    g_ptr_array_add (copy->members, cwb_member_copy (cwb_consortium_get_member (self, i)));
   for (guint i = 0; i < self->exceptions->len; i++)
     g_ptr_array_add (copy->exceptions,
                      cwb_exception_copy (g_ptr_array_index (self->exceptions, i)));
@@ -562,7 +570,7 @@ cwb_consortium_equal (CwbConsortium *self,
       self->fund_system != other->fund_system ||
       self->fund_internal_supervision != other->fund_internal_supervision ||
       self->standards->len != other->standards->len ||
-      self->members->len != other->members->len ||
+      cwb_consortium_get_n_members (self) != cwb_consortium_get_n_members (other) ||
       self->exceptions->len != other->exceptions->len ||
       self->lifecycle->len != other->lifecycle->len)
     return FALSE;
@@ -572,9 +580,9 @@ cwb_consortium_equal (CwbConsortium *self,
                          g_ptr_array_index (other->standards, i)))
       return FALSE;
 
-  for (guint i = 0; i < self->members->len; i++)
-    if (!cwb_member_equal (g_ptr_array_index (self->members, i),
-                           g_ptr_array_index (other->members, i)))
+  for (guint i = 0, n = cwb_consortium_get_n_members (self); i < n; i++)
+    if (!cwb_member_equal (cwb_consortium_get_member (self, i),
+                           cwb_consortium_get_member (other, i)))
       return FALSE;
 
   for (guint i = 0; i < self->exceptions->len; i++)
@@ -841,12 +849,110 @@ cwb_consortium_set_executive_fulltime_staff (CwbConsortium *self,
 }
 
 /**
+ * cwb_consortium_get_n_members:
+ * @self: a #CwbConsortium
+ *
+ * Returns: how many members it has (a summary counts them in the store)
+ */
+guint
+cwb_consortium_get_n_members (CwbConsortium *self)
+{
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), 0);
+
+  if (self->member_source != NULL)
+    return g_list_model_get_n_items (self->member_source);
+
+  return self->members->len;
+}
+
+/**
+ * cwb_consortium_get_member:
+ * @self: a #CwbConsortium
+ * @position: 0 … cwb_consortium_get_n_members() - 1, in file order
+ *
+ * A summary (cwb_store_load_consortium_summary()) reads the member from
+ * the store the first time it is asked for and keeps it until its members
+ * change.
+ *
+ * Returns: (transfer none) (nullable): the member at @position, %NULL
+ *   beyond the last; valid while @self lives and its members do not change
+ */
+CwbMember *
+cwb_consortium_get_member (CwbConsortium *self,
+                           guint          position)
+{
+  CwbMember *member;
+
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
+
+  if (self->member_source == NULL)
+    return position < self->members->len ? g_ptr_array_index (self->members, position) : NULL;
+
+  member = g_hash_table_lookup (self->member_cache, GUINT_TO_POINTER (position));
+  if (member == NULL)
+    {
+      member = g_list_model_get_item (self->member_source, position);
+      if (member != NULL)
+        g_hash_table_insert (self->member_cache, GUINT_TO_POINTER (position), member);
+    }
+
+  return member;
+}
+
+static void
+member_source_changed_cb (CwbConsortium *self)
+{
+  /* positions moved: what was kept may now be elsewhere */
+  g_hash_table_remove_all (self->member_cache);
+}
+
+/* (private) @source: (nullable): a GListModel of CwbMember that serves the
+ * members from now on (the summary's lazy list), NULL to stop */
+void
+_cwb_consortium_set_member_source (CwbConsortium *self,
+                                   GListModel    *source)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (source == NULL || G_IS_LIST_MODEL (source));
+
+  if (self->member_source != NULL)
+    {
+      g_clear_signal_handler (&self->member_source_handler, self->member_source);
+      g_clear_object (&self->member_source);
+      g_clear_pointer (&self->member_cache, g_hash_table_unref);
+    }
+
+  if (source != NULL)
+    {
+      self->member_source = g_object_ref (source);
+      self->member_cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+      self->member_source_handler =
+        g_signal_connect_object (source, "items-changed",
+                                 G_CALLBACK (member_source_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* (private) (transfer none) (nullable) */
+GListModel *
+_cwb_consortium_get_member_source (CwbConsortium *self)
+{
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
+
+  return self->member_source;
+}
+
+/**
  * cwb_consortium_get_members:
  * @self: a #CwbConsortium
  *
- * Returns: (transfer none) (element-type CwbMember): the members in file order
+ * Only for a consortium that holds its members (read from a file, or with
+ * cwb_store_load_consortium()); a summary's are empty here, so prefer
+ * cwb_consortium_get_n_members() and cwb_consortium_get_member().
+ *
+ * Returns: (transfer none) (element-type CwbMember): the members in file
+ *   order, not to be modified (cwb_consortium_add_member() adds one)
  */
-GPtrArray *
+const GPtrArray *
 cwb_consortium_get_members (CwbConsortium *self)
 {
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
@@ -870,6 +976,22 @@ cwb_consortium_add_member (CwbConsortium *self,
 }
 
 /**
+ * cwb_consortium_remove_member:
+ * @self: a #CwbConsortium that holds its members (not a summary)
+ * @position: the member's position
+ */
+void
+cwb_consortium_remove_member (CwbConsortium *self,
+                              guint          position)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (self->member_source == NULL);
+  g_return_if_fail (position < self->members->len);
+
+  g_ptr_array_remove_index (self->members, position);
+}
+
+/**
  * cwb_consortium_get_lead:
  * @self: a #CwbConsortium
  *
@@ -880,9 +1002,17 @@ cwb_consortium_get_lead (CwbConsortium *self)
 {
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
 
-  for (guint i = 0; i < self->members->len; i++)
+  if (CWB_IS_MEMBER_LIST (self->member_source))
     {
-      CwbMember *member = g_ptr_array_index (self->members, i);
+      /* one query, not a walk over every member */
+      guint position = _cwb_member_list_find_lead (CWB_MEMBER_LIST (self->member_source));
+
+      return position == G_MAXUINT ? NULL : cwb_consortium_get_member (self, position);
+    }
+
+  for (guint i = 0, n = cwb_consortium_get_n_members (self); i < n; i++)
+    {
+      CwbMember *member = cwb_consortium_get_member (self, i);
 
       if (cwb_member_get_lead (member))
         return member;

@@ -94,10 +94,19 @@ gboolean       cwb_consortium_get_fund_internal_supervision (CwbConsortium *self
 void           cwb_consortium_set_fund_internal_supervision (CwbConsortium *self,
                                                           gboolean       value);
 
-/* (element-type CwbMember) (transfer none): in file order; the array may be modified */
-GPtrArray     *cwb_consortium_get_members    (CwbConsortium *self);
+/* The members in file order. A summary (cwb_store_load_consortium_summary())
+ * reads them from the store as they are asked for. */
+guint          cwb_consortium_get_n_members  (CwbConsortium *self);
+/* (transfer none) (nullable): valid while @self lives and its members stay */
+CwbMember     *cwb_consortium_get_member     (CwbConsortium *self,
+                                              guint          position);
+/* (element-type CwbMember) (transfer none): not to be modified; empty for a
+ * summary: prefer the two above */
+const GPtrArray *cwb_consortium_get_members  (CwbConsortium *self);
 void           cwb_consortium_add_member     (CwbConsortium *self,
                                               CwbMember     *member);
+void           cwb_consortium_remove_member  (CwbConsortium *self,
+                                              guint          position);
 /* (transfer none) (nullable): the first member with lead set */
 CwbMember     *cwb_consortium_get_lead       (CwbConsortium *self);
 

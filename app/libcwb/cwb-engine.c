@@ -21,6 +21,7 @@
 #include "cwb-check-provider.h"
 #include "cwb-check-result.h"
 #include "cwb-engine.h"
+#include "cwb-consortium-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
 
@@ -594,7 +595,8 @@ cwb_engine_get_plugin_error (CwbEngine      *self,
  * cwb_engine_check:
  * @self: an engine
  * @context: the host's services
- * @consortium: the consortium, fully loaded
+ * @consortium: the consortium (a summary's members are all read first:
+ *   providers see them in cwb_consortium_get_members() too)
  *
  * Runs every loaded #CwbCheckProvider over @consortium. The extension set
  * is created on the first check and kept, so it follows plugins loaded or
@@ -611,11 +613,16 @@ cwb_engine_check (CwbEngine     *self,
                   CwbConsortium *consortium)
 {
   g_autoptr(CwbCheckReport) report = NULL;
+  g_autoptr(CwbConsortium) whole = NULL;
   CheckData data;
 
   g_return_val_if_fail (CWB_IS_ENGINE (self), NULL);
   g_return_val_if_fail (CWB_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), NULL);
+
+  /* rules walk every member: a summary's are read into a copy */
+  if (_cwb_consortium_get_member_source (consortium) != NULL)
+    consortium = whole = cwb_consortium_copy (consortium);
 
   if (self->providers == NULL)
     self->providers = peas_extension_set_new (self->peas, CWB_TYPE_CHECK_PROVIDER, NULL);

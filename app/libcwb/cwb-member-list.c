@@ -9,6 +9,7 @@
 #include "cwb-enums.h"
 #include "cwb-member.h"
 #include "cwb-member-list.h"
+#include "cwb-store.h"
 #include "cwb-store-private.h"
 
 struct _CwbMemberList
@@ -66,37 +67,28 @@ cwb_member_list_read_range (CwbPagedList  *list,
 }
 
 static void
-store_changed_cb (CwbMemberList *self,
-                  CwbChange      kind,
-                  gint64         consortium_id,
-                  CwbStore      *store)
+store_committed_cb (CwbMemberList        *self,
+                    const CwbStoreChange *change,
+                    CwbStore             *store)
 {
   g_assert (CWB_IS_MEMBER_LIST (self));
 
-  if (consortium_id != self->consortium_id)
+  if (change->consortium_id != self->consortium_id)
     return;
 
-  if (kind != CWB_CHANGE_MEMBERS && kind != CWB_CHANGE_CONSORTIUM)
+  if (change->kind != CWB_CHANGE_MEMBERS && change->kind != CWB_CHANGE_CONSORTIUM)
     return;
 
-  /* nobody has seen any item yet: nothing to announce */
-  if (!cwb_paged_list_is_counted (CWB_PAGED_LIST (self)))
+  /* the consortium's own fields (rename, industry): the members stay */
+  if (change->n_removed == 0 && change->n_added == 0)
     return;
 
-  /* a consortium change (rename, industry) leaves the members alone; one
-   * that removed the consortium empties the list */
-  if (kind == CWB_CHANGE_CONSORTIUM)
-    {
-      g_autoptr(GError) error = NULL;
-      guint n = 0;
-
-      if (!cwb_member_list_count (CWB_PAGED_LIST (self), &n, &error))
-        g_warning ("%s", error->message);
-      if (n == g_list_model_get_n_items (G_LIST_MODEL (self)))
-        return;
-    }
-
-  cwb_paged_list_reset (CWB_PAGED_LIST (self));
+  /* imported again, replaced or removed: every member may be new */
+  if (change->n_removed == CWB_STORE_CHANGE_ALL)
+    cwb_paged_list_reset (CWB_PAGED_LIST (self));
+  else
+    cwb_paged_list_splice (CWB_PAGED_LIST (self), change->position,
+                           change->n_removed, change->n_added);
 }
 
 static void
@@ -108,8 +100,8 @@ cwb_member_list_constructed (GObject *object)
 
   g_return_if_fail (CWB_IS_STORE (self->store));
 
-  self->changed_handler = g_signal_connect_object (self->store, "changed",
-                                                   G_CALLBACK (store_changed_cb), self,
+  self->changed_handler = g_signal_connect_object (self->store, "committed",
+                                                   G_CALLBACK (store_committed_cb), self,
                                                    G_CONNECT_SWAPPED);
 }
 
@@ -230,4 +222,19 @@ _cwb_member_list_get_rows_read (CwbMemberList *self)
   g_return_val_if_fail (CWB_IS_MEMBER_LIST (self), 0);
 
   return cwb_paged_list_get_rows_read (CWB_PAGED_LIST (self));
+}
+
+guint
+_cwb_member_list_find_lead (CwbMemberList *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint position = G_MAXUINT;
+
+  g_return_val_if_fail (CWB_IS_MEMBER_LIST (self), G_MAXUINT);
+
+  if (!_cwb_store_find_lead (self->store, self->consortium_id, &position, &error))
+    g_warning ("Could not find the lead of consortium %lld: %s",
+               (long long) self->consortium_id, error->message);
+
+  return position;
 }

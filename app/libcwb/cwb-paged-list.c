@@ -369,6 +369,63 @@ cwb_paged_list_items_changed (CwbPagedList *self,
 }
 
 /**
+ * cwb_paged_list_splice:
+ * @self: a #CwbPagedList
+ * @position: where the rows changed
+ * @n_removed: how many rows went from there
+ * @n_added: how many came in their place
+ *
+ * For a subclass that knows exactly what changed: forgets only the pages
+ * that hold those rows (and those after them, when rows moved), and emits
+ * #GListModel::items-changed for them alone. Before anybody saw the size,
+ * nothing is announced.
+ */
+void
+cwb_paged_list_splice (CwbPagedList *self,
+                       guint         position,
+                       guint         n_removed,
+                       guint         n_added)
+{
+  CwbPagedListPrivate *priv = cwb_paged_list_get_instance_private (self);
+  gboolean shifted;
+  GList *l;
+
+  g_return_if_fail (CWB_IS_PAGED_LIST (self));
+
+  if (!priv->counted)
+    {
+      drop_pages (self);
+      return;
+    }
+
+  position = MIN (position, priv->n_items);
+  n_removed = MIN (n_removed, priv->n_items - position);
+  shifted = n_removed != n_added;
+
+  l = priv->pages.head;
+  while (l != NULL)
+    {
+      GList *next = l->next;
+      Page *page = l->data;
+      guint first = page->index * priv->page_size;
+      guint end = first + priv->page_size;
+
+      if (end > position && (shifted || first < position + MAX (n_removed, n_added)))
+        {
+          page_free (page);
+          g_queue_delete_link (&priv->pages, l);
+        }
+      l = next;
+    }
+
+  priv->n_items = priv->n_items - n_removed + n_added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, n_added);
+
+  if (shifted)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
  * cwb_paged_list_is_counted:
  * @self: a #CwbPagedList
  *

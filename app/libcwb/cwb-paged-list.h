@@ -63,6 +63,11 @@ void           cwb_paged_list_items_changed (CwbPagedList *self,
                                              guint         added);
 /* Whether the rows have been counted since the last reset (whether anybody
  * has seen the list's size, and so would need to be told of a change) */
+/* exactly rows @position … changed: items-changed for them, their pages dropped */
+void           cwb_paged_list_splice        (CwbPagedList *self,
+                                             guint         position,
+                                             guint         n_removed,
+                                             guint         n_added);
 gboolean       cwb_paged_list_is_counted    (CwbPagedList *self);
 /* Rows per page, and how many pages are kept; set them before the first
  * read (defaults 100 and 4) */

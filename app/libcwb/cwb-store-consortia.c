@@ -13,6 +13,7 @@
 #include "cwb-consortium-file-private.h"
 #include "cwb-error.h"
 #include "cwb-member.h"
+#include "cwb-consortium-private.h"
 #include "cwb-store-private.h"
 
 static void
@@ -429,6 +430,7 @@ cwb_store_lookup_consortium (CwbStore   *self,
 static CwbConsortium *
 load_consortium (CwbStore  *self,
                  gint64     id,
+                 gboolean   with_members,
                  GError   **error)
 {
   g_autoptr(CwbConsortium) consortium = NULL;
@@ -487,12 +489,21 @@ load_consortium (CwbStore  *self,
     cwb_consortium_set_fund_internal_supervision (consortium, sqlite3_column_int (stmt, 15) != 0);
   }
 
-  members = store_read_members (self, id, 0, G_MAXUINT, error);
-  if (members == NULL)
-    return NULL;
+  if (with_members)
+    {
+      members = store_read_members (self, id, 0, G_MAXUINT, error);
+      if (members == NULL)
+        return NULL;
 
-  for (guint i = 0; i < members->len; i++)
-    cwb_consortium_add_member (consortium, g_ptr_array_index (members, i));
+      for (guint i = 0; i < members->len; i++)
+        cwb_consortium_add_member (consortium, g_ptr_array_index (members, i));
+    }
+  else
+    {
+      g_autoptr(CwbMemberList) list = _cwb_member_list_new (self, id);
+
+      _cwb_consortium_set_member_source (consortium, G_LIST_MODEL (list));
+    }
 
   exceptions = read_exceptions (self, id, error);
   if (exceptions == NULL)
@@ -666,6 +677,34 @@ clear_for_replace (CwbStore  *self,
   return TRUE;
 }
 
+static CwbConsortium *
+load_in_read_transaction (CwbStore  *self,
+                          gint64     id,
+                          gboolean   with_members,
+                          GError   **error)
+{
+  g_autoptr(CwbConsortium) consortium = NULL;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!store_begin_read (self, error))
+    return NULL;
+
+  consortium = load_consortium (self, id, with_members, error);
+
+  /* a read transaction: ending it cannot lose anything */
+  if (consortium == NULL)
+    store_rollback (self);
+  else if (!store_commit (self, error))
+    {
+      store_rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&consortium);
+}
+
 /**
  * cwb_store_load_consortium:
  * @self: a #CwbStore
@@ -683,26 +722,29 @@ cwb_store_load_consortium (CwbStore  *self,
                            gint64     id,
                            GError   **error)
 {
-  g_autoptr(CwbConsortium) consortium = NULL;
+  return load_in_read_transaction (self, id, TRUE, error);
+}
 
-  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!store_begin_read (self, error))
-    return NULL;
-
-  consortium = load_consortium (self, id, error);
-
-  /* a read transaction: ending it cannot lose anything */
-  if (consortium == NULL)
-    store_rollback (self);
-  else if (!store_commit (self, error))
-    {
-      store_rollback (self);
-      return NULL;
-    }
-
-  return g_steal_pointer (&consortium);
+/**
+ * cwb_store_load_consortium_summary:
+ * @self: a store
+ * @id: the consortium's id
+ * @error: return location for a #GError
+ *
+ * Everything of the consortium but its members, which it reads from the
+ * store as they are asked for (cwb_consortium_get_member(), through a
+ * #CwbMemberList, so it follows the store's changes): a consortium of a
+ * million members is loaded in a few queries.
+ *
+ * Returns: (transfer full): the consortium, or %NULL with @error set
+ *   (%CWB_ERROR_NOT_FOUND when there is none with that id)
+ */
+CwbConsortium *
+cwb_store_load_consortium_summary (CwbStore  *self,
+                                   gint64     id,
+                                   GError   **error)
+{
+  return load_in_read_transaction (self, id, FALSE, error);
 }
 
 gboolean
@@ -714,7 +756,7 @@ cwb_store_import_consortium (CwbStore       *self,
   g_autoptr(GArray) member_ids = NULL;
   g_autoptr(GPtrArray) kept_lifecycle = NULL;
   g_autoptr(GList) keys = NULL;
-  GPtrArray *members;
+  const GPtrArray *members;
   const char *name;
   gint64 old_id = 0;
   gint64 new_id;
@@ -802,7 +844,8 @@ cwb_store_import_consortium (CwbStore       *self,
     consortia_remove (self, old_id);
   consortia_add (self, consortium);
 
-  store_emit_changes (self, &(PendingChange) { CWB_CHANGE_CONSORTIUM, new_id }, 1);
+  store_emit_changes (self, &(PendingChange) { CWB_CHANGE_CONSORTIUM, new_id, 0, CWB_STORE_CHANGE_ALL },
+                      1);
 
   return TRUE;
 
@@ -853,7 +896,7 @@ cwb_store_update_consortium (CwbStore       *self,
 
   changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, id };
   if (exceptions_changed)
-    changes[n_changes++] = (PendingChange) { CWB_CHANGE_SECTION, id };
+    changes[n_changes++] = (PendingChange) { CWB_CHANGE_SECTION, id, .section = (char *) "exceptions" };
 
   store_emit_changes (self, changes, n_changes);
 
@@ -870,7 +913,7 @@ cwb_store_delete_consortium (CwbStore  *self,
                              GError   **error)
 {
   gboolean deleted = FALSE;
-  PendingChange change = { CWB_CHANGE_CONSORTIUM, id };
+  PendingChange change = { CWB_CHANGE_CONSORTIUM, id, 0, CWB_STORE_CHANGE_ALL };
 
   g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

@@ -313,6 +313,8 @@ cwb_store_insert_member (CwbStore   *self,
     goto failed;
 
   cwb_member_set_id (member, member_id);
+  change.position = position;
+  change.n_added = 1;
   store_emit_changes (self, &change, 1);
 
   return TRUE;
@@ -409,6 +411,9 @@ cwb_store_update_member (CwbStore   *self,
       !store_commit (self, error))
     goto failed;
 
+  change.position = position;
+  change.n_removed = 1;
+  change.n_added = 1;
   store_emit_changes (self, &change, 1);
 
   return TRUE;
@@ -479,6 +484,8 @@ cwb_store_remove_member (CwbStore  *self,
   if (position != NULL)
     *position = old_position;
 
+  change.position = old_position;
+  change.n_removed = 1;
   store_emit_changes (self, &change, 1);
 
   return TRUE;
@@ -513,4 +520,32 @@ _cwb_store_read_members (CwbStore  *self,
   g_return_val_if_fail (CWB_IS_STORE (self), NULL);
 
   return store_read_members (self, consortium_id, first_position, limit, error);
+}
+
+gboolean
+_cwb_store_find_lead (CwbStore  *self,
+                      gint64     consortium_id,
+                      guint     *position,
+                      GError   **error)
+{
+  g_autoptr(StoreStatement) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  stmt = store_prepare (self,
+                        "SELECT position FROM member WHERE consortium_id = :consortium_id "
+                        "AND lead ORDER BY position LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  store_bind_int64 (stmt, ":consortium_id", consortium_id);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *position = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : G_MAXUINT;
+
+  return TRUE;
 }

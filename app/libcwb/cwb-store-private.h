@@ -42,6 +42,13 @@ CwbMemberList *_cwb_member_list_new            (CwbStore   *store,
                                                 gint64      consortium_id);
 /* How many rows this list has read from SQLite so far. */
 guint64        _cwb_member_list_get_rows_read  (CwbMemberList *self);
+/* The position of the first lead member, G_MAXUINT if none (one query) */
+guint          _cwb_member_list_find_lead      (CwbMemberList *self);
+/* The same in the store; @position: G_MAXUINT when there is no lead */
+gboolean       _cwb_store_find_lead            (CwbStore   *self,
+                                                gint64      consortium_id,
+                                                guint      *position,
+                                                GError    **error);
 
 /* ------------------------------------------------------------------ */
 /* shared by the store's own files                                     */
@@ -106,12 +113,9 @@ store_statement_release (StoreStatement *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStatement, store_statement_release)
 
-/* One change to announce after a commit. */
-typedef struct
-{
-  CwbChange kind;
-  gint64    consortium_id;
-} PendingChange;
+/* One change to announce after a commit; its section is borrowed until
+ * store_emit_changes() queues (copies) it. */
+typedef CwbStoreChange PendingChange;
 
 /* One of the file module's readers of records */
 typedef gboolean (*StoreRecordsReader) (JsonNode   *node,

@@ -104,7 +104,7 @@ cwb_store_set_section (CwbStore    *self,
                        JsonNode    *node,
                        GError     **error)
 {
-  PendingChange change = { CWB_CHANGE_SECTION, consortium_id };
+  PendingChange change = { CWB_CHANGE_SECTION, consortium_id, .section = (char *) key };
 
   g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);

@@ -21,9 +21,11 @@
 #include "cwb-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CwbStore, cwb_store, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (CwbStoreChange, cwb_store_change, cwb_store_change_copy, cwb_store_change_free)
 
 enum {
   CHANGED,
+  COMMITTED,
   N_SIGNALS
 };
 
@@ -453,12 +455,39 @@ store_emit_changes (CwbStore            *self,
 {
   if (self->depth > 0)
     {
-      g_array_append_vals (self->pending, changes, n_changes);
+      for (guint i = 0; i < n_changes; i++)
+        {
+          PendingChange queued = changes[i];
+
+          queued.section = g_strdup (changes[i].section);
+          g_array_append_val (self->pending, queued);
+        }
       return;
     }
 
   for (guint i = 0; i < n_changes; i++)
-    g_signal_emit (self, signals[CHANGED], 0, changes[i].kind, changes[i].consortium_id);
+    {
+      g_signal_emit (self, signals[CHANGED], 0, changes[i].kind, changes[i].consortium_id);
+      g_signal_emit (self, signals[COMMITTED], 0, &changes[i]);
+    }
+}
+
+static void
+clear_pending_change (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_clear_pointer (&change->section, g_free);
+}
+
+static GArray *
+new_pending (void)
+{
+  GArray *pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+
+  g_array_set_clear_func (pending, clear_pending_change);
+
+  return pending;
 }
 
 static void
@@ -473,7 +502,7 @@ emit_pending (CwbStore *self)
 
   /* a handler may write (and queue) again */
   pending = g_steal_pointer (&self->pending);
-  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->pending = new_pending ();
 
   store_emit_changes (self, (const PendingChange *) (gpointer) pending->data, pending->len);
 }
@@ -565,6 +594,24 @@ cwb_store_class_init (CwbStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 2, CWB_TYPE_CHANGE, G_TYPE_INT64);
+
+  /**
+   * CwbStore::committed:
+   * @self: the store
+   * @change: (transfer none): what changed, precisely
+   *
+   * Emitted right after each #CwbStore::changed, with the positions of the
+   * members, the section's key, and whether a consortium's members were
+   * replaced (see #CwbStoreChange).
+   */
+  signals[COMMITTED] =
+    g_signal_new ("committed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, CWB_TYPE_STORE_CHANGE | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -572,7 +619,7 @@ cwb_store_init (CwbStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, store_statement_finalize);
   self->plugin_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->pending = new_pending ();
 }
 
 /**
@@ -642,4 +689,37 @@ cwb_store_run_in_transaction (CwbStore                *self,
     }
 
   return TRUE;
+}
+
+/**
+ * cwb_store_change_copy:
+ * @self: a #CwbStoreChange
+ *
+ * Returns: (transfer full): a copy
+ */
+CwbStoreChange *
+cwb_store_change_copy (const CwbStoreChange *self)
+{
+  CwbStoreChange *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->section = g_strdup (self->section);
+
+  return copy;
+}
+
+/**
+ * cwb_store_change_free:
+ * @self: (transfer full): a #CwbStoreChange
+ */
+void
+cwb_store_change_free (CwbStoreChange *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->section);
+  g_free (self);
 }

@@ -33,7 +33,40 @@ G_DECLARE_FINAL_TYPE (CwbStore, cwb_store, CWB, STORE, GObject)
  * SECTION when the exceptions changed; delete: CONSORTIUM; member writes:
  * MEMBERS; set_section: SECTION; lifecycle steps: LIFECYCLE. Inside cwb_store_run_in_transaction() the
  * signals wait for the outermost commit (and are dropped on rollback).
+ *
+ * Signal "committed" (CwbStoreChange *change): the same announcements, each
+ * emitted right after its "changed", saying precisely what changed (see
+ * CwbStoreChange), for views that update only that part.
  */
+
+/* What one committed write changed. @kind and @consortium_id as in
+ * "changed". For CWB_CHANGE_MEMBERS, the members at @position: @n_removed
+ * went, @n_added came (1 and 1: the member there was updated). For
+ * CWB_CHANGE_CONSORTIUM: 0 and 0 when only the consortium's own fields
+ * changed (cwb_store_update_consortium()); CWB_STORE_CHANGE_ALL in
+ * @n_removed when it was imported, replaced or deleted (its members are
+ * all new or gone: count them again). For CWB_CHANGE_SECTION: @section is
+ * the key (cwb_store_set_section()), "exceptions" for the exceptions, NULL
+ * when a plugin wrote its own tables (cwb_store_notify_section_changed()). */
+typedef struct
+{
+  CwbChange  kind;
+  gint64     consortium_id;
+  guint      position;
+  guint      n_removed;
+  guint      n_added;
+  char      *section;
+} CwbStoreChange;
+
+#define CWB_STORE_CHANGE_ALL G_MAXUINT
+
+#define CWB_TYPE_STORE_CHANGE (cwb_store_change_get_type ())
+
+GType           cwb_store_change_get_type (void) G_GNUC_CONST;
+CwbStoreChange *cwb_store_change_copy     (const CwbStoreChange *self);
+void            cwb_store_change_free     (CwbStoreChange       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwbStoreChange, cwb_store_change_free)
 
 /* $CWB_DATA_DIR/workbench.db, else $XDG_DATA_HOME/consortium-workbench/workbench.db */
 char          *cwb_store_dup_default_path        (void);
@@ -62,6 +95,11 @@ gint64         cwb_store_lookup_consortium       (CwbStore       *self,
                                                   const char     *name);
 /* (transfer full): everything, members included */
 CwbConsortium *cwb_store_load_consortium         (CwbStore       *self,
+                                                  gint64          id,
+                                                  GError        **error);
+/* (transfer full): everything but the members, which are read from the
+ * store as they are asked for (a few queries, whatever the size) */
+CwbConsortium *cwb_store_load_consortium_summary (CwbStore       *self,
                                                   gint64          id,
                                                   GError        **error);
 /* Adds @consortium with its members, exceptions, lifecycle steps and

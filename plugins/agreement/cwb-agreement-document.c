@@ -158,14 +158,13 @@ collect_parties (CwbAgreement  *agreement,
                  CwbConsortium *consortium)
 {
   GPtrArray *parties = g_ptr_array_new_with_free_func ((GDestroyNotify) party_free);
-  GPtrArray *members = cwb_consortium_get_members (consortium);
   GPtrArray *signatures = cwb_agreement_get_signatures (agreement);
   CwbMember *lead = cwb_consortium_get_lead (consortium);
 
   for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < members->len; i++)
+    for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
       {
-        CwbMember *member = g_ptr_array_index (members, i);
+        CwbMember *member = cwb_consortium_get_member (consortium, i);
         gboolean is_lead = member == lead;
         const char *name = cwb_member_get_name (member);
         Party *party;

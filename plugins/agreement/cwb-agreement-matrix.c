@@ -61,18 +61,16 @@ cwb_agreement_matrix_build_rows (CwbAgreement  *agreement,
                                  CwbConsortium *consortium)
 {
   GPtrArray *rows;
-  GPtrArray *members;
   g_auto(GStrv) extra = NULL;
 
   g_return_val_if_fail (CWB_IS_AGREEMENT (agreement), NULL);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), NULL);
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cwb_agreement_matrix_row_free);
-  members = cwb_consortium_get_members (consortium);
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
-      CwbMember *member = g_ptr_array_index (members, i);
+      CwbMember *member = cwb_consortium_get_member (consortium, i);
       CwbAgreementMatrixRow *row = g_new0 (CwbAgreementMatrixRow, 1);
       const char *uscc = cwb_member_get_uscc (member);
 

@@ -93,11 +93,10 @@ const char *
 _cwb_agreement_page_member_name (CwbAgreementPage *self,
                                  const char       *uscc)
 {
-  GPtrArray *members = cwb_consortium_get_members (self->consortium);
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (self->consortium); i++)
     {
-      CwbMember *member = g_ptr_array_index (members, i);
+      CwbMember *member = cwb_consortium_get_member (self->consortium, i);
 
       if (g_strcmp0 (cwb_member_get_uscc (member), uscc) == 0)
         return cwb_member_get_name (member);
@@ -206,8 +205,8 @@ update_banner (CwbAgreementPage *self)
         g_string_append_printf (detail,
                                 ngettext ("The legal representative of the %u member signed it and its seal is on.",
                                           "The legal representatives of all %u members signed it and every member’s seal is on.",
-                                          cwb_consortium_get_members (self->consortium)->len),
-                                cwb_consortium_get_members (self->consortium)->len);
+                                          cwb_consortium_get_n_members (self->consortium)),
+                                cwb_consortium_get_n_members (self->consortium));
         break;
       }
 
@@ -309,12 +308,11 @@ update_banner (CwbAgreementPage *self)
 static void
 update_parties (CwbAgreementPage *self)
 {
-  GPtrArray *members = cwb_consortium_get_members (self->consortium);
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (self->consortium); i++)
     {
-      CwbMember *member = g_ptr_array_index (members, i);
+      CwbMember *member = cwb_consortium_get_member (self->consortium, i);
 
       if (i > 0)
         g_string_append (text, _(", "));
@@ -329,8 +327,8 @@ update_parties (CwbAgreementPage *self)
     /* Translators: the parties of the agreement: the members' names */
     g_autofree char *label = g_strdup_printf (ngettext ("Party (%u member, from the member list): %s",
                                                         "Parties (%u members, from the member list): %s",
-                                                        members->len),
-                                              members->len, text->str);
+                                                        cwb_consortium_get_n_members (self->consortium)),
+                                              cwb_consortium_get_n_members (self->consortium), text->str);
     gtk_label_set_label (self->parties_label, label);
   }
   g_string_free (text, TRUE);

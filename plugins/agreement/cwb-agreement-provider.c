@@ -57,12 +57,11 @@ join_members (CwbConsortium      *consortium,
 {
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) text = g_string_new (NULL);
-  GPtrArray *members = cwb_consortium_get_members (consortium);
   guint n = g_strv_length ((char **) usccs);
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
-      CwbMember *member = g_ptr_array_index (members, i);
+      CwbMember *member = cwb_consortium_get_member (consortium, i);
       const char *name = cwb_member_get_name (member);
 
       if (!cwb_text_is_blank (name))
@@ -271,7 +270,7 @@ check_a2 (CwbRuleSet     *rules,
           CwbAgreement   *agreement,
           CwbCheckReport *report)
 {
-  guint n_members = cwb_consortium_get_members (consortium)->len;
+  guint n_members = cwb_consortium_get_n_members (consortium);
   g_auto(GStrv) missing = NULL;
   g_auto(GStrv) all_unsigned = NULL;
   g_auto(GStrv) all_unsealed = NULL;

@@ -189,7 +189,7 @@ typedef struct {
   CwbAgreement *self;
   GHashTable   *seen;       /* credit code → index */
   int           previous;   /* the last version's number */
-  GPtrArray    *members;    /* nullable: the consortium's, whose credit
+  const GPtrArray *members; /* nullable: the consortium's, whose credit
                              * codes its loader has validated */
 } SectionRead;
 
@@ -308,9 +308,9 @@ read_objects (CwbJsonReader      *reader,
 }
 
 static CwbAgreement *
-new_from_section (JsonNode   *node,
-                  GPtrArray  *members,
-                  GError    **error)
+new_from_section (JsonNode        *node,
+                  const GPtrArray *members,
+                  GError         **error)
 {
   static const char * const known[] = { "clauses", "signatures", "frozen", "versions", NULL };
   g_autoptr(CwbAgreement) self = cwb_agreement_new ();

@@ -87,7 +87,6 @@ cwb_agreement_collect_variables (CwbContext    *context,
                                  CwbConsortium *consortium)
 {
   GHashTable *values;
-  GPtrArray *members;
   CwbMember *lead;
   JsonNode *expert;
   g_autoptr(GString) list = g_string_new (NULL);
@@ -108,10 +107,9 @@ cwb_agreement_collect_variables (CwbContext    *context,
   if (lead != NULL)
     put_value (values, "lead_name", cwb_member_get_name (lead));
 
-  members = cwb_consortium_get_members (consortium);
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
-      CwbMember *member = g_ptr_array_index (members, i);
+      CwbMember *member = cwb_consortium_get_member (consortium, i);
       const char *name = cwb_member_get_name (member);
 
       if (list->len > 0)
@@ -119,9 +117,9 @@ cwb_agreement_collect_variables (CwbContext    *context,
       g_string_append (list, !cwb_text_is_blank (name) ? name : cwb_member_get_uscc (member));
     }
   put_value (values, "member_list", list->str);
-  if (members->len > 0)
+  if (cwb_consortium_get_n_members (consortium) > 0)
     {
-      count = g_strdup_printf ("%u", members->len);
+      count = g_strdup_printf ("%u", cwb_consortium_get_n_members (consortium));
       put_value (values, "member_count", count);
     }
 

@@ -453,15 +453,14 @@ all_signed_and_sealed (CwbAgreement  *self,
                        CwbConsortium *consortium)
 {
   g_autoptr(GHashTable) index = index_signatures (self);
-  GPtrArray *members = cwb_consortium_get_members (consortium);
 
-  if (members->len == 0)
+  if (cwb_consortium_get_n_members (consortium) == 0)
     return FALSE;
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
       CwbAgreementSignature *signature =
-        g_hash_table_lookup (index, cwb_member_get_uscc (g_ptr_array_index (members, i)));
+        g_hash_table_lookup (index, cwb_member_get_uscc (cwb_consortium_get_member (consortium, i)));
 
       if (signature == NULL || !signature->legal_rep_signed || !signature->sealed)
         return FALSE;
@@ -498,7 +497,6 @@ cwb_agreement_dup_effective_date (CwbAgreement  *self,
                                   CwbConsortium *consortium)
 {
   g_autoptr(GHashTable) index = NULL;
-  GPtrArray *members;
   const char *latest = NULL;
 
   g_return_val_if_fail (CWB_IS_AGREEMENT (self), NULL);
@@ -508,11 +506,10 @@ cwb_agreement_dup_effective_date (CwbAgreement  *self,
     return NULL;
 
   index = index_signatures (self);
-  members = cwb_consortium_get_members (consortium);
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
       CwbAgreementSignature *signature =
-        g_hash_table_lookup (index, cwb_member_get_uscc (g_ptr_array_index (members, i)));
+        g_hash_table_lookup (index, cwb_member_get_uscc (cwb_consortium_get_member (consortium, i)));
 
       keep_latest (&latest, signature->date);
       keep_latest (&latest, cwb_agreement_signature_get_seal_date (signature));
@@ -1038,11 +1035,10 @@ list_members (CwbAgreement  *self,
 {
   g_autoptr(GHashTable) index = index_signatures (self);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GPtrArray *members = cwb_consortium_get_members (consortium);
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
-      const char *uscc = cwb_member_get_uscc (g_ptr_array_index (members, i));
+      const char *uscc = cwb_member_get_uscc (cwb_consortium_get_member (consortium, i));
       CwbAgreementSignature *signature = g_hash_table_lookup (index, uscc);
       gboolean listed;
 
@@ -1109,12 +1105,11 @@ _cwb_agreement_list_signatories (CwbAgreement    *self,
   g_autoptr(GStrvBuilder) missing_builder = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) unsigned_builder = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) unsealed_builder = g_strv_builder_new ();
-  GPtrArray *members = cwb_consortium_get_members (consortium);
   guint n_signatories = 0;
 
-  for (guint i = 0; i < members->len; i++)
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
-      const char *uscc = cwb_member_get_uscc (g_ptr_array_index (members, i));
+      const char *uscc = cwb_member_get_uscc (cwb_consortium_get_member (consortium, i));
       CwbAgreementSignature *signature = g_hash_table_lookup (index, uscc);
 
       if (signature == NULL)
@@ -1141,14 +1136,12 @@ cwb_agreement_list_extra_signatories (CwbAgreement  *self,
 {
   g_autoptr(GHashTable) members = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GPtrArray *list;
 
   g_return_val_if_fail (CWB_IS_AGREEMENT (self), NULL);
   g_return_val_if_fail (CWB_IS_CONSORTIUM (consortium), NULL);
 
-  list = cwb_consortium_get_members (consortium);
-  for (guint i = 0; i < list->len; i++)
-    g_hash_table_add (members, (gpointer) cwb_member_get_uscc (g_ptr_array_index (list, i)));
+  for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
+    g_hash_table_add (members, (gpointer) cwb_member_get_uscc (cwb_consortium_get_member (consortium, i)));
 
   for (guint i = 0; i < self->signatures->len; i++)
     {

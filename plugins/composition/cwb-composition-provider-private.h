@@ -15,7 +15,7 @@ typedef struct
   CwbRuleSet     *rules;
   CwbConsortium  *consortium;
   CwbCheckReport *report;
-  GPtrArray      *members;   /* CwbMember * */
+  const GPtrArray *members;  /* CwbMember * */
   CwbMember      *lead;      /* nullable */
   const char     *industry;  /* nullable */
 } CwbCompositionCheck;

@@ -443,9 +443,9 @@ cwb_expert_registry_sync_consortium (CwbExpertRegistry  *self,
 
       /* the unit's name from the member with that credit code */
       cwb_expert_set_affiliation_name (expert, uscc);
-      for (guint i = 0; i < cwb_consortium_get_members (consortium)->len; i++)
+      for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
         {
-          CwbMember *member = g_ptr_array_index (cwb_consortium_get_members (consortium), i);
+          CwbMember *member = cwb_consortium_get_member (consortium, i);
 
           if (g_strcmp0 (cwb_member_get_uscc (member), uscc) == 0)
             cwb_expert_set_affiliation_name (expert, cwb_member_get_name (member));

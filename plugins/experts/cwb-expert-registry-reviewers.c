@@ -54,7 +54,6 @@ cwb_expert_registry_get_conflict (CwbExpertRegistry  *self,
                                   char              **reason)
 {
   const char *uscc;
-  GPtrArray *members;
   gint64 chief;
 
   g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), CWB_REVIEWER_CONFLICT_NONE);
@@ -76,10 +75,9 @@ cwb_expert_registry_get_conflict (CwbExpertRegistry  *self,
     }
 
   uscc = cwb_expert_get_affiliation_uscc (expert);
-  members = cwb_consortium_get_members (consortium);
-  for (guint i = 0; *uscc != '\0' && i < members->len; i++)
+  for (guint i = 0; *uscc != '\0' && i < cwb_consortium_get_n_members (consortium); i++)
     {
-      CwbMember *member = g_ptr_array_index (members, i);
+      CwbMember *member = cwb_consortium_get_member (consortium, i);
 
       if (g_strcmp0 (cwb_member_get_uscc (member), uscc) == 0)
         {
