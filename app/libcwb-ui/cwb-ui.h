@@ -7,4 +7,5 @@
 #include <cwb.h>
 
 #include "cwb-area.h"
+#include "cwb-page-area.h"
 #include "cwb-save-chooser.h"

@@ -6,80 +6,38 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "cwb-agreement-area.h"
 #include "cwb-agreement-page.h"
 
 struct _CwbAgreementArea
 {
-  GObject parent_instance;
+  CwbPageArea parent_instance;
 };
-
-static void cwb_agreement_area_iface_init (CwbAreaInterface *iface);
 
 /* G_DEFINE_DYNAMIC_TYPE_EXTENDED defines a *static*
  * cwb_agreement_area_register_type(); peas_register_types() lives in
  * agreement-plugin.c, so the generated function is renamed here and the
  * public one below wraps it (registering the page's type too). */
 #define cwb_agreement_area_register_type agreement_area_register_type_generated
-G_DEFINE_DYNAMIC_TYPE_EXTENDED (CwbAgreementArea, cwb_agreement_area, G_TYPE_OBJECT,
-                                G_TYPE_FLAG_FINAL,
-                                G_IMPLEMENT_INTERFACE_DYNAMIC (CWB_TYPE_AREA,
-                                                               cwb_agreement_area_iface_init))
+G_DEFINE_DYNAMIC_TYPE_EXTENDED (CwbAgreementArea, cwb_agreement_area, CWB_TYPE_PAGE_AREA, G_TYPE_FLAG_FINAL, {})
 #undef cwb_agreement_area_register_type
 
-static const char *
-cwb_agreement_area_get_id (CwbArea *area)
-{
-  return "agreement";
-}
-
-static const char *
-cwb_agreement_area_get_title (CwbArea *area)
-{
-  return _("Formation Agreement");
-}
-
-static const char *
-cwb_agreement_area_get_icon_name (CwbArea *area)
-{
-  return "x-office-document-symbolic";
-}
-
-static int
-cwb_agreement_area_get_priority (CwbArea *area)
-{
-  return 20;
-}
-
-static CwbAreaScope
-cwb_agreement_area_get_scope (CwbArea *area)
-{
-  return CWB_AREA_SCOPE_CONSORTIUM;
-}
-
-static GtkWidget *
-cwb_agreement_area_create_page (CwbArea    *area,
-                                  CwbContext *context)
-{
-  return g_object_ref_sink (cwb_agreement_page_new (context));
-}
-
-static void
-cwb_agreement_area_iface_init (CwbAreaInterface *iface)
-{
-  iface->get_id = cwb_agreement_area_get_id;
-  iface->get_title = cwb_agreement_area_get_title;
-  iface->get_icon_name = cwb_agreement_area_get_icon_name;
-  iface->get_priority = cwb_agreement_area_get_priority;
-  iface->get_scope = cwb_agreement_area_get_scope;
-  iface->create_page = cwb_agreement_area_create_page;
-}
+static const CwbPageAreaInfo area_info = {
+  .id = "agreement",
+  .title = N_("Formation Agreement"),
+  .translation_domain = GETTEXT_PACKAGE,
+  .icon_name = "x-office-document-symbolic",
+  .priority = 20,
+  .scope = CWB_AREA_SCOPE_CONSORTIUM,
+  .new_page = cwb_agreement_page_new,
+};
 
 static void
 cwb_agreement_area_class_init (CwbAgreementAreaClass *klass)
 {
+  cwb_page_area_class_set_info (CWB_PAGE_AREA_CLASS (klass), &area_info);
 }
 
 static void

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CWB_TYPE_AGREEMENT_AREA (cwb_agreement_area_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbAgreementArea, cwb_agreement_area, CWB, AGREEMENT_AREA, GObject)
+G_DECLARE_FINAL_TYPE (CwbAgreementArea, cwb_agreement_area, CWB, AGREEMENT_AREA, CwbPageArea)
 
 /* Registers CwbAgreementArea and the page widgets it creates with @module;
  * called from peas_register_types(). */

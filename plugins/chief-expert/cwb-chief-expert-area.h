@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CWB_TYPE_CHIEF_EXPERT_AREA (cwb_chief_expert_area_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbChiefExpertArea, cwb_chief_expert_area, CWB, CHIEF_EXPERT_AREA, GObject)
+G_DECLARE_FINAL_TYPE (CwbChiefExpertArea, cwb_chief_expert_area, CWB, CHIEF_EXPERT_AREA, CwbPageArea)
 
 /* Registers CwbChiefExpertArea with @module; called from the
  * chief-expert plugin's peas_register_types(). */

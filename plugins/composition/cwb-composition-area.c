@@ -6,80 +6,38 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "cwb-composition-area.h"
 #include "cwb-composition-page.h"
 
 struct _CwbCompositionArea
 {
-  GObject parent_instance;
+  CwbPageArea parent_instance;
 };
-
-static void cwb_composition_area_iface_init (CwbAreaInterface *iface);
 
 /* G_DEFINE_DYNAMIC_TYPE_EXTENDED defines a *static*
  * cwb_composition_area_register_type(); peas_register_types() lives in
  * composition-plugin.c, so the generated function is renamed here and the
  * public one below wraps it (registering the page's type too). */
 #define cwb_composition_area_register_type composition_area_register_type_generated
-G_DEFINE_DYNAMIC_TYPE_EXTENDED (CwbCompositionArea, cwb_composition_area, G_TYPE_OBJECT,
-                                G_TYPE_FLAG_FINAL,
-                                G_IMPLEMENT_INTERFACE_DYNAMIC (CWB_TYPE_AREA,
-                                                               cwb_composition_area_iface_init))
+G_DEFINE_DYNAMIC_TYPE_EXTENDED (CwbCompositionArea, cwb_composition_area, CWB_TYPE_PAGE_AREA, G_TYPE_FLAG_FINAL, {})
 #undef cwb_composition_area_register_type
 
-static const char *
-cwb_composition_area_get_id (CwbArea *area)
-{
-  return "composition";
-}
-
-static const char *
-cwb_composition_area_get_title (CwbArea *area)
-{
-  return _("Composition");
-}
-
-static const char *
-cwb_composition_area_get_icon_name (CwbArea *area)
-{
-  return "system-users-symbolic";
-}
-
-static int
-cwb_composition_area_get_priority (CwbArea *area)
-{
-  return 10;
-}
-
-static CwbAreaScope
-cwb_composition_area_get_scope (CwbArea *area)
-{
-  return CWB_AREA_SCOPE_CONSORTIUM;
-}
-
-static GtkWidget *
-cwb_composition_area_create_page (CwbArea    *area,
-                                  CwbContext *context)
-{
-  return g_object_ref_sink (cwb_composition_page_new (context));
-}
-
-static void
-cwb_composition_area_iface_init (CwbAreaInterface *iface)
-{
-  iface->get_id = cwb_composition_area_get_id;
-  iface->get_title = cwb_composition_area_get_title;
-  iface->get_icon_name = cwb_composition_area_get_icon_name;
-  iface->get_priority = cwb_composition_area_get_priority;
-  iface->get_scope = cwb_composition_area_get_scope;
-  iface->create_page = cwb_composition_area_create_page;
-}
+static const CwbPageAreaInfo area_info = {
+  .id = "composition",
+  .title = N_("Composition"),
+  .translation_domain = GETTEXT_PACKAGE,
+  .icon_name = "system-users-symbolic",
+  .priority = 10,
+  .scope = CWB_AREA_SCOPE_CONSORTIUM,
+  .new_page = cwb_composition_page_new,
+};
 
 static void
 cwb_composition_area_class_init (CwbCompositionAreaClass *klass)
 {
+  cwb_page_area_class_set_info (CWB_PAGE_AREA_CLASS (klass), &area_info);
 }
 
 static void

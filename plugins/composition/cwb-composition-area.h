@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CWB_TYPE_COMPOSITION_AREA (cwb_composition_area_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbCompositionArea, cwb_composition_area, CWB, COMPOSITION_AREA, GObject)
+G_DECLARE_FINAL_TYPE (CwbCompositionArea, cwb_composition_area, CWB, COMPOSITION_AREA, CwbPageArea)
 
 /* Registers CwbCompositionArea and the page widget it creates with @module;
  * called from peas_register_types(). */

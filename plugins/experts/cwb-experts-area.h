@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define CWB_TYPE_EXPERTS_AREA (cwb_experts_area_get_type ())
 
-G_DECLARE_FINAL_TYPE (CwbExpertsArea, cwb_experts_area, CWB, EXPERTS_AREA, GObject)
+G_DECLARE_FINAL_TYPE (CwbExpertsArea, cwb_experts_area, CWB, EXPERTS_AREA, CwbPageArea)
 
 /* Registers CwbExpertsArea with @module; called from
  * peas_register_types(). */
