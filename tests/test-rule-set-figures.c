@@ -88,7 +88,7 @@ edited_consortium (const char *from,
 static CwbMember *
 lead_of (CwbConsortium *consortium)
 {
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
 
   for (guint i = 0; i < members->len; i++)
     if (cwb_member_get_lead (g_ptr_array_index (members, i)))

@@ -660,6 +660,41 @@ test_import_atomic (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 0);
 }
 
+/* cwb_store_find_member(): the member of that consortium, with all its
+ * fields; none for a code it does not have or one of another consortium */
+static void
+test_find_member (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) first = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 3);
+  g_autoptr(CwbConsortium) second = make_consortium ("海南省另一创新联合体", "91460000MA00000002", 5);
+  g_autoptr(CwbMember) member = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id;
+  gint64 second_id;
+
+  open_store (fixture);
+  first_id = import (fixture, first);
+  second_id = import (fixture, second);
+
+  g_assert_true (cwb_store_find_member (fixture->store, second_id, "91460000MB00000004", &member, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (member);
+  g_assert_true (cwb_member_equal (member, cwb_consortium_get_member (second, 4)));
+  g_clear_object (&member);
+
+  /* the first consortium has only three members */
+  g_assert_true (cwb_store_find_member (fixture->store, first_id, "91460000MB00000004", &member, &error));
+  g_assert_no_error (error);
+  g_assert_null (member);
+
+  g_assert_true (cwb_store_find_member (fixture->store, first_id, "91460000MA00000002", &member, &error));
+  g_assert_null (member);
+  g_assert_true (cwb_store_find_member (fixture->store, first_id, "91460000MA00000001", &member, &error));
+  g_assert_nonnull (member);
+  g_assert_true (cwb_member_get_lead (member));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +714,7 @@ main (int   argc,
   store_test_add ("/store/json/columns", test_json_columns);
   store_test_add ("/store/json/damaged", test_json_damaged);
   store_test_add ("/store/import/atomic", test_import_atomic);
+  store_test_add ("/store/members/find", test_find_member);
 
   return g_test_run ();
 }

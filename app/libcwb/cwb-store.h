@@ -142,6 +142,14 @@ gboolean       cwb_store_remove_member           (CwbStore       *self,
                                                   guint          *position,
                                                   GError        **error);
 
+/* @member: (out) (transfer full) (nullable): the consortium's member with
+ * that credit code, NULL if none; FALSE only when the store failed */
+gboolean       cwb_store_find_member             (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  const char     *uscc,
+                                                  CwbMember     **member,
+                                                  GError        **error);
+
 /* Plugin-owned sections of a consortium (see CwbConsortium). */
 JsonNode      *cwb_store_get_section             (CwbStore       *self,
                                                   gint64          consortium_id,
