@@ -221,7 +221,7 @@ check_stored (Fixture    *f,
       assert_whole (loaded, source);
       n++;
     }
-  g_assert_cmpuint (g_list_model_get_n_items (cwb_store_get_consortia (store)), ==, n);
+  g_assert_cmpuint (cwb_store_count_consortia (store, NULL), ==, n);
   g_assert_finalize_object (store);
 
   return n;

@@ -286,6 +286,7 @@ test_import_examples (Fixture       *fixture,
 {
   g_auto(GStrv) names = cwb_test_list_examples ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   guint n_imported = 0;
 
@@ -331,7 +332,8 @@ test_import_examples (Fixture       *fixture,
 
   g_assert_cmpuint (n_imported, >=, 3);
 
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   g_assert_cmpuint (g_list_model_get_n_items (consortia), ==, n_imported);
   for (guint i = 1; i < n_imported; i++)
     {
@@ -553,12 +555,14 @@ test_import_exists (Fixture       *fixture,
   g_autoptr(CwbConsortium) loaded = NULL;
   g_autoptr(CwbConsortium) item = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   gint64 first_id;
   gint64 second_id;
 
   open_store (fixture);
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   first_id = import (fixture, first);
 
   g_assert_false (cwb_store_import_consortium (fixture->store, second, FALSE, &error));
@@ -618,6 +622,7 @@ test_import_atomic (Fixture       *fixture,
   g_autoptr(CwbMember) twin2 = make_member ("91460000MA00000003", "重复单位", FALSE);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   gint64 good_id;
 
@@ -626,7 +631,8 @@ test_import_atomic (Fixture       *fixture,
   cwb_consortium_add_member (bad_replacement, twin2);
 
   open_store (fixture);
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   good_id = import (fixture, good);
   g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), changes);
 

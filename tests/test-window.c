@@ -36,7 +36,7 @@ get_store (Fixture *fixture)
 static guint
 n_stored (Fixture *fixture)
 {
-  return g_list_model_get_n_items (cwb_store_get_consortia (get_store (fixture)));
+  return cwb_store_count_consortia (get_store (fixture), NULL);
 }
 
 static const char *
