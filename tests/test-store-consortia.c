@@ -147,8 +147,7 @@ test_update_consortium (Fixture       *fixture,
   cwb_consortium_set_key_technologies (consortium, technologies);
   cwb_consortium_set_has_fund_management (consortium, TRUE);
   cwb_consortium_set_fund_system (consortium, TRUE);
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new ("C4", "琼科〔2024〕13号", "2024-05-01", "理由"));
+  cwb_consortium_add_exception (consortium, cwb_exception_new ("C4", "琼科〔2024〕13号", "2024-05-01", "理由"));
   /* members are not written by an update */
   cwb_consortium_remove_member (consortium, 1);
 
@@ -199,8 +198,7 @@ test_changes (Fixture       *fixture,
   g_assert_no_error (error);
   assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id } }, 1);
 
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "理由"));
+  cwb_consortium_add_exception (consortium, cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "理由"));
   g_assert_true (cwb_store_update_consortium (fixture->store, consortium, &error));
   g_assert_no_error (error);
   assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id }, { CWB_CHANGE_SECTION, id } }, 2);

@@ -366,10 +366,8 @@ test_import_sections_exceptions (Fixture       *fixture,
                                      CWB_PLATFORM_KIND_ENGINEERING_CENTER));
   cwb_member_set_has_fiscal_years (lead, TRUE);
   g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2024, 9000000, CWB_UNKNOWN));
-  g_ptr_array_add (cwb_consortium_get_standards (consortium),
-                   cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "特殊情况"));
+  cwb_consortium_add_standard (consortium, cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
+  cwb_consortium_add_exception (consortium, cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "特殊情况"));
   cwb_consortium_set_section (consortium, "chief_expert", section);
   cwb_consortium_set_has_organization (consortium, TRUE);
   cwb_consortium_set_executive_body (consortium, "联合体办公室");
@@ -436,8 +434,7 @@ test_json_columns (Fixture       *fixture,
   cwb_member_set_has_fiscal_years (lead, TRUE);
   g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2023, CWB_UNKNOWN, 50000000));
   g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2024, 9000000, CWB_UNKNOWN));
-  g_ptr_array_add (cwb_consortium_get_standards (consortium),
-                   cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
+  cwb_consortium_add_standard (consortium, cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
   cwb_consortium_set_landmark_results (consortium, landmarks);
 
   open_store (fixture);

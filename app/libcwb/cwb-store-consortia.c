@@ -164,7 +164,7 @@ write_exceptions (CwbStore       *self,
                   CwbConsortium  *consortium,
                   GError        **error)
 {
-  GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
+  const GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
   g_autoptr(StoreStatement) delete = NULL;
 
   delete = store_prepare (self, "DELETE FROM exception WHERE consortium_id = :consortium_id", error);
@@ -240,8 +240,8 @@ read_exceptions (CwbStore  *self,
 }
 
 static gboolean
-exceptions_equal (GPtrArray *a,
-                  GPtrArray *b)
+exceptions_equal (const GPtrArray *a,
+                  const GPtrArray *b)
 {
   guint a_len = a != NULL ? a->len : 0;
   guint b_len = b != NULL ? b->len : 0;
@@ -331,7 +331,7 @@ load_consortium (CwbStore  *self,
         !store_column_list (self, stmt, 5, "landmark_results", consortium,
                             cwb_consortium_set_landmark_results, error) ||
         !store_column_records (self, stmt, 6, _cwb_standards_from_json,
-                               cwb_consortium_get_standards (consortium), NULL, error))
+                               _cwb_consortium_get_standards_mut (consortium), NULL, error))
       return NULL;
 
     cwb_consortium_set_has_organization (consortium, sqlite3_column_int (stmt, 7) != 0);
@@ -366,8 +366,7 @@ load_consortium (CwbStore  *self,
     return NULL;
 
   for (guint i = 0; i < exceptions->len; i++)
-    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                     cwb_exception_copy (g_ptr_array_index (exceptions, i)));
+    cwb_consortium_add_exception (consortium, cwb_exception_copy (g_ptr_array_index (exceptions, i)));
 
   {
     g_autoptr(GPtrArray) events = store_read_lifecycle (self, id, error);
@@ -375,7 +374,7 @@ load_consortium (CwbStore  *self,
     if (events == NULL)
       return NULL;
 
-    g_ptr_array_extend_and_steal (cwb_consortium_get_lifecycle (consortium), g_steal_pointer (&events));
+    g_ptr_array_extend_and_steal (_cwb_consortium_get_lifecycle_mut (consortium), g_steal_pointer (&events));
   }
 
   {
@@ -692,7 +691,7 @@ cwb_store_import_consortium (CwbStore       *self,
   /* committed: now the objects and the views learn about it */
   cwb_consortium_set_id (consortium, new_id);
   if (kept_lifecycle != NULL)
-    g_ptr_array_extend_and_steal (cwb_consortium_get_lifecycle (consortium), g_steal_pointer (&kept_lifecycle));
+    g_ptr_array_extend_and_steal (_cwb_consortium_get_lifecycle_mut (consortium), g_steal_pointer (&kept_lifecycle));
   for (guint i = 0; i < members->len; i++)
     cwb_member_set_id (g_ptr_array_index (members, i), g_array_index (member_ids, gint64, i));
 

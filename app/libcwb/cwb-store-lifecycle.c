@@ -87,10 +87,10 @@ insert_stage_event_row (CwbStore             *self,
 
 /* A new consortium's steps, checked as a file's are */
 gboolean
-store_write_lifecycle (CwbStore   *self,
-                       gint64      consortium_id,
-                       GPtrArray  *events,
-                       GError    **error)
+store_write_lifecycle (CwbStore         *self,
+                       gint64            consortium_id,
+                       const GPtrArray  *events,
+                       GError          **error)
 {
   g_autoptr(GPtrArray) before = g_ptr_array_new ();
 

@@ -233,7 +233,7 @@ G_GNUC_INTERNAL GPtrArray *store_read_lifecycle         (CwbStore       *self,
                                                          GError        **error);
 G_GNUC_INTERNAL gboolean  store_write_lifecycle         (CwbStore       *self,
                                                          gint64          consortium_id,
-                                                         GPtrArray      *events,
+                                                         const GPtrArray *events,
                                                          GError        **error);
 
 /* cwb-store-sections.c */
