@@ -31,7 +31,7 @@
 #define CHUNK_MAX_FILES 64     /* files one parsing task takes at most */
 #define CHUNK_MSEC      100    /* …or as many as it parses in this time */
 #define MAX_QUEUED      256    /* parsed files waiting: the worker waits too */
-#define SLICE_MSEC      30     /* the main loop imports this long, then commits */
+#define SLICE_MSEC      30     /* a slice adds and commits for about this long */
 
 /* One file: its name, then what parsing it gave */
 typedef struct
@@ -66,6 +66,7 @@ typedef struct
   gboolean      parsing;         /* a parsing task is under way */
   GQueue        parsed;          /* of ImportItem: parsed, for the importer */
   guint         slice_source;
+  double        commit_usec;     /* what committing took a file, lately */
   gboolean      cancelled;
 
   guint         n_imported;
@@ -551,14 +552,16 @@ load_chunk_done_cb (GObject      *object,
 
 /* Importing, in the main loop */
 
-/* Adds parsed files to the importer for SLICE_MSEC at most and commits
- * them before the main loop goes on. */
+/* Adds parsed files to the importer and commits them before the main
+ * loop goes on: as many as fit in SLICE_MSEC with their commit, which
+ * costs more as the store grows (the sidebar reads the new rows). */
 static gboolean
 import_slice_cb (gpointer user_data)
 {
   ImportRun *run = user_data;
   CwbWindow *self = run->window;
   gint64 start = g_get_monotonic_time ();
+  gint64 added, committed;
   guint limit = self->import->slice_limit;
   guint n = 0;
   ImportItem *item;
@@ -573,12 +576,24 @@ import_slice_cb (gpointer user_data)
         cwb_importer_add_failed (run->importer, item->error,
                                  item, (GDestroyNotify) import_item_free);
 
-      if (++n == limit || g_get_monotonic_time () - start >= SLICE_MSEC * 1000)
+      if (++n == limit ||
+          g_get_monotonic_time () - start + n * run->commit_usec >= SLICE_MSEC * 1000)
         break;
     }
 
-  /* a failed commit reports its items failed, with why */
+  /* a failed commit reports its items failed, with why; the sidebar reads
+   * the consortia once for the whole slice, not once a consortium */
+  added = g_get_monotonic_time ();
+  cwb_consortium_list_freeze_changes (self->consortia);
   cwb_importer_commit (run->importer, NULL);
+  cwb_consortium_list_thaw_changes (self->consortia);
+  committed = g_get_monotonic_time ();
+
+  if (n > 0)
+    run->commit_usec = (run->commit_usec + (double) (committed - added) / n) / 2;
+  g_debug ("import slice: %u files, %.1f ms adding, %.1f ms committing, %u parsed waiting",
+           n, (added - start) / 1000.0, (committed - added) / 1000.0,
+           g_queue_get_length (&run->parsed));
 
   update_progress (self);
   parse_next (run);

@@ -180,7 +180,7 @@ remember_example (Fixture    *fixture,
                        GUINT_TO_POINTER (cwb_consortium_get_n_members (consortium)));
 }
 
-/* N_FILES consortia of 11 to 13 members */
+/* N_FILES consortia of 9 to 11 members */
 static GListStore *
 write_files (Fixture *fixture)
 {
