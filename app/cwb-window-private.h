@@ -31,6 +31,9 @@ typedef struct
   GtkWidget    *widget;  /* in content_stack once built, else NULL */
 } CwbPage;
 
+/* the window's import of files (cwb-window-import.c) */
+typedef struct _CwbWindowImport CwbWindowImport;
+
 struct _CwbWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -59,6 +62,7 @@ struct _CwbWindow
   GHashTable           *pages;          /* id → CwbPage */
   char                 *page_id;        /* the page the user chose */
   GCancellable         *cancellable;
+  CwbWindowImport      *import;         /* cwb-window-import.c */
 
   gint64                current_id;     /* 0: none */
   guint                 fill_source;
@@ -98,6 +102,8 @@ void         _cwb_window_ensure_consortia      (CwbWindow     *self);
 /* cwb-window-import.c */
 void         _cwb_window_class_import_init     (GtkWidgetClass *widget_class);
 void         _cwb_window_import_init           (CwbWindow     *self);
+/* first thing in the window's dispose: stops an import under way */
+void         _cwb_window_import_dispose        (CwbWindow     *self);
 
 /* cwb-window-actions.c */
 void         _cwb_window_class_actions_init    (GtkWidgetClass *widget_class);
@@ -124,5 +130,17 @@ const char  *_cwb_window_get_visible_content   (CwbWindow  *self);
 gboolean     _cwb_window_export_to_file        (CwbWindow  *self,
                                                 GFile      *file,
                                                 GError    **error);
+
+/* The import's progress row (a GtkRevealer at the bottom of the sidebar,
+ * revealed while more than one file is imported) */
+GtkWidget   *_cwb_window_get_import_progress   (CwbWindow  *self);
+/* whether an import of files is under way */
+gboolean     _cwb_window_is_importing          (CwbWindow  *self);
+/* At most @max_items files per main-loop slice (0: as many as take a few
+ * milliseconds), so that a test can stop an import midway */
+void         _cwb_window_set_import_slice_limit (CwbWindow *self,
+                                                 guint      max_items);
+/* (transfer none) (nullable): the last toast the import showed */
+AdwToast    *_cwb_window_get_last_import_toast (CwbWindow  *self);
 
 G_END_DECLS

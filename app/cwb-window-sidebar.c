@@ -147,6 +147,27 @@ consortium_activated_cb (CwbWindow   *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* The name's tooltip is its text, asked for only when the pointer rests
+ * on it: gtk_widget_set_tooltip_text() on every bind would query the
+ * pointer from the display server for each row bound, and an import binds
+ * rows again after every batch. */
+static gboolean
+name_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 consortium_row_setup_cb (GtkSignalListItemFactory *factory,
                          GtkListItem              *item,
@@ -160,6 +181,8 @@ consortium_row_setup_cb (GtkSignalListItemFactory *factory,
   name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (name, TRUE);
+  g_signal_connect (name, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), name);
 
   industry = gtk_label_new (NULL);
@@ -184,7 +207,6 @@ consortium_row_bind_cb (GtkSignalListItemFactory *factory,
   const char *industry_name = cwb_consortium_get_industry (consortium);
 
   gtk_label_set_label (GTK_LABEL (name), cwb_consortium_get_name (consortium));
-  gtk_widget_set_tooltip_text (name, cwb_consortium_get_name (consortium));
   gtk_label_set_label (GTK_LABEL (industry), industry_name != NULL ? industry_name : "");
 
   /* staff keep many consortia: where each stands, after its industry */

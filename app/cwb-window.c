@@ -550,6 +550,7 @@ cwb_window_dispose (GObject *object)
   CwbWindow *self = CWB_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _cwb_window_import_dispose (self);
   g_clear_handle_id (&self->fill_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->sync_source, g_source_remove);

@@ -20,6 +20,11 @@ CwbWindow *cwb_window_new                (CwbApplication *app);
  * its message is shown. The same path as the file chooser and drag-and-drop. */
 void       cwb_window_import_file        (CwbWindow      *self,
                                           GFile          *file);
+/* Imports @files (a GListModel of GFile) as the file chooser and a drop do:
+ * through a CwbImporter, with the progress and a Cancel button shown when
+ * there is more than one; files given during an import join it. */
+void       cwb_window_import_files       (CwbWindow      *self,
+                                          GListModel     *files);
 /* Makes the consortium of @id the current one (0: none). */
 void       cwb_window_select_consortium  (CwbWindow      *self,
                                           gint64          id);

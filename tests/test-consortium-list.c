@@ -170,6 +170,94 @@ test_changes (Fixture       *fixture,
   g_assert_cmpuint (changed.added, ==, 2);
 }
 
+/* Every "items-changed", and the length the list had at each */
+typedef struct
+{
+  guint position, removed, added, n_items;
+} Emission;
+
+static void
+record_emission_cb (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GArray     *emissions)
+{
+  Emission e = { position, removed, added, g_list_model_get_n_items (model) };
+
+  g_array_append_val (emissions, e);
+}
+
+/* Frozen, the list announces nothing; the thaw reads the ids once and
+ * announces each run of new ones where it is, then the rows touched in
+ * place, the list holding at each announcement what it said. */
+static void
+test_frozen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(CwbConsortiumList) list = cwb_consortium_list_new (fixture->store);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(CwbStageEvent) event = cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2026-01-05", NULL, NULL);
+  g_autoptr(GArray) emissions = g_array_new (FALSE, FALSE, sizeof (Emission));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  const Emission expected[] = {
+    { 0, 0, 1, 5 }, { 4, 0, 1, 6 }, { 6, 0, 1, 7 },   /* 0 …, D …, F … */
+    { 1, 1, 1, 7 },                                   /* A …: a step recorded */
+  };
+  gint64 d_id;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_emission_cb), emissions);
+
+  cwb_consortium_list_freeze_changes (list);
+  cwb_consortium_list_freeze_changes (list);
+  add (fixture, "F 新联合体", "数字经济");
+  d_id = add (fixture, "D 新联合体", "数字经济");
+  add (fixture, "0 新联合体", "数字经济");
+  g_assert_true (cwb_store_append_stage_event (fixture->store,
+                                               cwb_store_lookup_consortium (fixture->store, "A 种业联合体"),
+                                               event, NULL, &error));
+  g_assert_no_error (error);
+  cwb_consortium_list_thaw_changes (list);
+  g_assert_cmpuint (emissions->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  cwb_consortium_list_thaw_changes (list);
+  g_assert_cmpuint (emissions->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const Emission *e = &g_array_index (emissions, Emission, i);
+
+      g_assert_cmpuint (e->position, ==, expected[i].position);
+      g_assert_cmpuint (e->removed, ==, expected[i].removed);
+      g_assert_cmpuint (e->added, ==, expected[i].added);
+      g_assert_cmpuint (e->n_items, ==, expected[i].n_items);
+    }
+  all = names (model);
+  g_assert_cmpstr (all, ==, "0 新联合体|A 种业联合体|B Seed Alliance|C 深海联合体|D 新联合体|"
+                            "E 深海装备联合体|F 新联合体");
+  g_assert_cmpuint (cwb_consortium_list_get_n_total (list), ==, 7);
+
+  /* one gone and one new: the run between them, as without a freeze */
+  g_array_set_size (emissions, 0);
+  cwb_consortium_list_freeze_changes (list);
+  g_assert_true (cwb_store_delete_consortium (fixture->store, d_id, &error));
+  g_assert_no_error (error);
+  add (fixture, "B2 新联合体", "数字经济");
+  cwb_consortium_list_thaw_changes (list);
+  g_clear_pointer (&all, g_free);
+  all = names (model);
+  g_assert_cmpstr (all, ==, "0 新联合体|A 种业联合体|B Seed Alliance|B2 新联合体|C 深海联合体|"
+                            "E 深海装备联合体|F 新联合体");
+  g_assert_cmpuint (emissions->len, ==, 2);
+  g_assert_cmpuint (g_array_index (emissions, Emission, 0).position, ==, 3);
+  g_assert_cmpuint (g_array_index (emissions, Emission, 0).removed, ==, 2);
+  g_assert_cmpuint (g_array_index (emissions, Emission, 1).added, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (list, emissions);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,6 +268,8 @@ main (int    argc,
               test_order_and_filters, fixture_tear_down);
   g_test_add ("/consortium-list/changes", Fixture, NULL, fixture_set_up,
               test_changes, fixture_tear_down);
+  g_test_add ("/consortium-list/frozen", Fixture, NULL, fixture_set_up,
+              test_frozen, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -30,6 +30,11 @@ struct _CwbConsortiumList
   /* the matching ids in order, read on first use; NULL: not yet */
   GArray   *ids;
   guint     n_total;
+
+  /* cwb_consortium_list_freeze_changes() */
+  guint     freeze_count;
+  gboolean  frozen_reload;   /* a consortium changed meanwhile */
+  GArray   *frozen_ids;      /* of gint64: the consortia changed meanwhile */
 };
 
 G_DEFINE_FINAL_TYPE (CwbConsortiumList, cwb_consortium_list, CWB_TYPE_PAGED_LIST)
@@ -95,16 +100,82 @@ ensure_ids (CwbConsortiumList *self)
     }
 }
 
-/* Reads the ids again and announces what differs: the run between the
- * common start and the common end. */
+/* When the list only gained ids (an import's batch: new names all over
+ * the list), announces each run of new ones where it is, so that a view
+ * reads and binds only the rows it shows, rather than the run from the
+ * first new one to the last. @old_ids: the ids before; self->ids: the ids
+ * now. Returns FALSE, announcing nothing, when some ids are gone. */
+static gboolean
+announce_insertions (CwbConsortiumList *self,
+                     GArray            *old_ids,
+                     const gint64      *touched_ids,
+                     guint              n_touched)
+{
+  g_autoptr(GArray) new_ids = NULL;
+  g_autoptr(GHashTable) inserted = NULL;
+  const gint64 *new, *old;
+  guint old_n = old_ids->len, new_n = self->ids->len, i = 0;
+
+  if (new_n <= old_n)
+    return FALSE;
+
+  /* the old ids, in order, among the new ones */
+  new = (const gint64 *) (gpointer) self->ids->data;
+  old = (const gint64 *) (gpointer) old_ids->data;
+  for (guint j = 0; j < new_n && i < old_n; j++)
+    if (new[j] == old[i])
+      i++;
+  if (i < old_n)
+    return FALSE;
+
+  /* the list grows run by run: at each announcement it holds what it says */
+  new_ids = g_steal_pointer (&self->ids);
+  self->ids = g_array_copy (old_ids);
+  inserted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  i = 0;
+  for (guint j = 0; j < new_n; i++, j++)
+    {
+      guint start = j;
+
+      while (j < new_n && (i >= old_n || new[j] != old[i]))
+        g_hash_table_add (inserted, (gpointer) &new[j++]);
+
+      if (j > start)
+        {
+          g_array_insert_vals (self->ids, start, &new[start], j - start);
+          cwb_paged_list_items_changed (CWB_PAGED_LIST (self), start, 0, j - start);
+        }
+    }
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&new_ids);
+
+  /* renamed in place, or a step recorded: the same position, bound again */
+  for (guint k = 0; k < n_touched; k++)
+    {
+      guint touched;
+
+      if (touched_ids[k] == 0 || g_hash_table_contains (inserted, &touched_ids[k]))
+        continue;
+
+      touched = cwb_consortium_list_find (self, touched_ids[k]);
+      if (touched != G_MAXUINT)
+        cwb_paged_list_items_changed (CWB_PAGED_LIST (self), touched, 1, 1);
+    }
+
+  return TRUE;
+}
+
+/* Reads the ids again and announces what differs: each run of new ids
+ * when only some were added, else the run between the common start and
+ * the common end. */
 static void
 reload (CwbConsortiumList *self,
-        gint64             touched_id)
+        const gint64      *touched_ids,
+        guint              n_touched)
 {
   g_autoptr(GArray) old_ids = NULL;
   guint old_n, new_n, prefix = 0, suffix = 0;
   guint old_total = self->n_total;
-  guint touched;
 
   if (self->ids == NULL)
     return;   /* nobody has seen an item yet */
@@ -112,6 +183,13 @@ reload (CwbConsortiumList *self,
   old_ids = g_steal_pointer (&self->ids);
   self->ids = read_ids (self);
   self->n_total = count_total (self);
+  if (announce_insertions (self, old_ids, touched_ids, n_touched))
+    {
+      if (old_total != self->n_total)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+      return;
+    }
+
   old_n = old_ids->len;
   new_n = self->ids->len;
   while (prefix < old_n && prefix < new_n &&
@@ -142,9 +220,13 @@ reload (CwbConsortiumList *self,
     cwb_paged_list_items_changed (CWB_PAGED_LIST (self), prefix, 0, new_n - prefix - suffix);
 
   /* renamed in place, or a step recorded: the same position, bound again */
-  touched = touched_id != 0 ? cwb_consortium_list_find (self, touched_id) : G_MAXUINT;
-  if (touched != G_MAXUINT && (touched < prefix || touched >= new_n - suffix))
-    cwb_paged_list_items_changed (CWB_PAGED_LIST (self), touched, 1, 1);
+  for (guint i = 0; i < n_touched; i++)
+    {
+      guint touched = touched_ids[i] != 0 ? cwb_consortium_list_find (self, touched_ids[i]) : G_MAXUINT;
+
+      if (touched != G_MAXUINT && (touched < prefix || touched >= new_n - suffix))
+        cwb_paged_list_items_changed (CWB_PAGED_LIST (self), touched, 1, 1);
+    }
 
   if (old_total != self->n_total)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
@@ -173,8 +255,17 @@ store_changed_cb (CwbConsortiumList *self,
                   gint64             consortium_id,
                   CwbStore          *store)
 {
+  if (self->freeze_count > 0)
+    {
+      if (kind == CWB_CHANGE_CONSORTIUM || kind == CWB_CHANGE_LIFECYCLE)
+        g_array_append_val (self->frozen_ids, consortium_id);
+      if (kind == CWB_CHANGE_CONSORTIUM)
+        self->frozen_reload = TRUE;
+      return;
+    }
+
   if (kind == CWB_CHANGE_CONSORTIUM)
-    reload (self, consortium_id);
+    reload (self, &consortium_id, 1);
   else if (kind == CWB_CHANGE_LIFECYCLE)
     /* views show a consortium's stage next to its name */
     touch (self, consortium_id);
@@ -256,6 +347,7 @@ cwb_consortium_list_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_handler, self->store);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->frozen_ids, g_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cwb_consortium_list_parent_class)->dispose (object);
@@ -383,6 +475,7 @@ cwb_consortium_list_class_init (CwbConsortiumListClass *klass)
 static void
 cwb_consortium_list_init (CwbConsortiumList *self)
 {
+  self->frozen_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /**
@@ -422,7 +515,7 @@ cwb_consortium_list_set_search (CwbConsortiumList *self,
 
   if (set_string (&self->search, search))
     {
-      reload (self, 0);
+      reload (self, NULL, 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
     }
 }
@@ -450,7 +543,7 @@ cwb_consortium_list_set_industry (CwbConsortiumList *self,
 
   if (set_string (&self->industry, industry))
     {
-      reload (self, 0);
+      reload (self, NULL, 0);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDUSTRY]);
     }
 }
@@ -502,4 +595,57 @@ cwb_consortium_list_find (CwbConsortiumList *self,
       return i;
 
   return G_MAXUINT;
+}
+
+/**
+ * cwb_consortium_list_freeze_changes:
+ * @self: a #CwbConsortiumList
+ *
+ * Until the matching cwb_consortium_list_thaw_changes(), the store's
+ * changes are only noted: the list neither reads its ids again nor
+ * announces anything. For a caller that commits many consortia at once
+ * (an import's batch), whose changes come one after the other: the ids
+ * are read once, at the thaw, instead of once a consortium. Calls nest.
+ */
+void
+cwb_consortium_list_freeze_changes (CwbConsortiumList *self)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM_LIST (self));
+
+  self->freeze_count++;
+}
+
+/**
+ * cwb_consortium_list_thaw_changes:
+ * @self: a #CwbConsortiumList
+ *
+ * The last thaw reads the ids again if a consortium changed meanwhile and
+ * announces what differs, as one change would, and the consortia whose
+ * stage changed in place.
+ */
+void
+cwb_consortium_list_thaw_changes (CwbConsortiumList *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_if_fail (CWB_IS_CONSORTIUM_LIST (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count > 0)
+    return;
+
+  /* a handler of the announcements may freeze again */
+  ids = g_steal_pointer (&self->frozen_ids);
+  self->frozen_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->frozen_reload)
+    {
+      self->frozen_reload = FALSE;
+      reload (self, (const gint64 *) (gpointer) ids->data, ids->len);
+    }
+  else
+    {
+      for (guint i = 0; i < ids->len; i++)
+        touch (self, g_array_index (ids, gint64, i));
+    }
 }

@@ -32,5 +32,10 @@ const char        *cwb_consortium_list_get_industry (CwbConsortiumList *self);
 guint              cwb_consortium_list_get_n_total  (CwbConsortiumList *self);
 guint              cwb_consortium_list_find         (CwbConsortiumList *self,
                                                      gint64             id);
+/* Between the two the store's changes are only noted; the last thaw reads
+ * the ids once and announces what differs. For a caller that commits many
+ * consortia at once (the window's import). Calls nest. */
+void               cwb_consortium_list_freeze_changes (CwbConsortiumList *self);
+void               cwb_consortium_list_thaw_changes   (CwbConsortiumList *self);
 
 G_END_DECLS
