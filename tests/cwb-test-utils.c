@@ -468,6 +468,128 @@ cwb_test_respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   cwb_test_drain ();
 }
+
+/* ------------------------------------------------------------------ */
+/* the application                                                     */
+
+void
+cwb_test_reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  /* The memory backend lives as long as the process. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+void
+cwb_test_app_set_up (CwbTestApp *t)
+{
+  g_autoptr(GError) error = NULL;
+
+  t->dir = g_dir_make_tmp ("cwb-test-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("CWB_DATA_DIR", t->dir, TRUE);
+  cwb_test_reset_settings ();
+
+  t->app = cwb_application_new ();
+  g_application_set_flags (G_APPLICATION (t->app), G_APPLICATION_NON_UNIQUE);
+}
+
+void
+cwb_test_app_tear_down (CwbTestApp *t)
+{
+  g_autofree char *db = NULL;
+
+  g_assert_finalize_object (t->app);
+  t->app = NULL;
+
+  db = g_build_filename (t->dir, "workbench.db", NULL);
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+  cwb_test_remove_tree (t->dir);
+  g_clear_pointer (&t->dir, g_free);
+  g_unsetenv ("CWB_DATA_DIR");
+}
+
+typedef struct
+{
+  CwbTestApp     *t;
+  CwbTestAppBody  body;
+  gpointer        fixture;
+} AppRun;
+
+static void
+app_activated_cb (GApplication *app,
+                  AppRun       *run)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  CwbTestApp *t = run->t;
+
+  /* The application opened its window in its own activate handler. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CWB_IS_WINDOW (l->data))
+      t->window = l->data;
+  g_assert_nonnull (t->window);
+  g_assert_nonnull (cwb_application_get_context (t->app));
+  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (t->window)));
+
+  run->body (run->fixture);
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  t->window = NULL;
+  g_application_quit (app);
+}
+
+void
+cwb_test_app_run (CwbTestApp     *t,
+                  CwbTestAppBody  body,
+                  gpointer        fixture)
+{
+  char *argv[] = { (char *) "consortium-workbench", NULL };
+  AppRun run = { t, body, fixture };
+  gulong handler;
+  int status;
+
+  handler = g_signal_connect_after (t->app, "activate", G_CALLBACK (app_activated_cb), &run);
+  status = g_application_run (G_APPLICATION (t->app), 1, argv);
+  g_clear_signal_handler (&handler, t->app);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (t->window);
+}
+
+CwbStore *
+cwb_test_app_get_store (CwbTestApp *t)
+{
+  return cwb_context_get_store (cwb_application_get_context (t->app));
+}
+
+guint
+cwb_test_app_count_consortia (CwbTestApp *t)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = cwb_store_count_consortia (cwb_test_app_get_store (t), &error);
+
+  g_assert_no_error (error);
+
+  return n;
+}
+
+const char *
+cwb_test_app_get_current_name (CwbTestApp *t)
+{
+  CwbConsortium *c = cwb_context_get_consortium (cwb_application_get_context (t->app));
+
+  return c != NULL ? cwb_consortium_get_name (c) : NULL;
+}
 #endif
 
 void

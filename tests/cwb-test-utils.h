@@ -13,6 +13,9 @@
 #ifdef CWB_TEST_WITH_GTK
 #include <adwaita.h>
 #include <cwb-ui.h>
+
+#include "cwb-application.h"
+#include "cwb-window.h"
 #endif
 
 G_BEGIN_DECLS
@@ -194,6 +197,39 @@ AdwMessageDialog *cwb_test_find_dialog (const char  *purpose);
  * response started run. */
 void           cwb_test_respond        (AdwMessageDialog *dialog,
                                         const char       *response);
+
+/* The real application and its window, started as a user starts it: a
+ * fresh data folder (CWB_DATA_DIR, with workbench.db in it), the
+ * settings at their defaults, every built plugin. A test's fixture embeds
+ * it and reaches its members directly. */
+typedef struct
+{
+  char           *dir;      /* the data folder */
+  CwbApplication *app;
+  CwbWindow      *window;   /* while a body runs (cwb_test_app_run()) */
+} CwbTestApp;
+
+typedef void (*CwbTestAppBody) (gpointer fixture);
+
+/* Every key of the application's settings back to its default (the
+ * memory backend lives as long as the test program) */
+void           cwb_test_reset_settings (void);
+
+void           cwb_test_app_set_up     (CwbTestApp     *t);
+/* Checks that the application is finalized and that it made its
+ * database, then removes the folder. */
+void           cwb_test_app_tear_down  (CwbTestApp     *t);
+/* Runs @body (@fixture) inside g_application_run(), once the window is
+ * mapped; then destroys every window and quits, as a user would. */
+void           cwb_test_app_run        (CwbTestApp     *t,
+                                        CwbTestAppBody  body,
+                                        gpointer        fixture);
+/* (transfer none) */
+CwbStore      *cwb_test_app_get_store  (CwbTestApp     *t);
+/* how many consortia the application's store has */
+guint          cwb_test_app_count_consortia (CwbTestApp *t);
+/* (nullable): the name of the window's current consortium */
+const char    *cwb_test_app_get_current_name (CwbTestApp *t);
 #endif
 
 G_END_DECLS

@@ -32,105 +32,49 @@
 
 typedef struct
 {
-  char           *dir;
-  char           *files_dir;
-  CwbApplication *app;
-  CwbWindow      *window;
-  GHashTable     *n_members;   /* consortium name → members in its file */
+  CwbTestApp  t;
+  char       *files_dir;
+  GHashTable *n_members;   /* consortium name → members in its file */
 } Fixture;
-
-static CwbStore *
-get_store (Fixture *fixture)
-{
-  return cwb_context_get_store (cwb_application_get_context (fixture->app));
-}
-
-static guint
-n_stored (Fixture *fixture)
-{
-  return g_list_model_get_n_items (cwb_store_get_consortia (get_store (fixture)));
-}
-
-static const char *
-current_name (Fixture *fixture)
-{
-  CwbConsortium *c = cwb_context_get_consortium (cwb_application_get_context (fixture->app));
-
-  return c != NULL ? cwb_consortium_get_name (c) : NULL;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("cwb-test-window-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->files_dir = g_build_filename (fixture->dir, "files", NULL);
+  cwb_test_app_set_up (&fixture->t);
+  fixture->files_dir = g_build_filename (fixture->t.dir, "files", NULL);
   g_assert_cmpint (g_mkdir (fixture->files_dir, 0700), ==, 0);
-  g_setenv ("CWB_DATA_DIR", fixture->dir, TRUE);
-  g_settings_reset (settings, "role");
   fixture->n_members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  fixture->app = cwb_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->app);
   g_clear_pointer (&fixture->n_members, g_hash_table_unref);
-  cwb_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->files_dir, g_free);
-  g_unsetenv ("CWB_DATA_DIR");
+  cwb_test_app_tear_down (&fixture->t);
 }
 
 typedef void (*TestBody) (Fixture *fixture);
 
+/* Runs @body inside g_application_run(), once the window is shown and
+ * says that the workspace is empty. */
 static void
-app_activated_cb (GApplication *app,
-                  Fixture      *fixture)
+run_body (Fixture *fixture)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  TestBody body = g_object_get_data (G_OBJECT (app), "test-body");
+  TestBody body = g_object_get_data (G_OBJECT (fixture->t.app), "test-body");
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CWB_IS_WINDOW (l->data))
-      fixture->window = l->data;
-  g_assert_nonnull (fixture->window);
-  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
-
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->t.window), "empty") == 0);
   body (fixture);
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  fixture->window = NULL;
-  g_application_quit (app);
 }
 
-/* Runs @body inside g_application_run(), once the window is shown. */
 static void
 run_in_app (Fixture  *fixture,
             TestBody  body)
 {
-  char *argv[] = { (char *) "consortium-workbench", NULL };
-  int status;
-
-  g_object_set_data (G_OBJECT (fixture->app), "test-body", body);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activated_cb), fixture);
-  status = g_application_run (G_APPLICATION (fixture->app), 1, argv);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
+  g_object_set_data (G_OBJECT (fixture->t.app), "test-body", body);
+  cwb_test_app_run (&fixture->t, (CwbTestAppBody) run_body, fixture);
 }
 
 /* Files */
@@ -202,18 +146,17 @@ write_files (Fixture *fixture)
 static guint
 assert_whole (Fixture *fixture)
 {
-  CwbStore *store = get_store (fixture);
-  GListModel *consortia = cwb_store_get_consortia (store);
-  guint n = g_list_model_get_n_items (consortia);
+  CwbStore *store = cwb_test_app_get_store (&fixture->t);
+  g_autoptr(GArray) ids = cwb_store_list_consortium_ids (store, NULL, NULL, NULL);
+  guint n = ids->len;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwbConsortium) item = g_list_model_get_item (consortia, i);
       g_autoptr(CwbConsortium) stored = NULL;
       g_autoptr(GError) error = NULL;
       gpointer expected;
 
-      stored = cwb_store_load_consortium (store, cwb_consortium_get_id (item), &error);
+      stored = cwb_store_load_consortium (store, g_array_index (ids, gint64, i), &error);
       g_assert_no_error (error);
       g_assert_true (g_hash_table_lookup_extended (fixture->n_members, cwb_consortium_get_name (stored),
                                                    NULL, &expected));
@@ -229,7 +172,7 @@ static void
 assert_committed (Fixture *fixture,
                   guint    n_consortia)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "workbench.db", NULL);
+  g_autofree char *path = g_build_filename (fixture->t.dir, "workbench.db", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   guint n_members = 0;
@@ -248,7 +191,7 @@ assert_committed (Fixture *fixture,
   /* the members of the stored ones, and no others */
   g_hash_table_iter_init (&iter, fixture->n_members);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (cwb_store_lookup_consortium (get_store (fixture), key) != 0)
+    if (cwb_store_lookup_consortium (cwb_test_app_get_store (&fixture->t), key) != 0)
       n_members += GPOINTER_TO_UINT (value);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM member", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -314,7 +257,7 @@ static GtkProgressBar *
 watch_progress (Fixture  *fixture,
                 Progress *progress)
 {
-  GtkWidget *row = _cwb_window_get_import_progress (fixture->window);
+  GtkWidget *row = _cwb_window_get_import_progress (fixture->t.window);
   GtkWidget *bar = find_child (row, GTK_TYPE_PROGRESS_BAR, NULL);
 
   g_assert_nonnull (bar);
@@ -327,7 +270,7 @@ watch_progress (Fixture  *fixture,
 static const char *
 last_toast_title (Fixture *fixture)
 {
-  AdwToast *toast = _cwb_window_get_last_import_toast (fixture->window);
+  AdwToast *toast = _cwb_window_get_last_import_toast (fixture->t.window);
 
   return toast != NULL ? adw_toast_get_title (toast) : NULL;
 }
@@ -370,19 +313,19 @@ test_many (Fixture *fixture)
 {
   g_autoptr(GListStore) files = write_files (fixture);
   g_autoptr(GFile) broken = cwb_test_example_file ("broken-uscc.consortium.json");
-  GtkWidget *row = _cwb_window_get_import_progress (fixture->window);
+  GtkWidget *row = _cwb_window_get_import_progress (fixture->t.window);
   Progress progress = { 0, };
   g_autofree char *expected = NULL;
   GtkProgressBar *bar;
 
   g_list_store_insert (files, N_FILES / 2, broken);
   bar = watch_progress (fixture, &progress);
-  _cwb_window_set_import_slice_limit (fixture->window, 7);
+  _cwb_window_set_import_slice_limit (fixture->t.window, 7);
 
-  cwb_window_import_files (fixture->window, G_LIST_MODEL (files));
-  g_assert_true (_cwb_window_is_importing (fixture->window));
+  cwb_window_import_files (fixture->t.window, G_LIST_MODEL (files));
+  g_assert_true (_cwb_window_is_importing (fixture->t.window));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (row)));
-  CWB_TEST_WAIT_FOR (!_cwb_window_is_importing (fixture->window));
+  CWB_TEST_WAIT_FOR (!_cwb_window_is_importing (fixture->t.window));
 
   /* shown on the way, up to all files */
   g_assert_cmpuint (progress.n_updates, >=, (N_FILES + 1) / 7);
@@ -408,7 +351,7 @@ test_many (Fixture *fixture)
   g_assert_nonnull (strstr (last_toast_title (fixture), "members[2].uscc"));
 
   /* the last one imported is the current one */
-  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), "海南省测试49号创新联合体") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_test_app_get_current_name (&fixture->t), "海南省测试49号创新联合体") == 0);
 }
 
 /* Cancelling midway keeps what was committed, whole, and nothing else;
@@ -417,7 +360,7 @@ static void
 test_cancel (Fixture *fixture)
 {
   g_autoptr(GListStore) files = write_files (fixture);
-  GtkWidget *row = _cwb_window_get_import_progress (fixture->window);
+  GtkWidget *row = _cwb_window_get_import_progress (fixture->t.window);
   const char *screenshot = g_getenv ("CWB_TEST_SCREENSHOT");
   Progress progress = { 0, };
   GtkWidget *cancel;
@@ -425,11 +368,11 @@ test_cancel (Fixture *fixture)
 
   watch_progress (fixture, &progress);
   /* one file per slice: the main loop turns between files */
-  _cwb_window_set_import_slice_limit (fixture->window, 1);
+  _cwb_window_set_import_slice_limit (fixture->t.window, 1);
 
-  cwb_window_import_files (fixture->window, G_LIST_MODEL (files));
-  CWB_TEST_WAIT_FOR (n_stored (fixture) >= 5);
-  g_assert_true (_cwb_window_is_importing (fixture->window));
+  cwb_window_import_files (fixture->t.window, G_LIST_MODEL (files));
+  CWB_TEST_WAIT_FOR (cwb_test_app_count_consortia (&fixture->t) >= 5);
+  g_assert_true (_cwb_window_is_importing (fixture->t.window));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (row)));
   g_assert_cmpuint (progress.n_updates, >=, 5);
   g_assert_nonnull (strstr (progress.last_text, "50"));
@@ -438,7 +381,7 @@ test_cancel (Fixture *fixture)
     {
       CWB_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (GTK_REVEALER (row)));
       cwb_test_spin_for (300);
-      save_screenshot (GTK_WIDGET (fixture->window), screenshot);
+      save_screenshot (GTK_WIDGET (fixture->t.window), screenshot);
     }
 
   /* reachable from the keyboard, with a mnemonic; focused, it hands the
@@ -450,7 +393,7 @@ test_cancel (Fixture *fixture)
   g_signal_emit_by_name (cancel, "clicked");
   g_assert_false (gtk_widget_has_focus (cancel));
 
-  g_assert_false (_cwb_window_is_importing (fixture->window));
+  g_assert_false (_cwb_window_is_importing (fixture->t.window));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (row)));
   g_free (progress.last_text);
 
@@ -477,9 +420,9 @@ test_cancel (Fixture *fixture)
   {
     g_autoptr(GFile) file = cwb_test_example_file ("seed-industry-small.consortium.json");
 
-    cwb_window_import_file (fixture->window, file);
-    CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), SEED) == 0);
-    g_assert_cmpuint (n_stored (fixture), ==, n + 1);
+    cwb_window_import_file (fixture->t.window, file);
+    CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_test_app_get_current_name (&fixture->t), SEED) == 0);
+    g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, n + 1);
   }
 }
 
@@ -488,7 +431,7 @@ test_cancel (Fixture *fixture)
 static void
 test_duplicates (Fixture *fixture)
 {
-  CwbStore *store = get_store (fixture);
+  CwbStore *store = cwb_test_app_get_store (&fixture->t);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GFile) deep_sea = cwb_test_example_file ("deep-sea.consortium.json");
   g_autoptr(GFile) seed = cwb_test_example_file ("seed-industry-small.consortium.json");
@@ -500,11 +443,11 @@ test_duplicates (Fixture *fixture)
   remember_example (fixture, "deep-sea.consortium.json");
   remember_example (fixture, "seed-industry-small.consortium.json");
 
-  cwb_window_import_file (fixture->window, deep_sea);
-  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), DEEP_SEA) == 0);
+  cwb_window_import_file (fixture->t.window, deep_sea);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_test_app_get_current_name (&fixture->t), DEEP_SEA) == 0);
   g_assert_nonnull (strstr (last_toast_title (fixture), DEEP_SEA));
-  cwb_window_import_file (fixture->window, seed);
-  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), SEED) == 0);
+  cwb_window_import_file (fixture->t.window, seed);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_test_app_get_current_name (&fixture->t), SEED) == 0);
 
   /* an edit that replacing would undo */
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, SEED), &error);
@@ -517,9 +460,9 @@ test_duplicates (Fixture *fixture)
   g_list_store_append (files, deep_sea);
   g_list_store_append (files, other);
   g_list_store_append (files, seed);
-  cwb_window_import_files (fixture->window, G_LIST_MODEL (files));
-  CWB_TEST_WAIT_FOR (!_cwb_window_is_importing (fixture->window));
-  g_assert_cmpuint (n_stored (fixture), ==, 3);
+  cwb_window_import_files (fixture->t.window, G_LIST_MODEL (files));
+  CWB_TEST_WAIT_FOR (!_cwb_window_is_importing (fixture->t.window));
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 3);
   {
     g_autofree char *imported = imported_text (1);
 
@@ -543,7 +486,7 @@ test_duplicates (Fixture *fixture)
   g_assert_no_error (error);
   g_assert_cmpstr (cwb_consortium_get_industry (stored), ==, "现代种业");
   g_assert_nonnull (strstr (last_toast_title (fixture), SEED));
-  g_assert_cmpuint (n_stored (fixture), ==, 3);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 3);
   assert_committed (fixture, 3);
 }
 
@@ -552,20 +495,20 @@ static void
 test_one_bad_file (Fixture *fixture)
 {
   g_autoptr(GFile) file = cwb_test_example_file ("broken-uscc.consortium.json");
-  GtkWidget *row = _cwb_window_get_import_progress (fixture->window);
+  GtkWidget *row = _cwb_window_get_import_progress (fixture->t.window);
   AdwMessageDialog *dialog;
 
-  cwb_window_import_file (fixture->window, file);
+  cwb_window_import_file (fixture->t.window, file);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (row)));
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
-  g_assert_false (_cwb_window_is_importing (fixture->window));
+  g_assert_false (_cwb_window_is_importing (fixture->t.window));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (row)));
 
   dialog = cwb_test_find_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken-uscc.consortium.json"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "members[2].uscc"));
   cwb_test_respond (dialog, "close");
-  g_assert_cmpuint (n_stored (fixture), ==, 0);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 0);
   g_assert_null (last_toast_title (fixture));
 }
 

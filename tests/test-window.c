@@ -22,30 +22,8 @@
 
 typedef struct
 {
-  char           *dir;
-  CwbApplication *app;
-  CwbWindow      *window;
+  CwbTestApp t;
 } Fixture;
-
-static CwbStore *
-get_store (Fixture *fixture)
-{
-  return cwb_context_get_store (cwb_application_get_context (fixture->app));
-}
-
-static guint
-n_stored (Fixture *fixture)
-{
-  return cwb_store_count_consortia (get_store (fixture), NULL);
-}
-
-static const char *
-current_name (Fixture *fixture)
-{
-  CwbConsortium *c = cwb_context_get_consortium (cwb_application_get_context (fixture->app));
-
-  return c != NULL ? cwb_consortium_get_name (c) : NULL;
-}
 
 static void
 import_and_wait (Fixture    *fixture,
@@ -54,82 +32,25 @@ import_and_wait (Fixture    *fixture,
 {
   g_autoptr(GFile) file = cwb_test_example_file (file_name);
 
-  cwb_window_import_file (fixture->window, file);
-  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
-}
-
-static void
-reset_settings (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
-  /* The memory backend lives as long as the process. */
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (settings, keys[i]);
+  cwb_window_import_file (fixture->t.window, file);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_test_app_get_current_name (&fixture->t), name) == 0);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("cwb-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("CWB_DATA_DIR", fixture->dir, TRUE);
-  reset_settings ();
-
-  fixture->app = cwb_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  cwb_test_app_set_up (&fixture->t);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-
-  g_assert_finalize_object (fixture->app);
-
-  db = g_build_filename (fixture->dir, "workbench.db", NULL);
-  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
-  cwb_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_unsetenv ("CWB_DATA_DIR");
+  cwb_test_app_tear_down (&fixture->t);
 }
 
 typedef void (*TestBody) (Fixture *fixture);
-
-static void
-app_activated_cb (GApplication *app,
-                  Fixture      *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  TestBody body = g_object_get_data (G_OBJECT (app), "test-body");
-
-  /* The application opened its window in its own activate handler. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CWB_IS_WINDOW (l->data))
-      fixture->window = l->data;
-  g_assert_nonnull (fixture->window);
-  g_assert_nonnull (cwb_application_get_context (fixture->app));
-  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-
-  body (fixture);
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (window);
-    }
-  fixture->window = NULL;
-  g_application_quit (app);
-}
 
 /* Runs @body inside g_application_run(), once the window is shown; the
  * application starts up and shuts down as it does for a user. */
@@ -137,83 +58,76 @@ static void
 run_in_app (Fixture  *fixture,
             TestBody  body)
 {
-  char *argv[] = { (char *) "consortium-workbench", NULL };
-  int status;
-
-  g_object_set_data (G_OBJECT (fixture->app), "test-body", body);
-  g_signal_connect_after (fixture->app, "activate", G_CALLBACK (app_activated_cb), fixture);
-  status = g_application_run (G_APPLICATION (fixture->app), 1, argv);
-  g_assert_cmpint (status, ==, 0);
-  g_assert_null (fixture->window);
+  cwb_test_app_run (&fixture->t, (CwbTestAppBody) body, fixture);
 }
 
 static void
 test_startup_empty (Fixture *fixture)
 {
-  CwbContext *context = cwb_application_get_context (fixture->app);
+  CwbContext *context = cwb_application_get_context (fixture->t.app);
 
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
-  g_assert_nonnull (cwb_application_get_engine (fixture->app));
-  g_assert_true (cwb_context_get_engine (context) == cwb_application_get_engine (fixture->app));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->t.window)));
+  g_assert_nonnull (cwb_application_get_engine (fixture->t.app));
+  g_assert_true (cwb_context_get_engine (context) == cwb_application_get_engine (fixture->t.app));
   g_assert_null (cwb_context_get_consortium (context));
 
   /* The list is filled after the window is shown; then the empty state. */
-  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
-  g_assert_cmpuint (g_list_model_get_n_items (_cwb_window_get_consortia_model (fixture->window)), ==, 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->t.window), "empty") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (_cwb_window_get_consortia_model (fixture->t.window)), ==, 0);
 
   /* The editor is about one consortium: not available, and not built. */
-  g_assert_true (_cwb_window_has_page (fixture->window, "consortium"));
-  g_assert_false (_cwb_window_is_page_sensitive (fixture->window, "consortium"));
+  g_assert_true (_cwb_window_has_page (fixture->t.window, "consortium"));
+  g_assert_false (_cwb_window_is_page_sensitive (fixture->t.window, "consortium"));
 
   /* The role follows the setting. */
   g_assert_cmpint (cwb_context_get_role (context), ==, CWB_ROLE_LEAD);
-  g_settings_set_string (cwb_application_get_settings (fixture->app), "role", "authority");
+  g_settings_set_string (cwb_application_get_settings (fixture->t.app), "role", "authority");
   g_assert_cmpint (cwb_context_get_role (context), ==, CWB_ROLE_AUTHORITY);
 }
 
 static void
 test_import_selects (Fixture *fixture)
 {
-  CwbStore *store = get_store (fixture);
+  CwbStore *store = cwb_test_app_get_store (&fixture->t);
   CwbConsortium *current;
   GListModel *model;
   g_autoptr(CwbConsortium) item = NULL;
 
-  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->t.window), "empty") == 0);
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
 
-  current = cwb_context_get_consortium (cwb_application_get_context (fixture->app));
+  current = cwb_context_get_consortium (cwb_application_get_context (fixture->t.app));
   g_assert_cmpint (cwb_consortium_get_id (current), ==, cwb_store_lookup_consortium (store, DEEP_SEA));
   g_assert_cmpuint (cwb_consortium_get_n_members (current), >, 0);
   g_assert_nonnull (cwb_consortium_get_lead (current));
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 1);
 
   /* The list shows it, selected; the editor page is shown. */
-  model = _cwb_window_get_consortia_model (fixture->window);
+  model = _cwb_window_get_consortia_model (fixture->t.window);
   CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 1);
   item = g_list_model_get_item (model, 0);
   g_assert_cmpstr (cwb_consortium_get_name (item), ==, DEEP_SEA);
   g_assert_cmpstr (cwb_consortium_get_industry (item), ==, "深海科技");
-  g_assert_true (_cwb_window_is_page_sensitive (fixture->window, "consortium"));
-  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "page:consortium");
-  g_assert_true (GTK_IS_WIDGET (cwb_window_get_page (fixture->window, "consortium")));
+  g_assert_true (_cwb_window_is_page_sensitive (fixture->t.window, "consortium"));
+  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->t.window), ==, "page:consortium");
+  g_assert_true (GTK_IS_WIDGET (cwb_window_get_page (fixture->t.window, "consortium")));
   g_assert_null (cwb_test_find_dialog (NULL));
 
   /* Deleting asks first; “Cancel” keeps it. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-consortium", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->t.window), "win.delete-consortium", NULL);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
   cwb_test_respond (cwb_test_find_dialog (NULL), "cancel");
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
-  g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 1);
+  g_assert_cmpstr (cwb_test_app_get_current_name (&fixture->t), ==, DEEP_SEA);
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-consortium", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->t.window), "win.delete-consortium", NULL);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
   cwb_test_respond (cwb_test_find_dialog (NULL), "delete");
-  CWB_TEST_WAIT_FOR (n_stored (fixture) == 0);
-  CWB_TEST_WAIT_FOR (current_name (fixture) == NULL);
+  CWB_TEST_WAIT_FOR (cwb_test_app_count_consortia (&fixture->t) == 0);
+  CWB_TEST_WAIT_FOR (cwb_test_app_get_current_name (&fixture->t) == NULL);
   g_assert_cmpint (cwb_store_lookup_consortium (store, DEEP_SEA), ==, 0);
-  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->t.window), "empty") == 0);
 }
 
 /* A mapped label under @widget whose text contains @text */
@@ -243,7 +157,7 @@ find_label_containing (GtkWidget  *widget,
 static void
 test_sidebar_stage (Fixture *fixture)
 {
-  CwbStore *store = get_store (fixture);
+  CwbStore *store = cwb_test_app_get_store (&fixture->t);
   g_autoptr(CwbStageEvent) event = cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2026-01-05", NULL, NULL);
   g_autoptr(GError) error = NULL;
   const char *label = cwb_stage_get_label (CWB_STAGE_SUBMITTED);
@@ -251,19 +165,19 @@ test_sidebar_stage (Fixture *fixture)
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
   id = cwb_store_lookup_consortium (store, DEEP_SEA);
-  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->window), "深海科技") != NULL);
-  g_assert_null (find_label_containing (GTK_WIDGET (fixture->window), label));
+  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->t.window), "深海科技") != NULL);
+  g_assert_null (find_label_containing (GTK_WIDGET (fixture->t.window), label));
 
   g_assert_true (cwb_store_append_stage_event (store, id, event, NULL, &error));
   g_assert_no_error (error);
-  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->window), label) != NULL);
+  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->t.window), label) != NULL);
   cwb_test_spin_for (100);
-  g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
+  g_assert_cmpstr (cwb_test_app_get_current_name (&fixture->t), ==, DEEP_SEA);
 
   g_assert_true (cwb_store_remove_last_stage_event (store, id, NULL, &error));
   g_assert_no_error (error);
-  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->window), label) == NULL);
-  g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
+  CWB_TEST_WAIT_FOR (find_label_containing (GTK_WIDGET (fixture->t.window), label) == NULL);
+  g_assert_cmpstr (cwb_test_app_get_current_name (&fixture->t), ==, DEEP_SEA);
 }
 
 static void
@@ -272,9 +186,9 @@ test_import_bad_file (Fixture *fixture)
   g_autoptr(GFile) file = cwb_test_example_file ("broken-uscc.consortium.json");
   AdwMessageDialog *dialog;
 
-  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->window), "empty") == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (_cwb_window_get_visible_content (fixture->t.window), "empty") == 0);
 
-  cwb_window_import_file (fixture->window, file);
+  cwb_window_import_file (fixture->t.window, file);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
 
   dialog = cwb_test_find_dialog (NULL);
@@ -283,15 +197,15 @@ test_import_bad_file (Fixture *fixture)
   cwb_test_respond (dialog, "close");
 
   /* Nothing changed. */
-  g_assert_cmpuint (n_stored (fixture), ==, 0);
-  g_assert_null (current_name (fixture));
-  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "empty");
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 0);
+  g_assert_null (cwb_test_app_get_current_name (&fixture->t));
+  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->t.window), ==, "empty");
 }
 
 static void
 test_import_replace (Fixture *fixture)
 {
-  CwbStore *store = get_store (fixture);
+  CwbStore *store = cwb_test_app_get_store (&fixture->t);
   g_autoptr(GFile) file = cwb_test_example_file ("deep-sea.consortium.json");
   g_autoptr(CwbConsortium) edited = NULL;
   g_autoptr(CwbConsortium) stored = NULL;
@@ -310,7 +224,7 @@ test_import_replace (Fixture *fixture)
   g_assert_no_error (error);
 
   /* The same name asks first; “Cancel” changes nothing. */
-  cwb_window_import_file (fixture->window, file);
+  cwb_window_import_file (fixture->t.window, file);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
   dialog = cwb_test_find_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), DEEP_SEA));
@@ -322,21 +236,21 @@ test_import_replace (Fixture *fixture)
   g_assert_no_error (error);
   g_assert_cmpstr (cwb_consortium_get_industry (stored), ==, "现代种业");
   g_clear_object (&stored);
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 1);
 
   /* “Replace” puts the file's content back. */
-  cwb_window_import_file (fixture->window, file);
+  cwb_window_import_file (fixture->t.window, file);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
   cwb_test_respond (cwb_test_find_dialog (NULL), "replace");
 
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, DEEP_SEA), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cwb_consortium_get_industry (stored), ==, "深海科技");
-  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 1);
 
   /* …and the context follows. */
   CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_consortium_get_industry (cwb_context_get_consortium (
-                         cwb_application_get_context (fixture->app))), "深海科技") == 0);
+                         cwb_application_get_context (fixture->t.app))), "深海科技") == 0);
 }
 
 static void
@@ -346,34 +260,34 @@ test_pages (Fixture *fixture)
 
   /* The built plugins (CWB_PLUGIN_PATH) load once the window is on
    * screen; their pages appear then. */
-  g_assert_true (_cwb_window_has_page (fixture->window, "consortium"));
-  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
-  g_assert_false (_cwb_window_has_page (fixture->window, "no-such-page"));
-  g_assert_null (cwb_window_get_page (fixture->window, "no-such-page"));
+  g_assert_true (_cwb_window_has_page (fixture->t.window, "consortium"));
+  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->t.window, "composition"));
+  g_assert_false (_cwb_window_has_page (fixture->t.window, "no-such-page"));
+  g_assert_null (cwb_window_get_page (fixture->t.window, "no-such-page"));
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
-  g_assert_true (_cwb_window_is_page_sensitive (fixture->window, "composition"));
+  g_assert_true (_cwb_window_is_page_sensitive (fixture->t.window, "composition"));
 
-  cwb_window_show_page (fixture->window, "composition");
-  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "page:composition");
-  page = cwb_window_get_page (fixture->window, "composition");
+  cwb_window_show_page (fixture->t.window, "composition");
+  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->t.window), ==, "page:composition");
+  page = cwb_window_get_page (fixture->t.window, "composition");
   g_assert_true (GTK_IS_WIDGET (page));
   /* built once */
-  g_assert_true (cwb_window_get_page (fixture->window, "composition") == page);
+  g_assert_true (cwb_window_get_page (fixture->t.window, "composition") == page);
 
   /* No consortium: a page about one shows what to do. */
-  cwb_window_select_consortium (fixture->window, 0);
-  g_assert_null (current_name (fixture));
-  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "unselected");
-  g_assert_false (_cwb_window_is_page_sensitive (fixture->window, "composition"));
+  cwb_window_select_consortium (fixture->t.window, 0);
+  g_assert_null (cwb_test_app_get_current_name (&fixture->t));
+  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->t.window), ==, "unselected");
+  g_assert_false (_cwb_window_is_page_sensitive (fixture->t.window, "composition"));
 }
 
 static void
 test_preferences_plugins (Fixture *fixture)
 {
-  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->app));
+  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->t.app));
   PeasPluginInfo *info = peas_engine_get_plugin_info (peas, "composition");
-  GSettings *settings = cwb_application_get_settings (fixture->app);
+  GSettings *settings = cwb_application_get_settings (fixture->t.app);
   CwbPreferencesWindow *prefs;
   GtkSwitch *toggle;
   GtkWidget *page;
@@ -383,12 +297,12 @@ test_preferences_plugins (Fixture *fixture)
   CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (info));
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
-  page = cwb_window_get_page (fixture->window, "composition");
+  page = cwb_window_get_page (fixture->t.window, "composition");
   g_assert_nonnull (page);
   g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
-  cwb_window_show_page (fixture->window, "composition");
+  cwb_window_show_page (fixture->t.window, "composition");
 
-  prefs = cwb_preferences_window_new (fixture->app);
+  prefs = cwb_preferences_window_new (fixture->t.app);
   gtk_window_present (GTK_WINDOW (prefs));
   toggle = _cwb_preferences_window_get_plugin_switch (prefs, "composition");
   g_assert_nonnull (toggle);
@@ -398,9 +312,9 @@ test_preferences_plugins (Fixture *fixture)
   /* Off: unloaded at once, its page destroyed, the choice saved. */
   gtk_switch_set_active (toggle, FALSE);
   g_assert_false (peas_plugin_info_is_loaded (info));
-  CWB_TEST_WAIT_FOR (!_cwb_window_has_page (fixture->window, "composition"));
+  CWB_TEST_WAIT_FOR (!_cwb_window_has_page (fixture->t.window, "composition"));
   g_assert_null (page);
-  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->window), ==, "page:consortium");
+  g_assert_cmpstr (_cwb_window_get_visible_content (fixture->t.window), ==, "page:consortium");
   disabled = g_settings_get_strv (settings, "disabled-plugins");
   g_assert_true (g_strv_contains ((const char * const *) disabled, "composition"));
   g_clear_pointer (&disabled, g_strfreev);
@@ -408,14 +322,14 @@ test_preferences_plugins (Fixture *fixture)
   /* On again: the page is back. */
   gtk_switch_set_active (toggle, TRUE);
   g_assert_true (peas_plugin_info_is_loaded (info));
-  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
-  g_assert_true (GTK_IS_WIDGET (cwb_window_get_page (fixture->window, "composition")));
+  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->t.window, "composition"));
+  g_assert_true (GTK_IS_WIDGET (cwb_window_get_page (fixture->t.window, "composition")));
   disabled = g_settings_get_strv (settings, "disabled-plugins");
   g_assert_false (g_strv_contains ((const char * const *) disabled, "composition"));
 
   /* The role row writes the setting. */
   g_settings_set_string (settings, "role", "authority");
-  g_assert_cmpint (cwb_context_get_role (cwb_application_get_context (fixture->app)), ==,
+  g_assert_cmpint (cwb_context_get_role (cwb_application_get_context (fixture->t.app)), ==,
                    CWB_ROLE_AUTHORITY);
 
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -437,20 +351,20 @@ static void
 test_new_and_export (Fixture *fixture)
 {
   const char *name = "海南省测试创新联合体";
-  CwbStore *store = get_store (fixture);
-  g_autoptr(GFile) out = g_file_new_build_filename (fixture->dir, "out.consortium.json", NULL);
+  CwbStore *store = cwb_test_app_get_store (&fixture->t);
+  g_autoptr(GFile) out = g_file_new_build_filename (fixture->t.dir, "out.consortium.json", NULL);
   g_autoptr(CwbConsortium) exported = NULL;
   g_autoptr(CwbConsortium) stored = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   GtkEditable *name_row;
   GtkWidget *message;
-  CwbRuleSet *rules = cwb_context_get_rules (cwb_application_get_context (fixture->app));
+  CwbRuleSet *rules = cwb_context_get_rules (cwb_application_get_context (fixture->t.app));
 
   import_and_wait (fixture, "deep-sea.consortium.json", DEEP_SEA);
 
   /* New: an empty or existing name is refused with a message. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-consortium", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->t.window), "win.new-consortium", NULL);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
   dialog = cwb_test_find_dialog (NULL);
   name_row = GTK_EDITABLE (new_dialog_part (dialog, FALSE));
@@ -473,20 +387,20 @@ test_new_and_export (Fixture *fixture)
   g_assert_false (gtk_widget_get_visible (message));
   cwb_test_respond (dialog, "create");
 
-  CWB_TEST_WAIT_FOR (g_strcmp0 (current_name (fixture), name) == 0);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (cwb_test_app_get_current_name (&fixture->t), name) == 0);
   stored = cwb_store_load_consortium (store, cwb_store_lookup_consortium (store, name), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cwb_consortium_get_industry (stored), ==, cwb_rule_set_get_industries (rules)[0]);
   g_assert_cmpuint (cwb_consortium_get_members (stored)->len, ==, 0);
-  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  g_assert_cmpuint (cwb_test_app_count_consortia (&fixture->t), ==, 2);
 
   /* Export: a consortium with no members is not a consortium file yet. */
-  g_assert_false (_cwb_window_export_to_file (fixture->window, out, &error));
+  g_assert_false (_cwb_window_export_to_file (fixture->t.window, out, &error));
   g_assert_error (error, CWB_ERROR, CWB_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (g_file_query_exists (out, NULL));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->t.window), "win.export", NULL);
   CWB_TEST_WAIT_FOR (cwb_test_find_dialog (NULL) != NULL);
   dialog = cwb_test_find_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), name));
@@ -494,9 +408,9 @@ test_new_and_export (Fixture *fixture)
   cwb_test_respond (dialog, "close");
 
   /* A complete one is written, and loads back equal. */
-  cwb_window_select_consortium (fixture->window, cwb_store_lookup_consortium (store, DEEP_SEA));
-  g_assert_cmpstr (current_name (fixture), ==, DEEP_SEA);
-  g_assert_true (_cwb_window_export_to_file (fixture->window, out, &error));
+  cwb_window_select_consortium (fixture->t.window, cwb_store_lookup_consortium (store, DEEP_SEA));
+  g_assert_cmpstr (cwb_test_app_get_current_name (&fixture->t), ==, DEEP_SEA);
+  g_assert_true (_cwb_window_export_to_file (fixture->t.window, out, &error));
   g_assert_no_error (error);
   exported = cwb_consortium_file_load (out, NULL, &error);
   g_assert_no_error (error);
@@ -518,10 +432,10 @@ check_plugin_error (Fixture *fixture)
   GtkLabel *error;
 
   /* The application keeps running, the good plugin's page is there… */
-  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->window, "composition"));
+  CWB_TEST_WAIT_FOR (_cwb_window_has_page (fixture->t.window, "composition"));
 
   /* …and the plugin manager says why the other one failed, in error style. */
-  prefs = cwb_preferences_window_new (fixture->app);
+  prefs = cwb_preferences_window_new (fixture->t.app);
   gtk_window_present (GTK_WINDOW (prefs));
   g_assert_nonnull (_cwb_preferences_window_get_plugin_switch (prefs, "broken"));
   error = _cwb_preferences_window_get_plugin_error (prefs, "broken");
@@ -555,11 +469,11 @@ test_plugin_error (Fixture *fixture)
 static void
 check_disabled_at_startup (Fixture *fixture)
 {
-  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->app));
+  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->t.app));
 
   /* once the other plugins have loaded, this one is still off */
   CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "agreement")));
-  g_assert_false (_cwb_window_has_page (fixture->window, "composition"));
+  g_assert_false (_cwb_window_has_page (fixture->t.window, "composition"));
   g_assert_false (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "composition")));
 }
 
@@ -569,24 +483,24 @@ test_disabled_at_startup (Fixture *fixture)
   const char *disabled[] = { "composition", NULL };
 
   /* A plugin turned off stays off at the next start. */
-  g_settings_set_strv (cwb_application_get_settings (fixture->app), "disabled-plugins", disabled);
+  g_settings_set_strv (cwb_application_get_settings (fixture->t.app), "disabled-plugins", disabled);
   run_in_app (fixture, check_disabled_at_startup);
 }
 
 static void
 check_crashed_plugin (Fixture *fixture)
 {
-  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->app));
-  GSettings *settings = cwb_application_get_settings (fixture->app);
+  PeasEngine *peas = cwb_engine_get_peas (cwb_application_get_engine (fixture->t.app));
+  GSettings *settings = cwb_application_get_settings (fixture->t.app);
   g_auto(GStrv) disabled = NULL;
   AdwMessageDialog *dialog;
   CwbPreferencesWindow *prefs = NULL;
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   /* The dialog says which plugin and what it was doing… */
-  CWB_TEST_WAIT_FOR (_cwb_application_get_crash_dialog (CWB_APPLICATION (fixture->app)) != NULL);
-  dialog = ADW_MESSAGE_DIALOG (_cwb_application_get_crash_dialog (CWB_APPLICATION (fixture->app)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  CWB_TEST_WAIT_FOR (_cwb_application_get_crash_dialog (CWB_APPLICATION (fixture->t.app)) != NULL);
+  dialog = ADW_MESSAGE_DIALOG (_cwb_application_get_crash_dialog (CWB_APPLICATION (fixture->t.app)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->t.window));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A Plugin Was Turned Off");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "The plugin “Composition checker” stopped the application while it was "
@@ -597,7 +511,7 @@ check_crashed_plugin (Fixture *fixture)
   g_assert_true (g_strv_contains ((const char * const *) disabled, "composition"));
   CWB_TEST_WAIT_FOR (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "agreement")));
   g_assert_false (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (peas, "composition")));
-  g_assert_false (_cwb_window_has_page (fixture->window, "composition"));
+  g_assert_false (_cwb_window_has_page (fixture->t.window, "composition"));
 
   /* …and the dialog leads to the plugin manager, where it can go on again */
   cwb_test_respond (dialog, "plugins");
@@ -639,9 +553,9 @@ test_crashed_plugin (Fixture *fixture)
 static void
 test_search (Fixture *fixture)
 {
-  GListModel *model = _cwb_window_get_consortia_model (fixture->window);
-  GtkEditable *search = _cwb_window_get_search_entry (fixture->window);
-  GtkDropDown *industry = _cwb_window_get_industry_dropdown (fixture->window);
+  GListModel *model = _cwb_window_get_consortia_model (fixture->t.window);
+  GtkEditable *search = _cwb_window_get_search_entry (fixture->t.window);
+  GtkDropDown *industry = _cwb_window_get_industry_dropdown (fixture->t.window);
   GListModel *industries = gtk_drop_down_get_model (industry);
   g_autoptr(CwbConsortium) item = NULL;
   guint seed_industry = GTK_INVALID_LIST_POSITION;
@@ -660,7 +574,7 @@ test_search (Fixture *fixture)
   gtk_editable_set_text (search, "no such consortium");
   CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 0);
   /* hiding the current one does not unselect it */
-  g_assert_cmpstr (current_name (fixture), ==, SEED);
+  g_assert_cmpstr (cwb_test_app_get_current_name (&fixture->t), ==, SEED);
 
   gtk_editable_set_text (search, "");
   CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) == 2);
@@ -742,7 +656,7 @@ test_newer_schema_refused (void)
   g_assert_no_error (error);
 
   /* --db picks it; the application shows why and quits. */
-  reset_settings ();
+  cwb_test_reset_settings ();
   app = cwb_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   answer = g_timeout_add (20, answer_dialog_cb, &body);
@@ -769,15 +683,15 @@ test_newer_schema_refused (void)
 static void
 test_shortcuts (Fixture *fixture)
 {
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->t.window);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->t.app),
                                                                 "app.shortcuts");
   GtkShortcutsWindow *overlay;
 
   g_assert_cmpstr (accels[0], ==, "<Control>question");
   g_assert_null (gtk_application_window_get_help_overlay (window));
 
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "shortcuts", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->t.app), "shortcuts", NULL);
   overlay = gtk_application_window_get_help_overlay (window);
   g_assert_nonnull (overlay);
   CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
@@ -785,7 +699,7 @@ test_shortcuts (Fixture *fixture)
 
   gtk_window_close (GTK_WINDOW (overlay));
   CWB_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "shortcuts", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->t.app), "shortcuts", NULL);
   g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
   CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
   gtk_window_close (GTK_WINDOW (overlay));
