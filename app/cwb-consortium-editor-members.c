@@ -87,6 +87,54 @@ members_selection_changed_cb (CwbConsortiumEditor *self)
   update_member_actions (self);
 }
 
+/* GTK 4.8's column view builds up to 200 rows as soon as its model has
+ * them, 8 labels each, and measures and draws them all in the next frame:
+ * a quarter of a second at once on the main loop. The view therefore sees
+ * the first REVEAL_STEP members, then REVEAL_STEP more on every frame
+ * until it has built all the rows it will (MAX_BUILT_ROWS), then the whole
+ * list: no frame builds more than REVEAL_STEP rows. The visible rows come
+ * in the first frame; the rows below follow as the view settles. */
+#define REVEAL_STEP    16
+#define MAX_BUILT_ROWS 200
+
+static void
+stop_revealing (CwbConsortiumEditor *self)
+{
+  if (self->reveal_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->members_view), self->reveal_tick);
+      self->reveal_tick = 0;
+    }
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  CwbConsortiumEditor *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->members_shown);
+
+  if (size + REVEAL_STEP >= MAX_BUILT_ROWS)
+    {
+      self->reveal_tick = 0;
+      gtk_slice_list_model_set_size (self->members_shown, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->members_shown, size + REVEAL_STEP);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Every member in the view at once, e.g. before one is selected by position */
+static void
+reveal_all_members (CwbConsortiumEditor *self)
+{
+  stop_revealing (self);
+  if (self->members_shown != NULL)
+    gtk_slice_list_model_set_size (self->members_shown, G_MAXUINT);
+}
+
 void
 _cwb_editor_set_members (CwbConsortiumEditor *self,
                          gint64               consortium_id)
@@ -96,18 +144,28 @@ _cwb_editor_set_members (CwbConsortiumEditor *self,
       if (consortium_id != 0 && cwb_member_list_get_consortium_id (self->members) == consortium_id)
         return;
 
+      stop_revealing (self);
       g_signal_handlers_disconnect_by_data (self->members, self);
       gtk_single_selection_set_model (self->members_selection, NULL);
+      g_clear_object (&self->members_shown);
       g_clear_object (&self->members);
     }
 
   if (consortium_id != 0 && _cwb_editor_get_store (self) != NULL)
     {
+      guint n;
+
       self->members = cwb_store_list_members (_cwb_editor_get_store (self), consortium_id);
       g_signal_connect_object (self->members, "items-changed",
                                G_CALLBACK (members_items_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members));
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+      self->members_shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->members)), 0,
+                                                      n > REVEAL_STEP ? REVEAL_STEP : G_MAXUINT);
+      gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members_shown));
       gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+      if (n > REVEAL_STEP)
+        self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->members_view),
+                                                          reveal_tick_cb, self, NULL);
     }
 
   update_member_count (self);
@@ -238,7 +296,10 @@ undo_remove_action (GtkWidget  *widget,
 
   if (self->members != NULL &&
       cwb_member_list_get_consortium_id (self->members) == removed->consortium_id)
-    gtk_single_selection_set_selected (self->members_selection, removed->position);
+    {
+      reveal_all_members (self);
+      gtk_single_selection_set_selected (self->members_selection, removed->position);
+    }
 
   g_hash_table_remove (self->removed, &token);
 }
@@ -374,10 +435,13 @@ _cwb_editor_init_members (CwbConsortiumEditor *self)
 void
 _cwb_editor_dispose_members (CwbConsortiumEditor *self)
 {
+  if (self->members_view != NULL)
+    stop_revealing (self);
   if (self->members != NULL)
     g_signal_handlers_disconnect_by_data (self->members, self);
   if (self->members_selection != NULL)
     gtk_single_selection_set_model (self->members_selection, NULL);
+  g_clear_object (&self->members_shown);
   g_clear_object (&self->members);
   if (self->removed != NULL)
     g_hash_table_remove_all (self->removed);

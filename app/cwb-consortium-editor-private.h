@@ -39,6 +39,8 @@ struct _CwbConsortiumEditor
   CwbConsortium        *consortium;        /* what the form shows, from the context */
   CwbConsortium        *last_written;      /* own fields as last written, until the host reloads */
   CwbMemberList        *members;
+  GtkSliceListModel    *members_shown;     /* the first rows of members, growing frame by frame */
+  guint                 reveal_tick;
   GHashTable           *removed;           /* guint64 token → RemovedMember */
   guint64               next_token;
   AdwToast             *last_toast;
