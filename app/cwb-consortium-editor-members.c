@@ -94,7 +94,7 @@ members_selection_changed_cb (CwbConsortiumEditor *self)
  * until it has built all the rows it will (MAX_BUILT_ROWS), then the whole
  * list: no frame builds more than REVEAL_STEP rows. The visible rows come
  * in the first frame; the rows below follow as the view settles. */
-#define REVEAL_STEP    16
+#define REVEAL_STEP    4
 #define MAX_BUILT_ROWS 200
 
 static void
@@ -311,6 +311,26 @@ yes_mark (gboolean value)
   return value ? "✓" : "";
 }
 
+/* The name's tooltip is its text, asked for only when the pointer rests
+ * on it: gtk_widget_set_tooltip_text() on every bind would query the
+ * pointer from the display server for each row as the view fills. */
+static gboolean
+name_query_tooltip_cb (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 column_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -326,6 +346,11 @@ column_setup_cb (GtkSignalListItemFactory *factory,
     }
   if (column == COLUMN_USCC)
     gtk_widget_add_css_class (label, "monospace");
+  if (column == COLUMN_NAME)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
+    }
 
   gtk_list_item_set_child (item, label);
 }
@@ -362,8 +387,6 @@ column_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text ? text : "");
-  if (column == COLUMN_NAME)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
