@@ -311,7 +311,7 @@ typedef struct
 } CheckTask;
 
 static void
-check_task_free (CheckTask *task)
+check_task_clear (CheckTask *task)
 {
   g_clear_object (&task->rules);
   g_clear_object (&task->engine);
@@ -319,6 +319,12 @@ check_task_free (CheckTask *task)
   g_clear_pointer (&task->store_path, g_free);
   g_clear_object (&task->consortium);
   g_clear_pointer (&task->now, g_date_time_unref);
+}
+
+static void
+check_task_free (CheckTask *task)
+{
+  check_task_clear (task);
   g_free (task);
 }
 
@@ -381,6 +387,28 @@ check_thread (GTask        *gtask,
     g_task_return_error (gtask, error);
 }
 
+/* On the caller's thread once the worker is done: what the check held
+ * (the engine, the providers — Python objects among them —, the
+ * consortium) is let go here, not in the worker, which may drop the
+ * worker task last; then the caller's task returns. */
+static void
+worker_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  CwbCheckReport *report;
+  GError *error = NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  check_task_clear (g_task_get_task_data (G_TASK (result)));
+
+  if (report != NULL)
+    g_task_return_pointer (outer, report, g_object_unref);
+  else
+    g_task_return_error (outer, error);
+}
+
 /**
  * cwb_context_check_async:
  * @self: a context
@@ -412,6 +440,7 @@ cwb_context_check_async (CwbContext          *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) gtask = NULL;
   CheckTask *task;
   const char *path = self->store != NULL ? cwb_store_get_path (self->store) : NULL;
@@ -420,9 +449,10 @@ cwb_context_check_async (CwbContext          *self,
   g_return_if_fail (CWB_IS_CONSORTIUM (consortium));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  gtask = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (gtask, cwb_context_check_async);
-  g_task_set_return_on_cancel (gtask, FALSE);
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, cwb_context_check_async);
+  /* no source object: the worker may drop this task last */
+  gtask = g_task_new (NULL, cancellable, worker_done_cb, g_object_ref (outer));
 
   task = g_new0 (CheckTask, 1);
   task->rules = g_object_ref (self->rules);
