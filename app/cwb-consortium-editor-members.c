@@ -90,12 +90,16 @@ members_selection_changed_cb (CwbConsortiumEditor *self)
 /* GTK 4.8's column view builds up to 200 rows as soon as its model has
  * them, 8 labels each, and measures and draws them all in the next frame:
  * a quarter of a second at once on the main loop. The view therefore sees
- * the first REVEAL_STEP members, then REVEAL_STEP more on every frame
- * until it has built all the rows it will (MAX_BUILT_ROWS), then the whole
- * list: no frame builds more than REVEAL_STEP rows. The visible rows come
- * in the first frame; the rows below follow as the view settles. */
-#define REVEAL_STEP    4
-#define MAX_BUILT_ROWS 200
+ * the first few members, then a few more on every frame until it has
+ * built all the rows it will (MAX_BUILT_ROWS), then the whole list. How
+ * many per frame follows how long the last step took (REVEAL_BUDGET_US
+ * for building them; their layout and drawing take about as long again),
+ * so no frame of filling the view takes long on a slow machine and a
+ * fast one fills it sooner. The visible rows come in the first frames. */
+#define REVEAL_FIRST      4
+#define REVEAL_MAX_STEP   32
+#define REVEAL_BUDGET_US  8000
+#define MAX_BUILT_ROWS    200
 
 static void
 stop_revealing (CwbConsortiumEditor *self)
@@ -114,15 +118,22 @@ reveal_tick_cb (GtkWidget     *widget,
 {
   CwbConsortiumEditor *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->members_shown);
+  gint64 start, spent;
 
-  if (size + REVEAL_STEP >= MAX_BUILT_ROWS)
+  if (size + self->reveal_step >= MAX_BUILT_ROWS)
     {
       self->reveal_tick = 0;
       gtk_slice_list_model_set_size (self->members_shown, G_MAXUINT);
       return G_SOURCE_REMOVE;
     }
 
-  gtk_slice_list_model_set_size (self->members_shown, size + REVEAL_STEP);
+  start = g_get_monotonic_time ();
+  gtk_slice_list_model_set_size (self->members_shown, size + self->reveal_step);
+  spent = MAX (g_get_monotonic_time () - start, 1);
+
+  /* as many as fit in the budget at this step's pace */
+  self->reveal_step = CLAMP ((gint64) self->reveal_step * REVEAL_BUDGET_US / spent, 1, REVEAL_MAX_STEP);
+
   return G_SOURCE_CONTINUE;
 }
 
@@ -160,10 +171,11 @@ _cwb_editor_set_members (CwbConsortiumEditor *self,
                                G_CALLBACK (members_items_changed_cb), self, G_CONNECT_SWAPPED);
       n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
       self->members_shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->members)), 0,
-                                                      n > REVEAL_STEP ? REVEAL_STEP : G_MAXUINT);
+                                                      n > REVEAL_FIRST ? REVEAL_FIRST : G_MAXUINT);
       gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members_shown));
       gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
-      if (n > REVEAL_STEP)
+      self->reveal_step = REVEAL_FIRST;
+      if (n > REVEAL_FIRST)
         self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->members_view),
                                                           reveal_tick_cb, self, NULL);
     }

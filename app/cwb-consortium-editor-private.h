@@ -41,6 +41,7 @@ struct _CwbConsortiumEditor
   CwbMemberList        *members;
   GtkSliceListModel    *members_shown;     /* the first rows of members, growing frame by frame */
   guint                 reveal_tick;
+  guint                 reveal_step;       /* how many more members the next frame shows */
   GHashTable           *removed;           /* guint64 token → RemovedMember */
   guint64               next_token;
   AdwToast             *last_toast;
