@@ -327,14 +327,14 @@ yes_mark (gboolean value)
  * on it: gtk_widget_set_tooltip_text() on every bind would query the
  * pointer from the display server for each row as the view fills. */
 static gboolean
-name_query_tooltip_cb (GtkWidget  *label,
+name_query_tooltip_cb (GtkWidget  *cell,
                        int         x,
                        int         y,
                        gboolean    keyboard_mode,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
 
   if (text == NULL || *text == '\0')
     return FALSE;
@@ -343,28 +343,38 @@ name_query_tooltip_cb (GtkWidget  *label,
   return TRUE;
 }
 
+/* Cells are GtkInscriptions, GTK's text widget for lists: unlike a label
+ * it has no key bindings or selection to set up, and its size does not
+ * depend on its text, so a row is cheap to build and to lay out. */
 static void
 column_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 1);
   if (column <= COLUMN_KIND)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    }
+  else
+    {
+      /* the check marks, under the middle of their heading */
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 1);
     }
   if (column == COLUMN_USCC)
-    gtk_widget_add_css_class (label, "monospace");
+    gtk_widget_add_css_class (cell, "monospace");
   if (column == COLUMN_NAME)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
     }
 
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -374,12 +384,12 @@ column_bind_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (user_data);
   CwbMember *member = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   const char *text = "";
 
   if (member == NULL)
     {
-      gtk_label_set_text (label, "");
+      gtk_inscription_set_text (cell, "");
       return;
     }
 
@@ -398,7 +408,7 @@ column_bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_text (label, text ? text : "");
+  gtk_inscription_set_text (cell, text ? text : "");
 }
 
 static void
