@@ -64,6 +64,7 @@ typedef struct
 {
   char              *module;    /* owned */
   CwbPluginActivity  activity;
+  GThread           *thread;    /* that made the call (a check may run in a worker) */
 } GuardCall;
 
 G_DEFINE_FINAL_TYPE (CwbEngine, cwb_engine, G_TYPE_OBJECT)
@@ -749,6 +750,7 @@ cwb_engine_enter_plugin (CwbEngine         *self,
 
   call.module = g_strdup (module);
   call.activity = activity;
+  call.thread = g_thread_self ();
 
   g_mutex_lock (&self->guard_lock);
   g_array_append_val (self->calls, call);
@@ -760,7 +762,8 @@ cwb_engine_enter_plugin (CwbEngine         *self,
  * cwb_engine_leave_plugin:
  * @self: an engine
  *
- * Ends the innermost cwb_engine_enter_plugin().
+ * Ends the innermost cwb_engine_enter_plugin() of the calling thread (a
+ * check may run in a worker meanwhile: cwb_context_check_async()).
  */
 void
 cwb_engine_leave_plugin (CwbEngine *self)
@@ -768,10 +771,16 @@ cwb_engine_leave_plugin (CwbEngine *self)
   g_return_if_fail (CWB_IS_ENGINE (self));
 
   g_mutex_lock (&self->guard_lock);
-  if (self->calls->len > 0)
-    g_array_set_size (self->calls, self->calls->len - 1);
-  else
-    g_critical ("cwb_engine_leave_plugin() without cwb_engine_enter_plugin()");
+  /* this thread's innermost call: another thread's may have come since */
+  for (guint i = self->calls->len; i > 0; i--)
+    if (g_array_index (self->calls, GuardCall, i - 1).thread == g_thread_self ())
+      {
+        g_array_remove_index (self->calls, i - 1);
+        write_marker (self);
+        g_mutex_unlock (&self->guard_lock);
+        return;
+      }
+  g_critical ("cwb_engine_leave_plugin() without cwb_engine_enter_plugin()");
   write_marker (self);
   g_mutex_unlock (&self->guard_lock);
 }
