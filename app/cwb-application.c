@@ -120,10 +120,22 @@ shortcuts_activated_cb (GSimpleAction *action,
   CwbApplication *self = user_data;
   GtkWindow *window = get_main_window (self);
 
-  /* GtkApplication loads gtk/help-overlay.ui into every application window
-   * and gives it win.show-help-overlay. */
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (window == NULL)
+    return;
+
+  /* Built when first asked for: GtkApplication would build
+   * gtk/help-overlay.ui for every window at start-up. Setting it gives the
+   * window win.show-help-overlay. */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/cwb/ConsortiumWorkbench/cwb-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static const GActionEntry app_actions[] = {
@@ -375,8 +387,7 @@ cwb_application_startup (GApplication *app)
   CwbApplication *self = CWB_APPLICATION (app);
 
   /* AdwApplication loads style.css from the resource base path
-   * (/io/github/cwb/ConsortiumWorkbench/) and GtkApplication the help
-   * overlay from gtk/help-overlay.ui beside it. */
+   * (/io/github/cwb/ConsortiumWorkbench/). */
   G_APPLICATION_CLASS (cwb_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

@@ -118,7 +118,7 @@ dup_own_fields (CwbConsortiumEditor *self)
 {
   CwbConsortium *source = self->last_written ? self->last_written : self->consortium;
   CwbConsortium *copy;
-  GPtrArray *array;
+  const GPtrArray *array;
 
   g_assert (source != NULL);
 
@@ -129,9 +129,9 @@ dup_own_fields (CwbConsortiumEditor *self)
   for (guint i = 0; i < N_STRING_LISTS; i++)
     lists[i].set (copy, lists[i].get (source));
 
-  array = cwb_consortium_get_standards (copy);
-  for (guint i = 0; i < cwb_consortium_get_standards (source)->len; i++)
-    g_ptr_array_add (array, cwb_standard_copy (g_ptr_array_index (cwb_consortium_get_standards (source), i)));
+  array = cwb_consortium_get_standards (source);
+  for (guint i = 0; i < array->len; i++)
+    cwb_consortium_add_standard (copy, cwb_standard_copy (g_ptr_array_index (array, i)));
 
   cwb_consortium_set_has_organization (copy, cwb_consortium_get_has_organization (source));
   cwb_consortium_set_decision_body (copy, cwb_consortium_get_decision_body (source));
@@ -144,9 +144,9 @@ dup_own_fields (CwbConsortiumEditor *self)
   cwb_consortium_set_fund_system (copy, cwb_consortium_get_fund_system (source));
   cwb_consortium_set_fund_internal_supervision (copy, cwb_consortium_get_fund_internal_supervision (source));
 
-  array = cwb_consortium_get_exceptions (copy);
-  for (guint i = 0; i < cwb_consortium_get_exceptions (source)->len; i++)
-    g_ptr_array_add (array, cwb_exception_copy (g_ptr_array_index (cwb_consortium_get_exceptions (source), i)));
+  array = cwb_consortium_get_exceptions (source);
+  for (guint i = 0; i < array->len; i++)
+    cwb_consortium_add_exception (copy, cwb_exception_copy (g_ptr_array_index (array, i)));
 
   return copy;
 }
@@ -261,8 +261,8 @@ list_item_apply_cb (CwbConsortiumEditor *self,
 
   if (id == LIST_STANDARDS)
     {
-      GPtrArray *standards = cwb_consortium_get_standards (copy);
-      CwbStandard *standard;
+      const GPtrArray *standards = cwb_consortium_get_standards (copy);
+      const CwbStandard *standard;
 
       if (index >= standards->len)
         return;
@@ -273,8 +273,7 @@ list_item_apply_cb (CwbConsortiumEditor *self,
           gtk_editable_set_text (GTK_EDITABLE (row), standard->title);
           return;
         }
-      g_free (standard->title);
-      standard->title = g_steal_pointer (&text);
+      cwb_consortium_replace_standard (copy, index, cwb_standard_new (standard->kind, text));
     }
   else
     {
@@ -386,7 +385,7 @@ add_list_item (CwbConsortiumEditor *self,
 
       if (kind > CWB_STANDARD_KIND_INDUSTRY)
         kind = CWB_STANDARD_KIND_TECHNICAL;
-      g_ptr_array_add (cwb_consortium_get_standards (copy), cwb_standard_new (kind, text));
+      cwb_consortium_add_standard (copy, cwb_standard_new (kind, text));
     }
   else
     {
@@ -435,11 +434,9 @@ remove_list_item_action (GtkWidget  *widget,
 
   if (id == LIST_STANDARDS)
     {
-      GPtrArray *standards = cwb_consortium_get_standards (copy);
-
-      if (index >= standards->len)
+      if (index >= cwb_consortium_get_standards (copy)->len)
         return;
-      g_ptr_array_remove_index (standards, index);
+      cwb_consortium_remove_standard (copy, index);
     }
   else
     {
@@ -714,7 +711,7 @@ static GStrv
 dup_exception_keys (CwbConsortium *consortium)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
+  const GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
 
   for (guint i = 0; i < exceptions->len; i++)
     {
@@ -732,7 +729,7 @@ static void
 refresh_exceptions (CwbConsortiumEditor *self)
 {
   g_auto(GStrv) keys = dup_exception_keys (self->consortium);
-  GPtrArray *exceptions = cwb_consortium_get_exceptions (self->consortium);
+  const GPtrArray *exceptions = cwb_consortium_get_exceptions (self->consortium);
   CwbRuleSet *rules = cwb_context_get_rules (self->context);
 
   if (self->shown_exceptions != NULL &&
@@ -806,25 +803,14 @@ remove_exception_response_cb (AdwMessageDialog    *dialog,
   const char *rule = g_object_get_data (G_OBJECT (dialog), "rule");
   const gint64 *id = g_object_get_data (G_OBJECT (dialog), "consortium-id");
   g_autoptr(CwbConsortium) copy = NULL;
-  GPtrArray *exceptions;
 
   if (g_strcmp0 (response, "remove") != 0 || !_cwb_editor_can_edit (self) ||
       id == NULL || cwb_consortium_get_id (self->consortium) != *id)
     return;
 
   copy = dup_own_fields (self);
-  exceptions = cwb_consortium_get_exceptions (copy);
-  for (guint i = 0; i < exceptions->len; i++)
-    {
-      CwbException *exception = g_ptr_array_index (exceptions, i);
-
-      if (g_strcmp0 (exception->rule, rule) == 0)
-        {
-          g_ptr_array_remove_index (exceptions, i);
-          write_consortium (self, copy);
-          return;
-        }
-    }
+  if (cwb_consortium_remove_exception (copy, rule))
+    write_consortium (self, copy);
 }
 
 static void

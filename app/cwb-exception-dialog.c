@@ -296,8 +296,7 @@ cwb_exception_dialog_save (CwbExceptionDialog  *self,
       goto failed;
     }
 
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new (rule, document, date, reason));
+  cwb_consortium_add_exception (consortium, cwb_exception_new (rule, document, date, reason));
 
   if (!cwb_store_update_consortium (store, consortium, &local_error))
     goto failed;

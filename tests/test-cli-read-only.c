@@ -215,9 +215,10 @@ test_unchanged (Fixture       *f,
     {
       sqlite3 *db = NULL;
 
-      /* schema 1: without what 002-lifecycle.sql added */
+      /* schema 1: without what 002-lifecycle.sql and 003 added */
       g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "DROP TABLE lifecycle_event; PRAGMA user_version = 1",
+      g_assert_cmpint (sqlite3_exec (db, "DROP TABLE lifecycle_event; DROP INDEX consortium_industry_name; "
+                                     "PRAGMA user_version = 1",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
     }

@@ -110,8 +110,7 @@ make_consortium (const char *industry,
   cwb_consortium_set_key_technologies (consortium, technologies);
   cwb_consortium_set_transformation_results (consortium, results);
   cwb_consortium_set_landmark_results (consortium, landmarks);
-  g_ptr_array_add (cwb_consortium_get_standards (consortium),
-                   cwb_standard_new (CWB_STANDARD_KIND_INDUSTRY, "热带地区电动汽车热管理技术规范"));
+  cwb_consortium_add_standard (consortium, cwb_standard_new (CWB_STANDARD_KIND_INDUSTRY, "热带地区电动汽车热管理技术规范"));
 
   cwb_consortium_set_has_organization (consortium, TRUE);
   cwb_consortium_set_decision_body (consortium, "理事会");
@@ -853,7 +852,8 @@ test_other_rules (Fixture       *fixture,
     g_autoptr(CwbConsortium) consortium = make_consortium ("房地产", 10);
     g_autoptr(CwbCheckReport) report = NULL;
 
-    g_ptr_array_set_size (cwb_consortium_get_standards (consortium), 0);
+    while (cwb_consortium_get_standards (consortium)->len > 0)
+      cwb_consortium_remove_standard (consortium, 0);
     report = check (fixture, consortium);
     expect_contains (cwb_check_result_get_message (expect (report, "I1", CWB_STATUS_WARN)), "房地产");
     expect_contains (cwb_check_result_get_message (expect (report, "P1", CWB_STATUS_WARN)), "standards");
@@ -907,8 +907,7 @@ test_exceptions (Fixture       *fixture,
     g_autoptr(CwbCheckReport) report = NULL;
     CwbCheckResult *result;
 
-    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                     cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "产业急需"));
+    cwb_consortium_add_exception (consortium, cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "产业急需"));
     report = check (fixture, consortium);
     result = expect (report, "C3", CWB_STATUS_EXCEPTED);
     expect_contains (cwb_check_result_get_message (result), "琼科〔2024〕12号");
@@ -925,16 +924,14 @@ test_exceptions (Fixture       *fixture,
 
     for (guint m = 4; m < 10; m++)
       set_in_hainan (member_at (consortium, m), m, FALSE, FALSE);
-    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                     cwb_exception_new ("C5", "琼科〔2024〕13号", "2024-04-03", "—"));
+    cwb_consortium_add_exception (consortium, cwb_exception_new ("C5", "琼科〔2024〕13号", "2024-04-03", "—"));
     report = check (fixture, consortium);
     expect (report, "C4", CWB_STATUS_FAIL);
     expect (report, "C5", CWB_STATUS_PASS);
     g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_FAIL);
     g_clear_object (&report);
 
-    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                     cwb_exception_new ("C4", "琼科〔2024〕14号", "2024-04-04", "省委重点扶持"));
+    cwb_consortium_add_exception (consortium, cwb_exception_new ("C4", "琼科〔2024〕14号", "2024-04-04", "省委重点扶持"));
     report = check (fixture, consortium);
     expect_contains (cwb_check_result_get_message (expect (report, "C4", CWB_STATUS_EXCEPTED)), "琼科〔2024〕14号");
     g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_PASS);
@@ -946,8 +943,7 @@ test_exceptions (Fixture       *fixture,
     g_autoptr(CwbCheckReport) report = NULL;
 
     cwb_member_set_revenue (member_at (consortium, 0), CWB_UNKNOWN);
-    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                     cwb_exception_new ("L2", "琼科〔2024〕15号", "2024-04-05", "—"));
+    cwb_consortium_add_exception (consortium, cwb_exception_new ("L2", "琼科〔2024〕15号", "2024-04-05", "—"));
     report = check (fixture, consortium);
     expect (report, "L2", CWB_STATUS_UNKNOWN);
     g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_WARN);

@@ -147,12 +147,12 @@ test_consortium_copy_equal (void)
   cwb_consortium_set_scientific_problems (copy, cwb_consortium_get_scientific_problems (consortium));
   g_assert_true (cwb_consortium_equal (consortium, copy));
 
-  g_ptr_array_add (cwb_consortium_get_exceptions (copy),
-                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "试点"));
+  cwb_consortium_add_exception (copy, cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "试点"));
   g_assert_false (cwb_consortium_equal (consortium, copy));
   g_assert_nonnull (cwb_consortium_find_exception (copy, "C3"));
   g_assert_null (cwb_consortium_find_exception (copy, "C4"));
-  g_ptr_array_set_size (cwb_consortium_get_exceptions (copy), 0);
+  g_assert_true (cwb_consortium_remove_exception (copy, "C3"));
+  g_assert_false (cwb_consortium_remove_exception (copy, "C3"));
   g_assert_true (cwb_consortium_equal (consortium, copy));
 
   section = json_from_string ("{\"name\": \"李某某\"}", NULL);

@@ -780,7 +780,7 @@ test_lists (Fixture       *f,
   const char * const *problems;
   GtkListBox *list = _cwb_consortium_editor_get_child (f->editor, "scientific_problems_list");
   AdwEntryRow *add_row = _cwb_consortium_editor_get_child (f->editor, "scientific_problems_add_row");
-  GPtrArray *standards;
+  const GPtrArray *standards;
 
   g_assert_cmpuint (cwb_test_count_list_rows (list), ==, 2);  /* one item and the add row */
 

@@ -54,8 +54,8 @@ approved_on (const char *approved)
 }
 
 static void
-assert_events_equal (GPtrArray *a,
-                     GPtrArray *b)
+assert_events_equal (const GPtrArray *a,
+                     const GPtrArray *b)
 {
   g_assert_nonnull (a);
   g_assert_nonnull (b);
@@ -456,12 +456,10 @@ test_approval_date (void)
 static void
 append_example_lifecycle (CwbConsortium *consortium)
 {
-  GPtrArray *lifecycle = cwb_consortium_get_lifecycle (consortium);
-
-  g_ptr_array_add (lifecycle, cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2023-10-09", NULL, "经省系统提交"));
-  g_ptr_array_add (lifecycle, cwb_stage_event_new (CWB_STAGE_VERIFYING, "2023-10-20", NULL, NULL));
-  g_ptr_array_add (lifecycle, cwb_stage_event_new (CWB_STAGE_RECOMMENDED, "2023-11-15", NULL, NULL));
-  g_ptr_array_add (lifecycle, cwb_stage_event_new (CWB_STAGE_APPROVED, "2024-03-01", "琼科〔2024〕12号", NULL));
+  cwb_consortium_add_stage_event (consortium, cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2023-10-09", NULL, "经省系统提交"));
+  cwb_consortium_add_stage_event (consortium, cwb_stage_event_new (CWB_STAGE_VERIFYING, "2023-10-20", NULL, NULL));
+  cwb_consortium_add_stage_event (consortium, cwb_stage_event_new (CWB_STAGE_RECOMMENDED, "2023-11-15", NULL, NULL));
+  cwb_consortium_add_stage_event (consortium, cwb_stage_event_new (CWB_STAGE_APPROVED, "2024-03-01", "琼科〔2024〕12号", NULL));
 }
 
 static GBytes *
@@ -551,7 +549,7 @@ test_file_round_trip (void)
     last->document = g_strdup ("琼科〔2024〕13号");
     g_assert_false (cwb_consortium_equal (copy, loaded));
 
-    g_ptr_array_remove_index (cwb_consortium_get_lifecycle (copy), 3);
+    cwb_consortium_remove_stage_event (copy, 3);
     g_assert_false (cwb_consortium_equal (copy, loaded));
   }
 
@@ -582,7 +580,7 @@ test_file_without_lifecycle (void)
   g_clear_pointer (&data, g_free);
   data = cwb_consortium_to_data (consortium, &length);
   g_assert_nonnull (strstr (data, "\"lifecycle\""));
-  g_ptr_array_set_size (cwb_consortium_get_lifecycle (consortium), 0);
+  cwb_consortium_clear_lifecycle (consortium);
   g_clear_pointer (&data, g_free);
   data = cwb_consortium_to_data (consortium, &length);
   g_assert_null (strstr (data, "\"lifecycle\""));
@@ -941,7 +939,7 @@ test_store_append (Fixture       *fixture,
   g_assert_cmpstr (cwb_lifecycle_get_approval_date (events), ==, "2024-03-01");
 
   /* update_consortium leaves the steps alone */
-  g_ptr_array_set_size (cwb_consortium_get_lifecycle (loaded), 0);
+  cwb_consortium_clear_lifecycle (loaded);
   cwb_consortium_set_industry (loaded, "热带特色高效农业");
   g_assert_true (cwb_store_update_consortium (fixture->store, loaded, &error));
   g_assert_no_error (error);
@@ -1089,11 +1087,10 @@ test_store_import_invalid (Fixture       *fixture,
 {
   g_autoptr(CwbConsortium) consortium = cwb_test_load_example (EXAMPLE);
   g_autoptr(GError) error = NULL;
-  GPtrArray *lifecycle = cwb_consortium_get_lifecycle (consortium);
 
   /* built in code, not checked by a file: the store checks it */
-  g_ptr_array_add (lifecycle, cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2023-10-09", NULL, NULL));
-  g_ptr_array_add (lifecycle, cwb_stage_event_new (CWB_STAGE_APPROVED, "2024-03-01", "琼科〔2024〕12号", NULL));
+  cwb_consortium_add_stage_event (consortium, cwb_stage_event_new (CWB_STAGE_SUBMITTED, "2023-10-09", NULL, NULL));
+  cwb_consortium_add_stage_event (consortium, cwb_stage_event_new (CWB_STAGE_APPROVED, "2024-03-01", "琼科〔2024〕12号", NULL));
 
   open_store (fixture);
   g_assert_false (cwb_store_import_consortium (fixture->store, consortium, FALSE, &error));
@@ -1148,8 +1145,7 @@ test_store_import_replace (Fixture       *fixture,
     g_assert_cmpuint (n_stored (fixture, id), ==, 0);
 
   /* a version with its own steps: those replace the recorded ones */
-  g_ptr_array_add (cwb_consortium_get_lifecycle (with),
-                   cwb_stage_event_new (CWB_STAGE_APPROVED, "2020-05-06", "琼科〔2020〕3号", "建档前已认定"));
+  cwb_consortium_add_stage_event (with, cwb_stage_event_new (CWB_STAGE_APPROVED, "2020-05-06", "琼科〔2020〕3号", "建档前已认定"));
   g_assert_true (cwb_store_import_consortium (fixture->store, with, TRUE, &error));
   g_assert_no_error (error);
   new_id = cwb_consortium_get_id (with);

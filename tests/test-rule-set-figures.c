@@ -88,7 +88,7 @@ edited_consortium (const char *from,
 static CwbMember *
 lead_of (CwbConsortium *consortium)
 {
-  GPtrArray *members = cwb_consortium_get_members (consortium);
+  const GPtrArray *members = cwb_consortium_get_members (consortium);
 
   for (guint i = 0; i < members->len; i++)
     if (cwb_member_get_lead (g_ptr_array_index (members, i)))
@@ -124,7 +124,7 @@ test_lifecycle (void)
 {
   g_autoptr(CwbRuleSet) pack = load_pack ();
   g_autoptr(CwbConsortium) consortium = load_consortium (pack, NULL);
-  GPtrArray *events = cwb_consortium_get_lifecycle (consortium);
+  const GPtrArray *events = cwb_consortium_get_lifecycle (consortium);
   g_autoptr(CwbStageEvent) approving = cwb_stage_event_new (CWB_STAGE_APPROVING, "2023-11-20", NULL, NULL);
   g_autoptr(GPtrArray) recommended = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;

@@ -1,5 +1,5 @@
 /* test-store-consortia.c — tests of CwbStore on real SQLite files: the
- * consortia model, updates, change signals, members
+ * consortia list, updates, change signals, members
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,7 +48,7 @@ items_changed_cb (GListModel *model,
   (*n_emissions)++;
 }
 
-/* the names of the consortia model, joined by "," */
+/* the names of a consortia list, joined by "," */
 static char *
 consortia_names (GListModel *consortia)
 {
@@ -74,6 +74,7 @@ test_consortia_model (Fixture       *fixture,
   g_autoptr(CwbConsortium) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   guint n_emissions = 0;
 
@@ -81,8 +82,8 @@ test_consortia_model (Fixture       *fixture,
   import (fixture, b);
   import (fixture, c);
 
-  consortia = cwb_store_get_consortia (fixture->store);
-  g_assert_true (consortia == cwb_store_get_consortia (fixture->store));
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   g_assert_true (g_list_model_get_item_type (consortia) == CWB_TYPE_CONSORTIUM);
   names = consortia_names (consortia);
   g_assert_cmpstr (names, ==, "B 联合体,C 联合体");
@@ -146,8 +147,7 @@ test_update_consortium (Fixture       *fixture,
   cwb_consortium_set_key_technologies (consortium, technologies);
   cwb_consortium_set_has_fund_management (consortium, TRUE);
   cwb_consortium_set_fund_system (consortium, TRUE);
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new ("C4", "琼科〔2024〕13号", "2024-05-01", "理由"));
+  cwb_consortium_add_exception (consortium, cwb_exception_new ("C4", "琼科〔2024〕13号", "2024-05-01", "理由"));
   /* members are not written by an update */
   cwb_consortium_remove_member (consortium, 1);
 
@@ -198,8 +198,7 @@ test_changes (Fixture       *fixture,
   g_assert_no_error (error);
   assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id } }, 1);
 
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "理由"));
+  cwb_consortium_add_exception (consortium, cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "理由"));
   g_assert_true (cwb_store_update_consortium (fixture->store, consortium, &error));
   g_assert_no_error (error);
   assert_changes (changes, (Change[]) { { CWB_CHANGE_CONSORTIUM, id }, { CWB_CHANGE_SECTION, id } }, 2);

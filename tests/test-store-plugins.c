@@ -468,13 +468,15 @@ test_plugin_transaction (Fixture       *fixture,
   g_autoptr(JsonNode) section = NULL;
   g_autoptr(GError) error = NULL;
   TransactionData data = { fixture, changes, 0, TRUE, FALSE, 0 };
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
 
   open_store (fixture);
   data.consortium_id = import (fixture, consortium);
   g_assert_true (cwb_store_migrate_plugin (fixture->store, "test", test_item_steps, &error));
   g_assert_no_error (error);
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   g_assert_cmpuint (g_list_model_get_n_items (consortia), ==, 1);
   g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), changes);
 

@@ -286,6 +286,7 @@ test_import_examples (Fixture       *fixture,
 {
   g_auto(GStrv) names = cwb_test_list_examples ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   guint n_imported = 0;
 
@@ -331,7 +332,8 @@ test_import_examples (Fixture       *fixture,
 
   g_assert_cmpuint (n_imported, >=, 3);
 
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   g_assert_cmpuint (g_list_model_get_n_items (consortia), ==, n_imported);
   for (guint i = 1; i < n_imported; i++)
     {
@@ -364,10 +366,8 @@ test_import_sections_exceptions (Fixture       *fixture,
                                      CWB_PLATFORM_KIND_ENGINEERING_CENTER));
   cwb_member_set_has_fiscal_years (lead, TRUE);
   g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2024, 9000000, CWB_UNKNOWN));
-  g_ptr_array_add (cwb_consortium_get_standards (consortium),
-                   cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
-  g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                   cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "特殊情况"));
+  cwb_consortium_add_standard (consortium, cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
+  cwb_consortium_add_exception (consortium, cwb_exception_new ("C3", "琼科〔2024〕12号", "2024-04-02", "特殊情况"));
   cwb_consortium_set_section (consortium, "chief_expert", section);
   cwb_consortium_set_has_organization (consortium, TRUE);
   cwb_consortium_set_executive_body (consortium, "联合体办公室");
@@ -434,8 +434,7 @@ test_json_columns (Fixture       *fixture,
   cwb_member_set_has_fiscal_years (lead, TRUE);
   g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2023, CWB_UNKNOWN, 50000000));
   g_ptr_array_add (cwb_member_get_fiscal_years (lead), cwb_fiscal_year_new (2024, 9000000, CWB_UNKNOWN));
-  g_ptr_array_add (cwb_consortium_get_standards (consortium),
-                   cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
+  cwb_consortium_add_standard (consortium, cwb_standard_new (CWB_STANDARD_KIND_PRODUCT, "热带种子标准"));
   cwb_consortium_set_landmark_results (consortium, landmarks);
 
   open_store (fixture);
@@ -553,12 +552,14 @@ test_import_exists (Fixture       *fixture,
   g_autoptr(CwbConsortium) loaded = NULL;
   g_autoptr(CwbConsortium) item = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   gint64 first_id;
   gint64 second_id;
 
   open_store (fixture);
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   first_id = import (fixture, first);
 
   g_assert_false (cwb_store_import_consortium (fixture->store, second, FALSE, &error));
@@ -618,6 +619,7 @@ test_import_atomic (Fixture       *fixture,
   g_autoptr(CwbMember) twin2 = make_member ("91460000MA00000003", "重复单位", FALSE);
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GError) error = NULL;
+  g_autoptr(CwbConsortiumList) list = NULL;
   GListModel *consortia;
   gint64 good_id;
 
@@ -626,7 +628,8 @@ test_import_atomic (Fixture       *fixture,
   cwb_consortium_add_member (bad_replacement, twin2);
 
   open_store (fixture);
-  consortia = cwb_store_get_consortia (fixture->store);
+  list = cwb_consortium_list_new (fixture->store);
+  consortia = G_LIST_MODEL (list);
   good_id = import (fixture, good);
   g_signal_connect (fixture->store, "changed", G_CALLBACK (changed_cb), changes);
 
@@ -660,6 +663,41 @@ test_import_atomic (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->path, "SELECT count(*) FROM member"), ==, 0);
 }
 
+/* cwb_store_find_member(): the member of that consortium, with all its
+ * fields; none for a code it does not have or one of another consortium */
+static void
+test_find_member (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(CwbConsortium) first = make_consortium ("海南省测试创新联合体", "91460000MA00000001", 3);
+  g_autoptr(CwbConsortium) second = make_consortium ("海南省另一创新联合体", "91460000MA00000002", 5);
+  g_autoptr(CwbMember) member = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id;
+  gint64 second_id;
+
+  open_store (fixture);
+  first_id = import (fixture, first);
+  second_id = import (fixture, second);
+
+  g_assert_true (cwb_store_find_member (fixture->store, second_id, "91460000MB00000004", &member, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (member);
+  g_assert_true (cwb_member_equal (member, cwb_consortium_get_member (second, 4)));
+  g_clear_object (&member);
+
+  /* the first consortium has only three members */
+  g_assert_true (cwb_store_find_member (fixture->store, first_id, "91460000MB00000004", &member, &error));
+  g_assert_no_error (error);
+  g_assert_null (member);
+
+  g_assert_true (cwb_store_find_member (fixture->store, first_id, "91460000MA00000002", &member, &error));
+  g_assert_null (member);
+  g_assert_true (cwb_store_find_member (fixture->store, first_id, "91460000MA00000001", &member, &error));
+  g_assert_nonnull (member);
+  g_assert_true (cwb_member_get_lead (member));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +717,7 @@ main (int   argc,
   store_test_add ("/store/json/columns", test_json_columns);
   store_test_add ("/store/json/damaged", test_json_damaged);
   store_test_add ("/store/import/atomic", test_import_atomic);
+  store_test_add ("/store/members/find", test_find_member);
 
   return g_test_run ();
 }

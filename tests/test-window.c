@@ -36,7 +36,7 @@ get_store (Fixture *fixture)
 static guint
 n_stored (Fixture *fixture)
 {
-  return g_list_model_get_n_items (cwb_store_get_consortia (get_store (fixture)));
+  return cwb_store_count_consortia (get_store (fixture), NULL);
 }
 
 static const char *
@@ -765,6 +765,32 @@ test_newer_schema_refused (void)
   cwb_test_remove_tree (dir);
 }
 
+/* The shortcuts window is built when first asked for (Ctrl+?), once. */
+static void
+test_shortcuts (Fixture *fixture)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                "app.shortcuts");
+  GtkShortcutsWindow *overlay;
+
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "shortcuts", NULL);
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_nonnull (overlay);
+  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  CWB_TEST_WAIT_FOR (!gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "shortcuts", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
 /* g_test_add() wrappers */
 #define APP_TEST(func)                                  \
   static void                                           \
@@ -782,6 +808,7 @@ APP_TEST (test_pages)
 APP_TEST (test_preferences_plugins)
 APP_TEST (test_search)
 APP_TEST (test_new_and_export)
+APP_TEST (test_shortcuts)
 #undef APP_TEST
 
 static void
@@ -822,6 +849,7 @@ main (int   argc,
   ADD ("/window/preferences/plugins", test_preferences_plugins);
   ADD ("/window/search", test_search);
   ADD ("/window/new-and-export", test_new_and_export);
+  ADD ("/window/shortcuts", test_shortcuts);
 #undef ADD
   g_test_add ("/window/preferences/disabled-at-startup", Fixture, NULL,
               fixture_set_up, test_disabled_at_startup_run, fixture_tear_down);

@@ -37,7 +37,7 @@ gboolean  _cwb_strv_from_json         (JsonNode            *node,
                                        GError             **error);
 
 /* (element-type CwbStandard) */
-JsonNode *_cwb_standards_to_json      (GPtrArray           *standards);
+JsonNode *_cwb_standards_to_json      (const GPtrArray     *standards);
 gboolean  _cwb_standards_from_json    (JsonNode            *node,
                                        GPtrArray           *standards,
                                        GError             **error);

@@ -12,6 +12,7 @@
 
 #include "cwb-consortium-file.h"
 #include "cwb-consortium-file-private.h"
+#include "cwb-consortium-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
 #include "cwb-json-private.h"
@@ -258,7 +259,7 @@ load_lifecycle (CwbConsortium  *self,
                 CwbRuleSet     *rules,
                 GError        **error)
 {
-  LifecycleRead read = { cwb_consortium_get_lifecycle (self), rules };
+  LifecycleRead read = { _cwb_consortium_get_lifecycle_mut (self), rules };
   JsonArray *array = NULL;
 
   if (!cwb_json_reader_read_array (reader, root, "lifecycle", OPTIONAL, &array, error))
@@ -360,7 +361,7 @@ load_lists (CwbConsortium  *self,
     }
 
   if (!read_object_array (reader, object, "standards", standard_value,
-                          cwb_consortium_get_standards (self), NULL, error))
+                          _cwb_consortium_get_standards_mut (self), NULL, error))
     return FALSE;
 
   cwb_json_reader_pop (reader);
@@ -783,7 +784,7 @@ _cwb_consortium_from_json (JsonNode    *root,
       !load_fund_management (self, object, &reader, error) ||
       !load_members (self, object, &reader, rules, error) ||
       !read_object_array (&reader, object, "exceptions", exception_value,
-                          cwb_consortium_get_exceptions (self), NULL, error) ||
+                          _cwb_consortium_get_exceptions_mut (self), NULL, error) ||
       !load_lifecycle (self, object, &reader, rules, error))
     return NULL;
 

@@ -33,8 +33,8 @@ typedef void (*WriteElement) (JsonObject    *entry,
 
 /* (transfer full): an array of one object per element of @records */
 static JsonNode *
-objects_node (GPtrArray    *records,
-              WriteElement  write)
+objects_node (const GPtrArray *records,
+              WriteElement     write)
 {
   JsonArray *array = json_array_sized_new (records != NULL ? records->len : 0);
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
@@ -130,7 +130,7 @@ _cwb_strv_to_json (const char * const *items)
 }
 
 JsonNode *
-_cwb_standards_to_json (GPtrArray *standards)
+_cwb_standards_to_json (const GPtrArray *standards)
 {
   return objects_node (standards, standard_object);
 }

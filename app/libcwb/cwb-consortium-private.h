@@ -15,4 +15,10 @@ void        _cwb_consortium_set_member_source (CwbConsortium *self,
 /* (transfer none) (nullable) */
 GListModel *_cwb_consortium_get_member_source (CwbConsortium *self);
 
+/* (transfer none): the arrays themselves, for the file reader and the
+ * store, which fill them */
+G_GNUC_INTERNAL GPtrArray *_cwb_consortium_get_standards_mut  (CwbConsortium *self);
+G_GNUC_INTERNAL GPtrArray *_cwb_consortium_get_exceptions_mut (CwbConsortium *self);
+G_GNUC_INTERNAL GPtrArray *_cwb_consortium_get_lifecycle_mut  (CwbConsortium *self);
+
 G_END_DECLS

@@ -735,13 +735,69 @@ DEFINE_LIST (landmark_results, PROP_LANDMARK_RESULTS)
  * cwb_consortium_get_standards:
  * @self: a #CwbConsortium
  *
- * Returns: (transfer none) (element-type CwbStandard): the planned standards
+ * Returns: (transfer none) (element-type CwbStandard): the planned
+ *   standards, not to be modified (cwb_consortium_add_standard() …)
  */
-GPtrArray *
+const GPtrArray *
 cwb_consortium_get_standards (CwbConsortium *self)
 {
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
 
+  return self->standards;
+}
+
+/**
+ * cwb_consortium_add_standard:
+ * @self: a #CwbConsortium
+ * @standard: (transfer full): a planned standard, added at the end
+ */
+void
+cwb_consortium_add_standard (CwbConsortium *self,
+                             CwbStandard   *standard)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (standard != NULL);
+
+  g_ptr_array_add (self->standards, standard);
+}
+
+/**
+ * cwb_consortium_replace_standard:
+ * @self: a #CwbConsortium
+ * @position: the position of a standard
+ * @standard: (transfer full): what takes its place
+ */
+void
+cwb_consortium_replace_standard (CwbConsortium *self,
+                                 guint          position,
+                                 CwbStandard   *standard)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (standard != NULL);
+  g_return_if_fail (position < self->standards->len);
+
+  cwb_standard_free (g_ptr_array_index (self->standards, position));
+  g_ptr_array_index (self->standards, position) = standard;
+}
+
+/**
+ * cwb_consortium_remove_standard:
+ * @self: a #CwbConsortium
+ * @position: the position of a standard
+ */
+void
+cwb_consortium_remove_standard (CwbConsortium *self,
+                                guint          position)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (position < self->standards->len);
+
+  g_ptr_array_remove_index (self->standards, position);
+}
+
+GPtrArray *
+_cwb_consortium_get_standards_mut (CwbConsortium *self)
+{
   return self->standards;
 }
 
@@ -1025,13 +1081,63 @@ cwb_consortium_get_lead (CwbConsortium *self)
  * cwb_consortium_get_exceptions:
  * @self: a #CwbConsortium
  *
- * Returns: (transfer none) (element-type CwbException): the 一事一议 decisions
+ * Returns: (transfer none) (element-type CwbException): the 一事一议
+ *   decisions, not to be modified (cwb_consortium_add_exception() …)
  */
-GPtrArray *
+const GPtrArray *
 cwb_consortium_get_exceptions (CwbConsortium *self)
 {
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
 
+  return self->exceptions;
+}
+
+/**
+ * cwb_consortium_add_exception:
+ * @self: a #CwbConsortium
+ * @exception: (transfer full): a decision, added at the end
+ */
+void
+cwb_consortium_add_exception (CwbConsortium *self,
+                              CwbException  *exception)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (exception != NULL);
+
+  g_ptr_array_add (self->exceptions, exception);
+}
+
+/**
+ * cwb_consortium_remove_exception:
+ * @self: a #CwbConsortium
+ * @rule: a rule id such as "C3"
+ *
+ * Returns: whether it had an exception for @rule (now removed)
+ */
+gboolean
+cwb_consortium_remove_exception (CwbConsortium *self,
+                                 const char    *rule)
+{
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), FALSE);
+  g_return_val_if_fail (rule != NULL, FALSE);
+
+  for (guint i = 0; i < self->exceptions->len; i++)
+    {
+      const CwbException *exception = g_ptr_array_index (self->exceptions, i);
+
+      if (g_strcmp0 (exception->rule, rule) == 0)
+        {
+          g_ptr_array_remove_index (self->exceptions, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GPtrArray *
+_cwb_consortium_get_exceptions_mut (CwbConsortium *self)
+{
   return self->exceptions;
 }
 
@@ -1043,14 +1149,64 @@ cwb_consortium_get_exceptions (CwbConsortium *self)
  * first. The store records new steps with cwb_store_append_stage_event();
  * cwb_store_update_consortium() leaves them alone.
  *
- * Returns: (transfer none) (element-type CwbStageEvent): the steps; the
- *   array may be modified
+ * Returns: (transfer none) (element-type CwbStageEvent): the steps, not
+ *   to be modified (cwb_consortium_add_stage_event() …)
  */
-GPtrArray *
+const GPtrArray *
 cwb_consortium_get_lifecycle (CwbConsortium *self)
 {
   g_return_val_if_fail (CWB_IS_CONSORTIUM (self), NULL);
 
+  return self->lifecycle;
+}
+
+/**
+ * cwb_consortium_add_stage_event:
+ * @self: a #CwbConsortium
+ * @event: (transfer full): a step, after those it has
+ */
+void
+cwb_consortium_add_stage_event (CwbConsortium *self,
+                                CwbStageEvent *event)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (event != NULL);
+
+  g_ptr_array_add (self->lifecycle, event);
+}
+
+/**
+ * cwb_consortium_remove_stage_event:
+ * @self: a #CwbConsortium
+ * @position: the position of a step
+ */
+void
+cwb_consortium_remove_stage_event (CwbConsortium *self,
+                                   guint          position)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+  g_return_if_fail (position < self->lifecycle->len);
+
+  g_ptr_array_remove_index (self->lifecycle, position);
+}
+
+/**
+ * cwb_consortium_clear_lifecycle:
+ * @self: a #CwbConsortium
+ *
+ * Forgets every step (a consortium not yet in any stage).
+ */
+void
+cwb_consortium_clear_lifecycle (CwbConsortium *self)
+{
+  g_return_if_fail (CWB_IS_CONSORTIUM (self));
+
+  g_ptr_array_set_size (self->lifecycle, 0);
+}
+
+GPtrArray *
+_cwb_consortium_get_lifecycle_mut (CwbConsortium *self)
+{
   return self->lifecycle;
 }
 

@@ -59,8 +59,16 @@ void                cwb_consortium_set_transformation_results (CwbConsortium *se
 const char * const *cwb_consortium_get_landmark_results       (CwbConsortium *self);
 void                cwb_consortium_set_landmark_results       (CwbConsortium *self,
                                                                const char * const *items);
-/* (element-type CwbStandard) (transfer none): the array may be modified */
-GPtrArray          *cwb_consortium_get_standards              (CwbConsortium *self);
+/* (element-type CwbStandard) (transfer none): not to be modified */
+const GPtrArray    *cwb_consortium_get_standards              (CwbConsortium *self);
+/* @standard: (transfer full) */
+void                cwb_consortium_add_standard               (CwbConsortium *self,
+                                                               CwbStandard   *standard);
+void                cwb_consortium_replace_standard           (CwbConsortium *self,
+                                                               guint          position,
+                                                               CwbStandard   *standard);
+void                cwb_consortium_remove_standard            (CwbConsortium *self,
+                                                               guint          position);
 
 /* organization (O1); has_organization is FALSE when the file has no such object */
 gboolean       cwb_consortium_get_has_organization       (CwbConsortium *self);
@@ -110,15 +118,27 @@ void           cwb_consortium_remove_member  (CwbConsortium *self,
 /* (transfer none) (nullable): the first member with lead set */
 CwbMember     *cwb_consortium_get_lead       (CwbConsortium *self);
 
-/* (element-type CwbException) (transfer none): the array may be modified */
-GPtrArray     *cwb_consortium_get_exceptions (CwbConsortium *self);
+/* (element-type CwbException) (transfer none): not to be modified */
+const GPtrArray *cwb_consortium_get_exceptions (CwbConsortium *self);
+/* @exception: (transfer full) */
+void           cwb_consortium_add_exception  (CwbConsortium *self,
+                                              CwbException  *exception);
+/* whether it had one for @rule */
+gboolean       cwb_consortium_remove_exception (CwbConsortium *self,
+                                                const char    *rule);
 /* (transfer none) (nullable): the exception that accepts @rule */
 const CwbException *cwb_consortium_find_exception (CwbConsortium *self,
                                                    const char    *rule);
 
 /* (element-type CwbStageEvent) (transfer none): the steps of its review and
- * term, oldest first (cwb-lifecycle.h); the array may be modified */
-GPtrArray     *cwb_consortium_get_lifecycle  (CwbConsortium *self);
+ * term, oldest first (cwb-lifecycle.h); not to be modified */
+const GPtrArray *cwb_consortium_get_lifecycle (CwbConsortium *self);
+/* @event: (transfer full) */
+void           cwb_consortium_add_stage_event    (CwbConsortium *self,
+                                                  CwbStageEvent *event);
+void           cwb_consortium_remove_stage_event (CwbConsortium *self,
+                                                  guint          position);
+void           cwb_consortium_clear_lifecycle    (CwbConsortium *self);
 
 /* (transfer none) (nullable): sealed (immutable, json_node_seal()); to change
  * a section build a new node and set it */

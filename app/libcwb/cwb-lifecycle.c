@@ -134,7 +134,7 @@ cwb_stage_can_follow (CwbRuleSet *rules,
  * Returns: the stage reached
  */
 CwbStage
-cwb_lifecycle_get_stage (GPtrArray *events)
+cwb_lifecycle_get_stage (const GPtrArray *events)
 {
   const CwbStageEvent *last;
 
@@ -179,7 +179,7 @@ next_labels (CwbRuleSet *rules,
  */
 gboolean
 cwb_lifecycle_check_next (CwbRuleSet          *rules,
-                          GPtrArray           *events,
+                          const GPtrArray     *events,
                           const CwbStageEvent *event,
                           const char          *today,
                           GError             **error)
@@ -257,7 +257,7 @@ cwb_lifecycle_check_next (CwbRuleSet          *rules,
  * Returns: (transfer none) (nullable): the first approval's date
  */
 const char *
-cwb_lifecycle_get_approval_date (GPtrArray *events)
+cwb_lifecycle_get_approval_date (const GPtrArray *events)
 {
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
@@ -320,10 +320,10 @@ term_end (guint        years,
  * Returns: %TRUE if the consortium was ever approved
  */
 gboolean
-cwb_lifecycle_get_term (CwbRuleSet *rules,
-                        GPtrArray  *events,
-                        char      **start,
-                        char      **end)
+cwb_lifecycle_get_term (CwbRuleSet       *rules,
+                        const GPtrArray  *events,
+                        char            **start,
+                        char            **end)
 {
   gboolean found = FALSE;
   GDate term_start, term_last;
@@ -379,9 +379,9 @@ cwb_lifecycle_get_term (CwbRuleSet *rules,
  *   recorded
  */
 gboolean
-cwb_lifecycle_is_expired (CwbRuleSet *rules,
-                          GPtrArray  *events,
-                          const char *today)
+cwb_lifecycle_is_expired (CwbRuleSet      *rules,
+                          const GPtrArray *events,
+                          const char      *today)
 {
   CwbStage stage = cwb_lifecycle_get_stage (events);
   g_autofree char *end = NULL;

@@ -47,21 +47,21 @@ gboolean        cwb_stage_can_follow             (CwbRuleSet    *rules,
 
 /* @events: (element-type CwbStageEvent) (nullable), oldest first:
  * the stage reached, %CWB_STAGE_DRAFT when nothing was recorded */
-CwbStage        cwb_lifecycle_get_stage          (GPtrArray     *events);
+CwbStage        cwb_lifecycle_get_stage          (const GPtrArray *events);
 
 /* Whether @event may be recorded after @events: its stage must follow the
  * current one, its date must be a valid date no earlier than the last
  * step's and (when @today is given) not after @today, and a decision must
  * give its document number. CWB_ERROR_INVALID with a message fit to show. */
-gboolean        cwb_lifecycle_check_next         (CwbRuleSet    *rules,
-                                                  GPtrArray     *events,
+gboolean        cwb_lifecycle_check_next         (CwbRuleSet          *rules,
+                                                  const GPtrArray     *events,
                                                   const CwbStageEvent *event,
-                                                  const char    *today,
-                                                  GError       **error);
+                                                  const char          *today,
+                                                  GError             **error);
 
 /* (transfer none) (nullable): the date of the first approval, NULL if the
  * consortium was never approved */
-const char     *cwb_lifecycle_get_approval_date  (GPtrArray     *events);
+const char     *cwb_lifecycle_get_approval_date  (const GPtrArray *events);
 
 /* The current term, from the last approval or continuation: @start and
  * @end (the last valid day) as YYYY-MM-DD. As the Civil Code counts
@@ -71,15 +71,15 @@ const char     *cwb_lifecycle_get_approval_date  (GPtrArray     *events);
  * if that is later. FALSE (and NULLs) if the consortium was never approved.
  * @start: (out) (optional) (transfer full)
  * @end: (out) (optional) (transfer full) */
-gboolean        cwb_lifecycle_get_term           (CwbRuleSet    *rules,
-                                                  GPtrArray     *events,
-                                                  char         **start,
-                                                  char         **end);
+gboolean        cwb_lifecycle_get_term           (CwbRuleSet       *rules,
+                                                  const GPtrArray  *events,
+                                                  char            **start,
+                                                  char            **end);
 
 /* TRUE if the consortium is approved or continued and @today is after the
  * current term's last day: the final evaluation (六(二)) is due */
-gboolean        cwb_lifecycle_is_expired         (CwbRuleSet    *rules,
-                                                  GPtrArray     *events,
-                                                  const char    *today);
+gboolean        cwb_lifecycle_is_expired         (CwbRuleSet      *rules,
+                                                  const GPtrArray *events,
+                                                  const char      *today);
 
 G_END_DECLS

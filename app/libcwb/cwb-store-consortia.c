@@ -1,5 +1,6 @@
-/* cwb-store-consortia.c — the consortia: their rows, the consortia model,
- * loading, importing, updating and deleting one
+/* cwb-store-consortia.c — the consortia: their rows, loading, importing,
+ * updating and deleting one (the lists views show are CwbConsortiumList,
+ * over cwb-store-summary.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,129 +26,7 @@ set_duplicate_name_error (const char  *name,
 }
 
 /* ------------------------------------------------------------------ */
-/* the consortia model                                                 */
-
-static int
-compare_consortia (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  CwbConsortium *ca = (CwbConsortium *) a;
-  CwbConsortium *cb = (CwbConsortium *) b;
-  int cmp = g_strcmp0 (cwb_consortium_get_name (ca), cwb_consortium_get_name (cb));
-
-  if (cmp != 0)
-    return cmp;
-
-  return (cwb_consortium_get_id (ca) > cwb_consortium_get_id (cb)) -
-         (cwb_consortium_get_id (ca) < cwb_consortium_get_id (cb));
-}
-
-static void
-consortia_remove (CwbStore *self,
-                  gint64    id)
-{
-  guint n;
-
-  if (self->consortia == NULL)
-    return;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->consortia));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwbConsortium) item = g_list_model_get_item (G_LIST_MODEL (self->consortia), i);
-
-      if (cwb_consortium_get_id (item) == id)
-        {
-          g_list_store_remove (self->consortia, i);
-          return;
-        }
-    }
-}
-
-static CwbConsortium *
-consortium_summary_new (gint64      id,
-                        const char *name,
-                        const char *industry)
-{
-  CwbConsortium *summary = cwb_consortium_new ();
-
-  cwb_consortium_set_id (summary, id);
-  cwb_consortium_set_name (summary, name);
-  cwb_consortium_set_industry (summary, industry);
-
-  return summary;
-}
-
-/* Views of the consortia list show what a row's item stands for beyond
- * its name (such as its stage): put the item back in its place so that
- * they bind it again. */
-void
-store_consortia_touch (CwbStore *self,
-                       gint64    id)
-{
-  guint n;
-
-  if (self->consortia == NULL)
-    return;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->consortia));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CwbConsortium) item = g_list_model_get_item (G_LIST_MODEL (self->consortia), i);
-
-      if (cwb_consortium_get_id (item) == id)
-        {
-          g_list_store_splice (self->consortia, i, 1, (gpointer *) &item, 1);
-          return;
-        }
-    }
-}
-
-static void
-consortia_add (CwbStore      *self,
-               CwbConsortium *consortium)
-{
-  g_autoptr(CwbConsortium) summary = NULL;
-
-  if (self->consortia == NULL)
-    return;
-
-  summary = consortium_summary_new (cwb_consortium_get_id (consortium),
-                                    cwb_consortium_get_name (consortium),
-                                    cwb_consortium_get_industry (consortium));
-  g_list_store_insert_sorted (self->consortia, summary, compare_consortia, NULL);
-}
-
-/* Reads the consortia model again from the database, if it was built. */
-void
-store_consortia_reload (CwbStore *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StoreStatement) stmt = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  gboolean has_row;
-
-  if (self->consortia == NULL)
-    return;
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  stmt = store_prepare (self, "SELECT id, name, industry FROM consortium ORDER BY name, id", &error);
-  if (stmt != NULL)
-    {
-      while (store_step_row (self, stmt, &has_row, &error) && has_row)
-        g_ptr_array_add (items, consortium_summary_new (sqlite3_column_int64 (stmt, 0),
-                                                        store_column_text (stmt, 1),
-                                                        store_column_text (stmt, 2)));
-    }
-
-  if (error != NULL)
-    g_warning ("%s", error->message);
-
-  g_list_store_splice (self->consortia, 0, g_list_model_get_n_items (G_LIST_MODEL (self->consortia)),
-                       items->pdata, items->len);
-}
+/* rows                                                                */
 
 static void
 bind_consortium (sqlite3_stmt  *stmt,
@@ -285,7 +164,7 @@ write_exceptions (CwbStore       *self,
                   CwbConsortium  *consortium,
                   GError        **error)
 {
-  GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
+  const GPtrArray *exceptions = cwb_consortium_get_exceptions (consortium);
   g_autoptr(StoreStatement) delete = NULL;
 
   delete = store_prepare (self, "DELETE FROM exception WHERE consortium_id = :consortium_id", error);
@@ -361,8 +240,8 @@ read_exceptions (CwbStore  *self,
 }
 
 static gboolean
-exceptions_equal (GPtrArray *a,
-                  GPtrArray *b)
+exceptions_equal (const GPtrArray *a,
+                  const GPtrArray *b)
 {
   guint a_len = a != NULL ? a->len : 0;
   guint b_len = b != NULL ? b->len : 0;
@@ -383,29 +262,6 @@ exceptions_equal (GPtrArray *a,
     }
 
   return TRUE;
-}
-
-/**
- * cwb_store_get_consortia:
- * @self: a #CwbStore
- *
- * Built on the first call, then kept up to date.
- *
- * Returns: (transfer none): a #GListModel of #CwbConsortium (id, name and
- *   industry only) sorted by name
- */
-GListModel *
-cwb_store_get_consortia (CwbStore *self)
-{
-  g_return_val_if_fail (CWB_IS_STORE (self), NULL);
-
-  if (self->consortia == NULL)
-    {
-      self->consortia = g_list_store_new (CWB_TYPE_CONSORTIUM);
-      store_consortia_reload (self);
-    }
-
-  return G_LIST_MODEL (self->consortia);
 }
 
 gint64
@@ -475,7 +331,7 @@ load_consortium (CwbStore  *self,
         !store_column_list (self, stmt, 5, "landmark_results", consortium,
                             cwb_consortium_set_landmark_results, error) ||
         !store_column_records (self, stmt, 6, _cwb_standards_from_json,
-                               cwb_consortium_get_standards (consortium), NULL, error))
+                               _cwb_consortium_get_standards_mut (consortium), NULL, error))
       return NULL;
 
     cwb_consortium_set_has_organization (consortium, sqlite3_column_int (stmt, 7) != 0);
@@ -510,8 +366,7 @@ load_consortium (CwbStore  *self,
     return NULL;
 
   for (guint i = 0; i < exceptions->len; i++)
-    g_ptr_array_add (cwb_consortium_get_exceptions (consortium),
-                     cwb_exception_copy (g_ptr_array_index (exceptions, i)));
+    cwb_consortium_add_exception (consortium, cwb_exception_copy (g_ptr_array_index (exceptions, i)));
 
   {
     g_autoptr(GPtrArray) events = store_read_lifecycle (self, id, error);
@@ -519,7 +374,7 @@ load_consortium (CwbStore  *self,
     if (events == NULL)
       return NULL;
 
-    g_ptr_array_extend_and_steal (cwb_consortium_get_lifecycle (consortium), g_steal_pointer (&events));
+    g_ptr_array_extend_and_steal (_cwb_consortium_get_lifecycle_mut (consortium), g_steal_pointer (&events));
   }
 
   {
@@ -836,13 +691,9 @@ cwb_store_import_consortium (CwbStore       *self,
   /* committed: now the objects and the views learn about it */
   cwb_consortium_set_id (consortium, new_id);
   if (kept_lifecycle != NULL)
-    g_ptr_array_extend_and_steal (cwb_consortium_get_lifecycle (consortium), g_steal_pointer (&kept_lifecycle));
+    g_ptr_array_extend_and_steal (_cwb_consortium_get_lifecycle_mut (consortium), g_steal_pointer (&kept_lifecycle));
   for (guint i = 0; i < members->len; i++)
     cwb_member_set_id (g_ptr_array_index (members, i), g_array_index (member_ids, gint64, i));
-
-  if (old_id != 0)
-    consortia_remove (self, old_id);
-  consortia_add (self, consortium);
 
   store_emit_changes (self, &(PendingChange) { CWB_CHANGE_CONSORTIUM, new_id, 0, CWB_STORE_CHANGE_ALL },
                       1);
@@ -891,9 +742,6 @@ cwb_store_update_consortium (CwbStore       *self,
   if (!store_commit (self, error))
     goto failed;
 
-  consortia_remove (self, id);
-  consortia_add (self, consortium);
-
   changes[n_changes++] = (PendingChange) { CWB_CHANGE_CONSORTIUM, id };
   if (exceptions_changed)
     changes[n_changes++] = (PendingChange) { CWB_CHANGE_SECTION, id, .section = (char *) "exceptions" };
@@ -933,7 +781,6 @@ cwb_store_delete_consortium (CwbStore  *self,
   if (!store_commit (self, error))
     goto failed;
 
-  consortia_remove (self, id);
   store_emit_changes (self, &change, 1);
 
   return TRUE;

@@ -87,10 +87,10 @@ insert_stage_event_row (CwbStore             *self,
 
 /* A new consortium's steps, checked as a file's are */
 gboolean
-store_write_lifecycle (CwbStore   *self,
-                       gint64      consortium_id,
-                       GPtrArray  *events,
-                       GError    **error)
+store_write_lifecycle (CwbStore         *self,
+                       gint64            consortium_id,
+                       const GPtrArray  *events,
+                       GError          **error)
 {
   g_autoptr(GPtrArray) before = g_ptr_array_new ();
 
@@ -178,7 +178,6 @@ cwb_store_append_stage_event (CwbStore             *self,
       return FALSE;
     }
 
-  store_consortia_touch (self, consortium_id);
   store_emit_changes (self, &change, 1);
 
   return TRUE;
@@ -245,7 +244,6 @@ cwb_store_remove_last_stage_event (CwbStore       *self,
   if (removed != NULL)
     *removed = g_ptr_array_steal_index (events, events->len - 1);
 
-  store_consortia_touch (self, consortium_id);
   store_emit_changes (self, &change, 1);
 
   return TRUE;

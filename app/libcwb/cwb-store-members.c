@@ -495,6 +495,57 @@ failed:
   return FALSE;
 }
 
+/**
+ * cwb_store_find_member:
+ * @self: a #CwbStore
+ * @consortium_id: the consortium
+ * @uscc: a unified social credit code
+ * @member: (out) (transfer full) (nullable): the member of that consortium
+ *   with that code, or %NULL when it has none
+ * @error: return location for a #GError
+ *
+ * One indexed query, whatever the consortium's size.
+ *
+ * Returns: %FALSE when the store could not be read
+ */
+gboolean
+cwb_store_find_member (CwbStore    *self,
+                       gint64       consortium_id,
+                       const char  *uscc,
+                       CwbMember  **member,
+                       GError     **error)
+{
+  g_autoptr(StoreStatement) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (CWB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uscc != NULL, FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+
+  *member = NULL;
+
+  stmt = store_prepare (self,
+                        "SELECT " MEMBER_COLUMNS " FROM member "
+                        "WHERE consortium_id = :consortium_id AND uscc = :uscc",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  store_bind_int64 (stmt, ":consortium_id", consortium_id);
+  store_bind_text (stmt, ":uscc", uscc);
+  if (!store_step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  if (has_row)
+    {
+      *member = member_from_row (self, stmt, error);
+      if (*member == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* private API                                                         */
 

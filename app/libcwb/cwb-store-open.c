@@ -170,6 +170,9 @@ set_open_error (const char  *path,
 
 /* The connection settings every connection of a store has; @no_checkpoint:
  * closing it never checkpoints (which would write the file) */
+/* 1 GiB of the file mapped at most */
+#define MMAP_SIZE 1073741824
+
 static void
 configure_connection (sqlite3  *db,
                       gboolean  no_checkpoint)
@@ -177,6 +180,11 @@ configure_connection (sqlite3  *db,
   sqlite3_extended_result_codes (db, TRUE);
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, no_checkpoint ? 1 : 0, NULL);
+  /* Pages read through a mapping, not a pread() and a copy each: the
+   * lists page through large tables (a million members). Writes still go
+   * through the WAL. Only an address range, not memory: what is not read
+   * is not loaded. */
+  sqlite3_exec (db, "PRAGMA mmap_size = " G_STRINGIFY (MMAP_SIZE), NULL, NULL, NULL);
 }
 
 /* (transfer full): a connection that only reads @path (dup_read_only_uri()) */

@@ -56,7 +56,7 @@ gboolean       _cwb_store_find_lead            (CwbStore   *self,
  * cwb-store.c             the object, statements, transactions, changes
  * cwb-store-open.c        opening a file (modes, version probe, read-only)
  * cwb-store-migrations.c  the host's schema and the plugins' schemas
- * cwb-store-consortia.c   consortia: rows, the consortia model, import
+ * cwb-store-consortia.c   consortia: rows, import, update, delete
  * cwb-store-members.c     a consortium's members
  * cwb-store-lifecycle.c   the recorded steps of the review and term
  * cwb-store-sections.c    the file sections (the plugins' parts of a file)
@@ -74,8 +74,6 @@ struct _CwbStore
   sqlite3    *db;
   /* const char *sql (a string literal) → sqlite3_stmt *, prepared once */
   GHashTable *statements;
-  /* of CwbConsortium (id, name, industry); NULL until first asked for */
-  GListStore *consortia;
 
   /* "plugin_id\nsql" → CwbStatement, the plugins' own statements */
   GHashTable *plugin_statements;
@@ -208,9 +206,6 @@ G_GNUC_INTERNAL gboolean  store_apply_migrations        (CwbStore       *self,
                                                          GError        **error);
 
 /* cwb-store-consortia.c */
-G_GNUC_INTERNAL void      store_consortia_touch         (CwbStore       *self,
-                                                         gint64          id);
-G_GNUC_INTERNAL void      store_consortia_reload        (CwbStore       *self);
 G_GNUC_INTERNAL gboolean  store_consortium_exists       (CwbStore       *self,
                                                          gint64          id,
                                                          GError        **error);
@@ -238,7 +233,7 @@ G_GNUC_INTERNAL GPtrArray *store_read_lifecycle         (CwbStore       *self,
                                                          GError        **error);
 G_GNUC_INTERNAL gboolean  store_write_lifecycle         (CwbStore       *self,
                                                          gint64          consortium_id,
-                                                         GPtrArray      *events,
+                                                         const GPtrArray *events,
                                                          GError        **error);
 
 /* cwb-store-sections.c */

@@ -43,12 +43,21 @@ cwb_store_list_consortium_ids (CwbStore    *self,
 
   g_return_val_if_fail (CWB_IS_STORE (self), NULL);
 
-  stmt = cwb_store_prepare (self, SUMMARY_OWNER,
-                            "SELECT id FROM consortium"
-                            " WHERE (:search IS NULL OR instr (lower (name), lower (:search)) > 0)"
-                            "   AND (:industry IS NULL OR industry = :industry)"
-                            " ORDER BY name, id",
-                            error);
+  /* Two statements, so that one industry is read through its index
+   * (consortium_industry_name), already in name order */
+  if (industry != NULL)
+    stmt = cwb_store_prepare (self, SUMMARY_OWNER,
+                              "SELECT id FROM consortium"
+                              " WHERE industry = :industry"
+                              "   AND (:search IS NULL OR instr (lower (name), lower (:search)) > 0)"
+                              " ORDER BY industry, name, id",
+                              error);
+  else
+    stmt = cwb_store_prepare (self, SUMMARY_OWNER,
+                              "SELECT id FROM consortium"
+                              " WHERE (:search IS NULL OR instr (lower (name), lower (:search)) > 0)"
+                              " ORDER BY name, id",
+                              error);
   if (stmt == NULL)
     return NULL;
 

@@ -508,35 +508,15 @@ emit_pending (CwbStore *self)
 }
 
 /* The outermost transaction rolled back: what was announced for later
- * never happened, and the consortia model may have followed writes that
- * are gone. */
+ * never happened. */
 static void
 drop_pending (CwbStore *self)
 {
-  gboolean consortia_changed = FALSE;
-
-  for (guint i = 0; i < self->pending->len; i++)
-    if (g_array_index (self->pending, PendingChange, i).kind == CWB_CHANGE_CONSORTIUM)
-      consortia_changed = TRUE;
-
   g_array_set_size (self->pending, 0);
-
-  if (consortia_changed)
-    store_consortia_reload (self);
 }
 
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
-
-static void
-cwb_store_dispose (GObject *object)
-{
-  CwbStore *self = (CwbStore *) object;
-
-  g_clear_object (&self->consortia);
-
-  G_OBJECT_CLASS (cwb_store_parent_class)->dispose (object);
-}
 
 static void
 cwb_store_finalize (GObject *object)
@@ -574,7 +554,6 @@ cwb_store_class_init (CwbStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->dispose = cwb_store_dispose;
   object_class->finalize = cwb_store_finalize;
 
   /**

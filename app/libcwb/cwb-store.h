@@ -87,9 +87,8 @@ CwbStore      *cwb_store_open_read_only          (const char     *path,
 gboolean       cwb_store_is_read_only            (CwbStore       *self);
 const char    *cwb_store_get_path                (CwbStore       *self);
 
-/* Consortia. (transfer none): a live GListModel of CwbConsortium sorted by
- * name, each with id, name and industry only (no members). */
-GListModel    *cwb_store_get_consortia           (CwbStore       *self);
+/* Consortia. The list a view shows is a CwbConsortiumList
+ * (cwb-consortium-list.h), lazy and following the writes; */
 /* 0 if there is none of that name */
 gint64         cwb_store_lookup_consortium       (CwbStore       *self,
                                                   const char     *name);
@@ -140,6 +139,14 @@ gboolean       cwb_store_update_member           (CwbStore       *self,
 gboolean       cwb_store_remove_member           (CwbStore       *self,
                                                   gint64          member_id,
                                                   guint          *position,
+                                                  GError        **error);
+
+/* @member: (out) (transfer full) (nullable): the consortium's member with
+ * that credit code, NULL if none; FALSE only when the store failed */
+gboolean       cwb_store_find_member             (CwbStore       *self,
+                                                  gint64          consortium_id,
+                                                  const char     *uscc,
+                                                  CwbMember     **member,
                                                   GError        **error);
 
 /* Plugin-owned sections of a consortium (see CwbConsortium). */

@@ -434,22 +434,17 @@ cwb_expert_registry_sync_consortium (CwbExpertRegistry  *self,
   if (id == 0)
     {
       g_autoptr(CwbExpert) expert = cwb_expert_new_from_section (section);
-      g_autoptr(CwbConsortium) consortium = NULL;
+      g_autoptr(CwbMember) member = NULL;
       const char *uscc = cwb_expert_get_affiliation_uscc (expert);
-
-      consortium = cwb_store_load_consortium (cwb_expert_registry_get_store (self), consortium_id, error);
-      if (consortium == NULL)
-        return FALSE;
 
       /* the unit's name from the member with that credit code */
       cwb_expert_set_affiliation_name (expert, uscc);
-      for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
-        {
-          CwbMember *member = cwb_consortium_get_member (consortium, i);
-
-          if (g_strcmp0 (cwb_member_get_uscc (member), uscc) == 0)
-            cwb_expert_set_affiliation_name (expert, cwb_member_get_name (member));
-        }
+      if (uscc != NULL &&
+          !cwb_store_find_member (cwb_expert_registry_get_store (self), consortium_id, uscc,
+                                  &member, error))
+        return FALSE;
+      if (member != NULL)
+        cwb_expert_set_affiliation_name (expert, cwb_member_get_name (member));
 
       if (!cwb_expert_registry_add (self, expert, error))
         return FALSE;
@@ -473,20 +468,19 @@ cwb_expert_registry_sync_all (CwbExpertRegistry  *self,
                               GError            **error)
 {
   g_autofree char *date = NULL;
-  GListModel *consortia;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (CWB_IS_EXPERT_REGISTRY (self), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
   date = g_date_time_format (now, "%Y-%m-%d");
-  consortia = cwb_store_get_consortia (cwb_expert_registry_get_store (self));
-  for (guint i = 0; i < g_list_model_get_n_items (consortia); i++)
-    {
-      g_autoptr(CwbConsortium) consortium = g_list_model_get_item (consortia, i);
+  ids = cwb_store_list_consortium_ids (cwb_expert_registry_get_store (self), NULL, NULL, error);
+  if (ids == NULL)
+    return FALSE;
 
-      if (!cwb_expert_registry_sync_consortium (self, cwb_consortium_get_id (consortium), date, NULL, error))
-        return FALSE;
-    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!cwb_expert_registry_sync_consortium (self, g_array_index (ids, gint64, i), date, NULL, error))
+      return FALSE;
 
   return TRUE;
 }

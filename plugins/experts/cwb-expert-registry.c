@@ -900,18 +900,21 @@ char *
 _cwb_expert_registry_dup_consortium_name (CwbExpertRegistry *self,
                                           gint64             consortium_id)
 {
-  GListModel *consortia = cwb_store_get_consortia (self->store);
-  guint n = g_list_model_get_n_items (consortia);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < n; i++)
+  /* one indexed query: not the whole list of consortia */
+  found = cwb_store_read_consortium_summaries (self->store, &consortium_id, 1, &error);
+  if (found == NULL)
     {
-      g_autoptr(CwbConsortium) consortium = g_list_model_get_item (consortia, i);
-
-      if (cwb_consortium_get_id (consortium) == consortium_id)
-        return g_strdup (cwb_consortium_get_name (consortium));
+      g_warning ("%s", error->message);
+      return NULL;
     }
 
-  return NULL;
+  if (found->len == 0)
+    return NULL;
+
+  return g_strdup (cwb_consortium_get_name (g_ptr_array_index (found, 0)));
 }
 
 /* The names of the consortia of @sql's first column, quoted and joined. */
