@@ -92,13 +92,13 @@ members_selection_changed_cb (CwbConsortiumEditor *self)
  * a quarter of a second at once on the main loop. The view therefore sees
  * the first few members, then a few more on every frame until it has
  * built all the rows it will (MAX_BUILT_ROWS), then the whole list. How
- * many per frame follows how long the last step took (REVEAL_BUDGET_US
+ * many per frame follows how long rows took so far (REVEAL_BUDGET_US
  * for building them; their layout and drawing take about as long again),
  * so no frame of filling the view takes long on a slow machine and a
  * fast one fills it sooner. The visible rows come in the first frames. */
 #define REVEAL_FIRST      4
-#define REVEAL_MAX_STEP   32
-#define REVEAL_BUDGET_US  8000
+#define REVEAL_MAX_STEP   16
+#define REVEAL_BUDGET_US  6000
 #define MAX_BUILT_ROWS    200
 
 static void
@@ -131,8 +131,10 @@ reveal_tick_cb (GtkWidget     *widget,
   gtk_slice_list_model_set_size (self->members_shown, size + self->reveal_step);
   spent = MAX (g_get_monotonic_time () - start, 1);
 
-  /* as many as fit in the budget at this step's pace */
-  self->reveal_step = CLAMP ((gint64) self->reveal_step * REVEAL_BUDGET_US / spent, 1, REVEAL_MAX_STEP);
+  /* as many as fit in the budget at the slower of this step's pace and
+   * the pace so far: a row's cost varies from step to step */
+  self->row_cost_us = MAX (spent / self->reveal_step, (self->row_cost_us + spent / self->reveal_step) / 2);
+  self->reveal_step = CLAMP (REVEAL_BUDGET_US / MAX (self->row_cost_us, 1), 1, REVEAL_MAX_STEP);
 
   return G_SOURCE_CONTINUE;
 }
@@ -175,6 +177,7 @@ _cwb_editor_set_members (CwbConsortiumEditor *self,
       gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members_shown));
       gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
       self->reveal_step = REVEAL_FIRST;
+      self->row_cost_us = 0;
       if (n > REVEAL_FIRST)
         self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->members_view),
                                                           reveal_tick_cb, self, NULL);

@@ -42,6 +42,7 @@ struct _CwbConsortiumEditor
   GtkSliceListModel    *members_shown;     /* the first rows of members, growing frame by frame */
   guint                 reveal_tick;
   guint                 reveal_step;       /* how many more members the next frame shows */
+  gint64                row_cost_us;       /* what building a row took so far (µs) */
   GHashTable           *removed;           /* guint64 token → RemovedMember */
   guint64               next_token;
   AdwToast             *last_toast;
