@@ -118,7 +118,7 @@ reveal_tick_cb (GtkWidget     *widget,
 {
   CwbConsortiumEditor *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->members_shown);
-  gint64 start, spent;
+  gint64 start, spent, pace;
 
   if (size + self->reveal_step >= MAX_BUILT_ROWS)
     {
@@ -133,7 +133,8 @@ reveal_tick_cb (GtkWidget     *widget,
 
   /* as many as fit in the budget at the slower of this step's pace and
    * the pace so far: a row's cost varies from step to step */
-  self->row_cost_us = MAX (spent / self->reveal_step, (self->row_cost_us + spent / self->reveal_step) / 2);
+  pace = spent / self->reveal_step;
+  self->row_cost_us = MAX (pace, (self->row_cost_us + pace) / 2);
   self->reveal_step = CLAMP (REVEAL_BUDGET_US / MAX (self->row_cost_us, 1), 1, REVEAL_MAX_STEP);
 
   return G_SOURCE_CONTINUE;

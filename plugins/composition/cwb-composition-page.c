@@ -710,6 +710,7 @@ static void
 refresh (CwbCompositionPage *self)
 {
   CwbConsortium *consortium = cwb_context_get_consortium (self->context);
+  CwbConsortium *shown;
   GWeakRef *page_ref;
   gboolean same;
 
@@ -730,9 +731,9 @@ refresh (CwbCompositionPage *self)
   /* The members of a large consortium are read and checked in a worker;
    * the page says so meanwhile. The same consortium checked again after an
    * edit keeps its report in view (and its scroll position) until then. */
-  same = self->report != NULL && cwb_check_report_get_consortium (self->report) != NULL &&
-         cwb_consortium_get_id (cwb_check_report_get_consortium (self->report)) == cwb_consortium_get_id (consortium) &&
-         cwb_consortium_get_id (consortium) != 0;
+  shown = self->report != NULL ? cwb_check_report_get_consortium (self->report) : NULL;
+  same = shown != NULL && cwb_consortium_get_id (consortium) != 0 &&
+         cwb_consortium_get_id (shown) == cwb_consortium_get_id (consortium);
   if (!same)
     gtk_stack_set_visible_child_name (self->stack, "checking");
   set_checking (self, TRUE);
