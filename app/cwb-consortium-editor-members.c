@@ -60,6 +60,8 @@ update_member_actions (CwbConsortiumEditor *self)
   gboolean selected = gtk_single_selection_get_selected (self->members_selection) != GTK_INVALID_LIST_POSITION;
   gboolean editable = _cwb_editor_can_edit (self) && self->members != NULL;
 
+  selected = selected && self->members_retiring == NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-member", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit-member", editable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-member", editable && selected);
@@ -101,6 +103,11 @@ members_selection_changed_cb (CwbConsortiumEditor *self)
 #define REVEAL_BUDGET_US  6000
 #define MAX_BUILT_ROWS    200
 
+/* Taking those rows down costs about as much: when another consortium is
+ * shown, the view first lets go of the previous one's rows RETIRE_STEP per
+ * frame, hidden (transparent, deaf to clicks), then takes the new list. */
+#define RETIRE_STEP       32
+
 static void
 stop_revealing (CwbConsortiumEditor *self)
 {
@@ -111,15 +118,54 @@ stop_revealing (CwbConsortiumEditor *self)
     }
 }
 
+/* The previous consortium's rows are gone: the view shows the new list */
+static void
+finish_retiring (CwbConsortiumEditor *self)
+{
+  if (self->members_retiring == NULL)
+    return;
+
+  gtk_single_selection_set_model (self->members_selection,
+                                  self->members_shown != NULL ? G_LIST_MODEL (self->members_shown) : NULL);
+  gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+  g_clear_object (&self->members_retiring);
+  gtk_widget_set_opacity (GTK_WIDGET (self->members_view), 1);
+  gtk_widget_set_can_target (GTK_WIDGET (self->members_view), TRUE);
+  update_member_actions (self);
+}
+
 static gboolean
 reveal_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *frame_clock,
                 gpointer       user_data)
 {
   CwbConsortiumEditor *self = user_data;
-  guint size = gtk_slice_list_model_get_size (self->members_shown);
   gint64 start, spent, pace;
+  guint size;
 
+  if (self->members_retiring != NULL)
+    {
+      guint left = g_list_model_get_n_items (G_LIST_MODEL (self->members_retiring));
+
+      /* the rows past the built ones go at no cost, then a step a frame */
+      if (left > RETIRE_STEP)
+        {
+          gtk_slice_list_model_set_size (self->members_retiring,
+                                         MIN (left, MAX_BUILT_ROWS + RETIRE_STEP) - RETIRE_STEP);
+          return G_SOURCE_CONTINUE;
+        }
+
+      finish_retiring (self);
+      if (self->members_shown == NULL ||
+          gtk_slice_list_model_get_size (self->members_shown) == G_MAXUINT)
+        {
+          self->reveal_tick = 0;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  size = gtk_slice_list_model_get_size (self->members_shown);
   if (size + self->reveal_step >= MAX_BUILT_ROWS)
     {
       self->reveal_tick = 0;
@@ -145,8 +191,35 @@ static void
 reveal_all_members (CwbConsortiumEditor *self)
 {
   stop_revealing (self);
+  finish_retiring (self);
   if (self->members_shown != NULL)
     gtk_slice_list_model_set_size (self->members_shown, G_MAXUINT);
+}
+
+/* Lets go of the list shown: at once when the view built few rows for
+ * it, else frame by frame (members_retiring) */
+static void
+retire_members (CwbConsortiumEditor *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->members_shown);
+
+  stop_revealing (self);
+  g_signal_handlers_disconnect_by_data (self->members, self);
+
+  if (self->members_retiring == NULL && shown != NULL &&
+      g_list_model_get_n_items (shown) > RETIRE_STEP &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->members_view)))
+    {
+      self->members_retiring = g_steal_pointer (&self->members_shown);
+      gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+      gtk_widget_set_opacity (GTK_WIDGET (self->members_view), 0);
+      gtk_widget_set_can_target (GTK_WIDGET (self->members_view), FALSE);
+    }
+  else if (self->members_retiring == NULL)
+    gtk_single_selection_set_model (self->members_selection, NULL);
+
+  g_clear_object (&self->members_shown);
+  g_clear_object (&self->members);
 }
 
 void
@@ -158,11 +231,7 @@ _cwb_editor_set_members (CwbConsortiumEditor *self,
       if (consortium_id != 0 && cwb_member_list_get_consortium_id (self->members) == consortium_id)
         return;
 
-      stop_revealing (self);
-      g_signal_handlers_disconnect_by_data (self->members, self);
-      gtk_single_selection_set_model (self->members_selection, NULL);
-      g_clear_object (&self->members_shown);
-      g_clear_object (&self->members);
+      retire_members (self);
     }
 
   if (consortium_id != 0 && _cwb_editor_get_store (self) != NULL)
@@ -175,14 +244,21 @@ _cwb_editor_set_members (CwbConsortiumEditor *self,
       n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
       self->members_shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->members)), 0,
                                                       n > REVEAL_FIRST ? REVEAL_FIRST : G_MAXUINT);
-      gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members_shown));
-      gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
       self->reveal_step = REVEAL_FIRST;
       self->row_cost_us = 0;
-      if (n > REVEAL_FIRST)
-        self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->members_view),
-                                                          reveal_tick_cb, self, NULL);
+      if (self->members_retiring == NULL)
+        {
+          gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members_shown));
+          gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+        }
     }
+
+  /* the previous rows to take down, or the new ones to bring in */
+  if (self->reveal_tick == 0 &&
+      (self->members_retiring != NULL ||
+       (self->members_shown != NULL && gtk_slice_list_model_get_size (self->members_shown) != G_MAXUINT)))
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->members_view),
+                                                      reveal_tick_cb, self, NULL);
 
   update_member_count (self);
   update_member_actions (self);
@@ -207,7 +283,8 @@ edit_member_at (CwbConsortiumEditor *self,
 {
   g_autoptr(CwbMember) member = NULL;
 
-  if (self->members == NULL)
+  /* the rows in view are the previous consortium's, on their way out */
+  if (self->members == NULL || self->members_retiring != NULL)
     return;
 
   member = g_list_model_get_item (G_LIST_MODEL (self->members), position);
@@ -257,7 +334,8 @@ remove_member_action (GtkWidget  *widget,
   guint position = selected;
   guint64 token;
 
-  if (!_cwb_editor_can_edit (self) || self->members == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (!_cwb_editor_can_edit (self) || self->members == NULL || self->members_retiring != NULL ||
+      selected == GTK_INVALID_LIST_POSITION)
     return;
 
   member = g_list_model_get_item (G_LIST_MODEL (self->members), selected);
@@ -490,6 +568,7 @@ _cwb_editor_dispose_members (CwbConsortiumEditor *self)
     g_signal_handlers_disconnect_by_data (self->members, self);
   if (self->members_selection != NULL)
     gtk_single_selection_set_model (self->members_selection, NULL);
+  g_clear_object (&self->members_retiring);
   g_clear_object (&self->members_shown);
   g_clear_object (&self->members);
   if (self->removed != NULL)

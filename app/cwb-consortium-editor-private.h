@@ -40,6 +40,7 @@ struct _CwbConsortiumEditor
   CwbConsortium        *last_written;      /* own fields as last written, until the host reloads */
   CwbMemberList        *members;
   GtkSliceListModel    *members_shown;     /* the first rows of members, growing frame by frame */
+  GtkSliceListModel    *members_retiring;  /* the previous list, still in view, shrinking */
   guint                 reveal_tick;
   guint                 reveal_step;       /* how many more members the next frame shows */
   gint64                row_cost_us;       /* what building a row took so far (µs) */

@@ -183,8 +183,11 @@ members_model (Fixture *f)
 
   g_assert_true (GTK_IS_COLUMN_VIEW (view));
   model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  shown = GTK_SLICE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)));
-  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) ==
+  /* the current consortium's list (the previous one's rows go first), whole */
+  CWB_TEST_WAIT_FOR ((shown = GTK_SLICE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)))) &&
+                     cwb_member_list_get_consortium_id (CWB_MEMBER_LIST (gtk_slice_list_model_get_model (shown))) ==
+                     cwb_consortium_get_id (cwb_context_get_consortium (f->context)) &&
+                     g_list_model_get_n_items (model) ==
                      g_list_model_get_n_items (gtk_slice_list_model_get_model (shown)));
 
   return model;
@@ -269,6 +272,20 @@ test_members_view_fills (Fixture       *f,
   CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) > first);
   g_assert_cmpuint (g_list_model_get_n_items (model), <, 300);
   g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 300);
+
+  /* back to the small one: the 200 rows built go over a few frames, out
+   * of sight and out of reach of the pointer, then its 11 members come */
+  {
+    g_autoptr(CwbConsortium) small = load (f);
+
+    cwb_context_set_consortium (f->context, small);
+  }
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (view)), ==, 0);
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (view)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "11"));
+  g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 11);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (view)), ==, 1);
+  g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (view)));
 }
 
 static void
