@@ -60,6 +60,8 @@ update_member_actions (CwbConsortiumEditor *self)
   gboolean selected = gtk_single_selection_get_selected (self->members_selection) != GTK_INVALID_LIST_POSITION;
   gboolean editable = _cwb_editor_can_edit (self) && self->members != NULL;
 
+  selected = selected && self->members_retiring == NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-member", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit-member", editable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-member", editable && selected);
@@ -87,6 +89,139 @@ members_selection_changed_cb (CwbConsortiumEditor *self)
   update_member_actions (self);
 }
 
+/* GTK 4.8's column view builds up to 200 rows as soon as its model has
+ * them, 8 labels each, and measures and draws them all in the next frame:
+ * a quarter of a second at once on the main loop. The view therefore sees
+ * the first few members, then a few more on every frame until it has
+ * built all the rows it will (MAX_BUILT_ROWS), then the whole list. How
+ * many per frame follows how long rows took so far (REVEAL_BUDGET_US
+ * for building them; their layout and drawing take about as long again),
+ * so no frame of filling the view takes long on a slow machine and a
+ * fast one fills it sooner. The visible rows come in the first frames. */
+#define REVEAL_FIRST      4
+#define REVEAL_MAX_STEP   16
+#define REVEAL_BUDGET_US  6000
+#define MAX_BUILT_ROWS    200
+
+/* Taking those rows down costs about as much: when another consortium is
+ * shown, the view first lets go of the previous one's rows RETIRE_STEP per
+ * frame, hidden (transparent, deaf to clicks), then takes the new list. */
+#define RETIRE_STEP       32
+
+static void
+stop_revealing (CwbConsortiumEditor *self)
+{
+  if (self->reveal_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->members_view), self->reveal_tick);
+      self->reveal_tick = 0;
+    }
+}
+
+/* The previous consortium's rows are gone: the view shows the new list */
+static void
+finish_retiring (CwbConsortiumEditor *self)
+{
+  if (self->members_retiring == NULL)
+    return;
+
+  gtk_single_selection_set_model (self->members_selection,
+                                  self->members_shown != NULL ? G_LIST_MODEL (self->members_shown) : NULL);
+  gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+  g_clear_object (&self->members_retiring);
+  gtk_widget_set_opacity (GTK_WIDGET (self->members_view), 1);
+  gtk_widget_set_can_target (GTK_WIDGET (self->members_view), TRUE);
+  update_member_actions (self);
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  CwbConsortiumEditor *self = user_data;
+  gint64 start, spent, pace;
+  guint size;
+
+  if (self->members_retiring != NULL)
+    {
+      guint left = g_list_model_get_n_items (G_LIST_MODEL (self->members_retiring));
+
+      /* the rows past the built ones go at no cost, then a step a frame */
+      if (left > RETIRE_STEP)
+        {
+          gtk_slice_list_model_set_size (self->members_retiring,
+                                         MIN (left, MAX_BUILT_ROWS + RETIRE_STEP) - RETIRE_STEP);
+          return G_SOURCE_CONTINUE;
+        }
+
+      finish_retiring (self);
+      if (self->members_shown == NULL ||
+          gtk_slice_list_model_get_size (self->members_shown) == G_MAXUINT)
+        {
+          self->reveal_tick = 0;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  size = gtk_slice_list_model_get_size (self->members_shown);
+  if (size + self->reveal_step >= MAX_BUILT_ROWS)
+    {
+      self->reveal_tick = 0;
+      gtk_slice_list_model_set_size (self->members_shown, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  start = g_get_monotonic_time ();
+  gtk_slice_list_model_set_size (self->members_shown, size + self->reveal_step);
+  spent = MAX (g_get_monotonic_time () - start, 1);
+
+  /* as many as fit in the budget at the slower of this step's pace and
+   * the pace so far: a row's cost varies from step to step */
+  pace = spent / self->reveal_step;
+  self->row_cost_us = MAX (pace, (self->row_cost_us + pace) / 2);
+  self->reveal_step = CLAMP (REVEAL_BUDGET_US / MAX (self->row_cost_us, 1), 1, REVEAL_MAX_STEP);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Every member in the view at once, e.g. before one is selected by position */
+static void
+reveal_all_members (CwbConsortiumEditor *self)
+{
+  stop_revealing (self);
+  finish_retiring (self);
+  if (self->members_shown != NULL)
+    gtk_slice_list_model_set_size (self->members_shown, G_MAXUINT);
+}
+
+/* Lets go of the list shown: at once when the view built few rows for
+ * it, else frame by frame (members_retiring) */
+static void
+retire_members (CwbConsortiumEditor *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->members_shown);
+
+  stop_revealing (self);
+  g_signal_handlers_disconnect_by_data (self->members, self);
+
+  if (self->members_retiring == NULL && shown != NULL &&
+      g_list_model_get_n_items (shown) > RETIRE_STEP &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->members_view)))
+    {
+      self->members_retiring = g_steal_pointer (&self->members_shown);
+      gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+      gtk_widget_set_opacity (GTK_WIDGET (self->members_view), 0);
+      gtk_widget_set_can_target (GTK_WIDGET (self->members_view), FALSE);
+    }
+  else if (self->members_retiring == NULL)
+    gtk_single_selection_set_model (self->members_selection, NULL);
+
+  g_clear_object (&self->members_shown);
+  g_clear_object (&self->members);
+}
+
 void
 _cwb_editor_set_members (CwbConsortiumEditor *self,
                          gint64               consortium_id)
@@ -96,19 +231,34 @@ _cwb_editor_set_members (CwbConsortiumEditor *self,
       if (consortium_id != 0 && cwb_member_list_get_consortium_id (self->members) == consortium_id)
         return;
 
-      g_signal_handlers_disconnect_by_data (self->members, self);
-      gtk_single_selection_set_model (self->members_selection, NULL);
-      g_clear_object (&self->members);
+      retire_members (self);
     }
 
   if (consortium_id != 0 && _cwb_editor_get_store (self) != NULL)
     {
+      guint n;
+
       self->members = cwb_store_list_members (_cwb_editor_get_store (self), consortium_id);
       g_signal_connect_object (self->members, "items-changed",
                                G_CALLBACK (members_items_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members));
-      gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->members));
+      self->members_shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->members)), 0,
+                                                      n > REVEAL_FIRST ? REVEAL_FIRST : G_MAXUINT);
+      self->reveal_step = REVEAL_FIRST;
+      self->row_cost_us = 0;
+      if (self->members_retiring == NULL)
+        {
+          gtk_single_selection_set_model (self->members_selection, G_LIST_MODEL (self->members_shown));
+          gtk_single_selection_set_selected (self->members_selection, GTK_INVALID_LIST_POSITION);
+        }
     }
+
+  /* the previous rows to take down, or the new ones to bring in */
+  if (self->reveal_tick == 0 &&
+      (self->members_retiring != NULL ||
+       (self->members_shown != NULL && gtk_slice_list_model_get_size (self->members_shown) != G_MAXUINT)))
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->members_view),
+                                                      reveal_tick_cb, self, NULL);
 
   update_member_count (self);
   update_member_actions (self);
@@ -133,7 +283,8 @@ edit_member_at (CwbConsortiumEditor *self,
 {
   g_autoptr(CwbMember) member = NULL;
 
-  if (self->members == NULL)
+  /* the rows in view are the previous consortium's, on their way out */
+  if (self->members == NULL || self->members_retiring != NULL)
     return;
 
   member = g_list_model_get_item (G_LIST_MODEL (self->members), position);
@@ -183,7 +334,8 @@ remove_member_action (GtkWidget  *widget,
   guint position = selected;
   guint64 token;
 
-  if (!_cwb_editor_can_edit (self) || self->members == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (!_cwb_editor_can_edit (self) || self->members == NULL || self->members_retiring != NULL ||
+      selected == GTK_INVALID_LIST_POSITION)
     return;
 
   member = g_list_model_get_item (G_LIST_MODEL (self->members), selected);
@@ -238,7 +390,10 @@ undo_remove_action (GtkWidget  *widget,
 
   if (self->members != NULL &&
       cwb_member_list_get_consortium_id (self->members) == removed->consortium_id)
-    gtk_single_selection_set_selected (self->members_selection, removed->position);
+    {
+      reveal_all_members (self);
+      gtk_single_selection_set_selected (self->members_selection, removed->position);
+    }
 
   g_hash_table_remove (self->removed, &token);
 }
@@ -250,23 +405,58 @@ yes_mark (gboolean value)
   return value ? "✓" : "";
 }
 
+/* The name's tooltip is its text, asked for only when the pointer rests
+ * on it: gtk_widget_set_tooltip_text() on every bind would query the
+ * pointer from the display server for each row as the view fills. */
+static gboolean
+name_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* Cells are GtkInscriptions, GTK's text widget for lists: unlike a label
+ * it has no key bindings or selection to set up, and its size does not
+ * depend on its text, so a row is cheap to build and to lay out. */
 static void
 column_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
   Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (cell), 1);
   if (column <= COLUMN_KIND)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    }
+  else
+    {
+      /* the check marks, under the middle of their heading */
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0.5);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 1);
     }
   if (column == COLUMN_USCC)
-    gtk_widget_add_css_class (label, "monospace");
+    gtk_widget_add_css_class (cell, "monospace");
+  if (column == COLUMN_NAME)
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
+    }
 
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -276,12 +466,12 @@ column_bind_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_UINT (user_data);
   CwbMember *member = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   const char *text = "";
 
   if (member == NULL)
     {
-      gtk_label_set_text (label, "");
+      gtk_inscription_set_text (cell, "");
       return;
     }
 
@@ -300,9 +490,7 @@ column_bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
 
-  gtk_label_set_text (label, text ? text : "");
-  if (column == COLUMN_NAME)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  gtk_inscription_set_text (cell, text ? text : "");
 }
 
 static void
@@ -374,10 +562,14 @@ _cwb_editor_init_members (CwbConsortiumEditor *self)
 void
 _cwb_editor_dispose_members (CwbConsortiumEditor *self)
 {
+  if (self->members_view != NULL)
+    stop_revealing (self);
   if (self->members != NULL)
     g_signal_handlers_disconnect_by_data (self->members, self);
   if (self->members_selection != NULL)
     gtk_single_selection_set_model (self->members_selection, NULL);
+  g_clear_object (&self->members_retiring);
+  g_clear_object (&self->members_shown);
   g_clear_object (&self->members);
   if (self->removed != NULL)
     g_hash_table_remove_all (self->removed);

@@ -39,6 +39,11 @@ struct _CwbConsortiumEditor
   CwbConsortium        *consortium;        /* what the form shows, from the context */
   CwbConsortium        *last_written;      /* own fields as last written, until the host reloads */
   CwbMemberList        *members;
+  GtkSliceListModel    *members_shown;     /* the first rows of members, growing frame by frame */
+  GtkSliceListModel    *members_retiring;  /* the previous list, still in view, shrinking */
+  guint                 reveal_tick;
+  guint                 reveal_step;       /* how many more members the next frame shows */
+  gint64                row_cost_us;       /* what building a row took so far (µs) */
   GHashTable           *removed;           /* guint64 token → RemovedMember */
   guint64               next_token;
   AdwToast             *last_toast;

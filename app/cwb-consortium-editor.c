@@ -886,8 +886,9 @@ refresh (CwbConsortiumEditor *self)
 
   if (consortium == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      /* while the view is still shown: its rows then go frame by frame */
       _cwb_editor_set_members (self, 0);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
       refresh_role (self);
       return;
     }

@@ -137,16 +137,24 @@ store_changed_cb (CwbWindow *self,
 
 /* The first content replaces the "loading" placeholder at once: a
  * crossfade from nothing would repaint the window for 200 ms just after
- * start-up. */
+ * start-up. A page (the editor, a plugin's) also comes and goes at once:
+ * the content stack is not homogeneous (only the shown child is
+ * measured), so on every frame of a crossfade GTK lays out both children
+ * again, and laying out the editor of a large consortium takes ~20 ms a
+ * frame, on top of the rows its member view is building. Status pages,
+ * which are cheap, still fade into each other. */
 static void
 show_stack_child (GtkStack  *stack,
                   GtkWidget *child)
 {
   GtkStackTransitionType transition = gtk_stack_get_transition_type (stack);
+  const char *from = gtk_stack_get_visible_child_name (stack);
+  const char *to = gtk_stack_page_get_name (gtk_stack_get_page (stack, child));
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") == 0)
-    gtk_stack_set_visible_child_full (stack, gtk_stack_page_get_name (gtk_stack_get_page (stack, child)),
-                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  if (g_strcmp0 (from, "loading") == 0 ||
+      (from != NULL && g_str_has_prefix (from, "page:")) ||
+      (to != NULL && g_str_has_prefix (to, "page:")))
+    gtk_stack_set_visible_child_full (stack, to, GTK_STACK_TRANSITION_TYPE_NONE);
   else
     gtk_stack_set_visible_child (stack, child);
 

@@ -322,6 +322,126 @@ test_edit_updates (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (page_vadjustment (fixture)), ==, scrolled_to);
 }
 
+/* Imports an example into the fixture's store; returns its summary, as
+ * the window selects it (the members are read in the check's worker) */
+static CwbConsortium *
+import_summary (Fixture    *fixture,
+                const char *example)
+{
+  g_autoptr(CwbConsortium) file = cwb_test_load_example (example);
+  g_autoptr(GError) error = NULL;
+  CwbConsortium *summary;
+
+  g_assert_true (cwb_store_import_consortium (fixture->t.store, file, FALSE, &error));
+  g_assert_no_error (error);
+  summary = cwb_store_load_consortium_summary (fixture->t.store, cwb_consortium_get_id (file), &error);
+  g_assert_no_error (error);
+
+  return summary;
+}
+
+/* A summary is checked in a worker: the page says it is checking, then
+ * shows the report of the whole consortium read there */
+static void
+test_summary_checked_async (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) summary = import_summary (fixture, "deep-sea.consortium.json");
+  g_autoptr(CwbCheckReport) report = NULL;
+  guint before = fixture->report_notifies;
+
+  cwb_context_set_consortium (fixture->t.context, summary);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (page_visible_child_name (fixture), "checking") == 0 ||
+                     fixture->report_notifies > before);
+  CWB_TEST_WAIT_FOR (fixture->report_notifies > before);
+
+  report = page_dup_report (fixture);
+  g_assert_nonnull (report);
+  g_assert_cmpint (cwb_consortium_get_id (cwb_check_report_get_consortium (report)), ==,
+                   cwb_consortium_get_id (summary));
+  /* the worker's copy is whole */
+  g_assert_cmpuint (cwb_consortium_get_n_members (cwb_check_report_get_consortium (report)), ==,
+                    cwb_consortium_get_n_members (summary));
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_PASS);
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
+}
+
+/* A, then B before A's check is done: the page ends on B's report, and
+ * A's result, stale, is never shown */
+static void
+test_stale_result_dropped (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) a = import_summary (fixture, "deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) b = import_summary (fixture, "new-energy-vehicle-fails.consortium.json");
+  g_autoptr(CwbCheckReport) report = NULL;
+  guint before = fixture->report_notifies;
+
+  /* A's check starts (the page's idle runs) … */
+  cwb_context_set_consortium (fixture->t.context, a);
+  CWB_TEST_WAIT_FOR (g_strcmp0 (page_visible_child_name (fixture), "checking") == 0);
+  g_assert_cmpuint (fixture->report_notifies, ==, before);
+
+  /* … and B is selected before its result can have arrived: it comes
+   * through the main loop, which has not run since */
+  cwb_context_set_consortium (fixture->t.context, b);
+  CWB_TEST_WAIT_FOR (fixture->report_notifies > before);
+  cwb_test_spin_for (200);
+  g_assert_cmpuint (fixture->report_notifies, ==, before + 1);
+
+  report = page_dup_report (fixture);
+  g_assert_cmpint (cwb_consortium_get_id (cwb_check_report_get_consortium (report)), ==,
+                   cwb_consortium_get_id (b));
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, CWB_VERDICT_FAIL);
+  g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The library's contract: a cancelled check finishes with
+ * G_IO_ERROR_CANCELLED even if its worker got to the end; one not
+ * cancelled gives what cwb_context_check() gives */
+static void
+test_check_async_cancelled (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) summary = import_summary (fixture, "new-energy-vehicle-fails.consortium.json");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autoptr(CwbCheckReport) sync = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cwb_context_check_async (fixture->t.context, summary, cancellable, check_done_cb, &cancelled);
+  cwb_context_check_async (fixture->t.context, summary, NULL, check_done_cb, &done);
+  /* checks run in order: once the second is done, the first's worker is */
+  CWB_TEST_WAIT_FOR (done != NULL);
+  g_cancellable_cancel (cancellable);
+  CWB_TEST_WAIT_FOR (cancelled != NULL);
+
+  report = cwb_context_check_finish (fixture->t.context, cancelled, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_clear_error (&error);
+
+  report = cwb_context_check_finish (fixture->t.context, done, &error);
+  g_assert_no_error (error);
+  sync = cwb_context_check (fixture->t.context, summary);
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, cwb_check_report_get_verdict (sync));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (sync)));
+  g_assert_cmpint (report_status (report, "C4"), ==, report_status (sync, "C4"));
+}
+
 static PeasPluginInfo *
 find_composition_info (PeasEngine *peas)
 {
@@ -495,6 +615,9 @@ main (int   argc,
   ADD ("/composition-page/edit-updates", test_edit_updates);
   ADD ("/composition-page/plugin-reload", test_plugin_reload);
   ADD ("/composition-page/plugin-failed", test_plugin_failed);
+  ADD ("/composition-page/summary-checked-async", test_summary_checked_async);
+  ADD ("/composition-page/stale-result-dropped", test_stale_result_dropped);
+  ADD ("/composition-page/check-async-cancelled", test_check_async_cancelled);
 
 #undef ADD
   g_test_add_func ("/composition-page/window/end-to-end", test_window_end_to_end);

@@ -172,13 +172,25 @@ make_uscc (const char *serial)
   return g_strdup_printf ("%s%c", prefix, check);
 }
 
+/* The view's model once it shows every member: it gets them a few rows
+ * per frame */
 static GListModel *
 members_model (Fixture *f)
 {
   GtkColumnView *view = _cwb_consortium_editor_get_child (f->editor, "members_view");
+  GListModel *model;
+  GtkSliceListModel *shown;
 
   g_assert_true (GTK_IS_COLUMN_VIEW (view));
-  return G_LIST_MODEL (gtk_column_view_get_model (view));
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  /* the current consortium's list (the previous one's rows go first), whole */
+  CWB_TEST_WAIT_FOR ((shown = GTK_SLICE_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)))) &&
+                     cwb_member_list_get_consortium_id (CWB_MEMBER_LIST (gtk_slice_list_model_get_model (shown))) ==
+                     cwb_consortium_get_id (cwb_context_get_consortium (f->context)) &&
+                     g_list_model_get_n_items (model) ==
+                     g_list_model_get_n_items (gtk_slice_list_model_get_model (shown)));
+
+  return model;
 }
 
 static void
@@ -187,6 +199,7 @@ select_member (Fixture *f,
 {
   GtkSingleSelection *selection = _cwb_consortium_editor_get_child (f->editor, "members_selection");
 
+  members_model (f);
   gtk_single_selection_set_selected (selection, position);
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
 }
@@ -198,6 +211,7 @@ test_members_view (Fixture       *f,
   GListModel *model = members_model (f);
   AdwPreferencesGroup *group = _cwb_consortium_editor_get_child (f->editor, "members_group");
   g_autoptr(CwbMember) first = NULL;
+  GListModel *shown;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
   first = g_list_model_get_item (model, 0);
@@ -205,8 +219,73 @@ test_members_view (Fixture       *f,
   g_assert_true (cwb_member_get_lead (first));
   g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "11"));
 
-  /* the model is the store's lazy list, not a copy */
-  g_assert_true (CWB_IS_MEMBER_LIST (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))));
+  /* the model is the store's lazy list, not a copy: the view sees it
+   * through a slice that grows frame by frame on a large consortium */
+  shown = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+  g_assert_true (GTK_IS_SLICE_LIST_MODEL (shown));
+  g_assert_cmpuint (gtk_slice_list_model_get_offset (GTK_SLICE_LIST_MODEL (shown)), ==, 0);
+  g_assert_true (CWB_IS_MEMBER_LIST (gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (shown))));
+}
+
+/* A consortium of more members than GTK 4.8's column view builds rows for
+ * (200): the view gets its first rows at once and the rest over the next
+ * frames, never the whole list in one go; the count says all of them from
+ * the start. */
+static void
+test_members_view_fills (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) large = cwb_test_load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbConsortium) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwPreferencesGroup *group = _cwb_consortium_editor_get_child (f->editor, "members_group");
+  GtkColumnView *view = _cwb_consortium_editor_get_child (f->editor, "members_view");
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  guint n, first;
+
+  cwb_consortium_set_name (large, "海南省大型测试创新联合体");
+  for (guint i = cwb_consortium_get_n_members (large); i < 300; i++)
+    {
+      g_autoptr(CwbMember) member = cwb_member_new ();
+      g_autofree char *serial = g_strdup_printf ("MA%07u", i);
+      g_autofree char *uscc = make_uscc (serial);
+      g_autofree char *name = g_strdup_printf ("海南测试成员%03u有限公司", i);
+
+      cwb_member_set_name (member, name);
+      cwb_member_set_uscc (member, uscc);
+      cwb_member_set_kind (member, CWB_MEMBER_KIND_ENTERPRISE);
+      cwb_consortium_add_member (large, member);
+    }
+  g_assert_true (cwb_store_import_consortium (f->store, large, FALSE, &error));
+  g_assert_no_error (error);
+  summary = cwb_store_load_consortium_summary (f->store, cwb_consortium_get_id (large), &error);
+  g_assert_no_error (error);
+
+  cwb_context_set_consortium (f->context, summary);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, 200);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "300"));
+
+  /* a few more on every frame, then the whole list */
+  first = n;
+  CWB_TEST_WAIT_FOR (g_list_model_get_n_items (model) > first);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 300);
+
+  /* back to the small one: the 200 rows built go over a few frames, out
+   * of sight and out of reach of the pointer, then its 11 members come */
+  {
+    g_autoptr(CwbConsortium) small = load (f);
+
+    cwb_context_set_consortium (f->context, small);
+  }
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (view)), ==, 0);
+  g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (view)));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "11"));
+  g_assert_cmpuint (g_list_model_get_n_items (members_model (f)), ==, 11);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (view)), ==, 1);
+  g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (view)));
 }
 
 static void
@@ -1245,6 +1324,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("/editor/members/view", test_members_view);
+  ADD ("/editor/members/view-fills", test_members_view_fills);
   ADD ("/editor/members/add", test_member_add);
   ADD ("/editor/members/edit", test_member_edit);
   ADD ("/editor/members/cancel", test_member_cancel);

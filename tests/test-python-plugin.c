@@ -167,6 +167,42 @@ test_check (Fixture       *fixture,
 }
 
 static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* cwb_context_check_async() runs the Python provider in a worker thread:
+ * PyGObject takes the GIL there, and the result is the same */
+static void
+test_check_in_worker (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CwbConsortium) consortium = cwb_test_load_example ("deep-sea.consortium.json");
+  g_autoptr(CwbContext) context = cwb_context_new (fixture->rules, NULL, NULL, fixture->engine);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autoptr(CwbCheckReport) sync = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cwb_context_check_async (context, consortium, NULL, check_done_cb, &result);
+  CWB_TEST_WAIT_FOR (result != NULL);
+  report = cwb_context_check_finish (context, result, &error);
+  g_assert_no_error (error);
+
+  assert_python_result (fixture, report, consortium);
+  g_assert_true (cwb_check_report_get_consortium (report) == consortium);
+  sync = check (fixture, consortium);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (report)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (sync)));
+  g_assert_cmpint (cwb_check_report_get_verdict (report), ==, cwb_check_report_get_verdict (sync));
+}
+
+static void
 test_other_consortium (Fixture       *fixture,
                        gconstpointer  data)
 {
@@ -256,6 +292,8 @@ main (int   argc,
               fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/plugins/python/check", Fixture, NULL,
               fixture_set_up, test_check, fixture_tear_down);
+  g_test_add ("/plugins/python/check-in-worker", Fixture, NULL,
+              fixture_set_up, test_check_in_worker, fixture_tear_down);
   g_test_add ("/plugins/python/other-consortium", Fixture, NULL,
               fixture_set_up, test_other_consortium, fixture_tear_down);
   g_test_add ("/plugins/python/raises", Fixture, NULL,

@@ -10,6 +10,8 @@
 #include "cwb-consortium.h"
 #include "cwb-context.h"
 #include "cwb-engine.h"
+#include "cwb-engine-private.h"
+#include "cwb-consortium-private.h"
 #include "cwb-enums.h"
 #include "cwb-rule-set.h"
 #include "cwb-secrets.h"
@@ -289,6 +291,211 @@ cwb_context_check (CwbContext    *self,
     return cwb_engine_check (self->engine, self, consortium);
 
   return cwb_check_report_new (self->rules, consortium);
+}
+
+/* One check at a time in the workers: a cancelled check still running
+ * holds its consortium (a million members, hundreds of MB) until it ends;
+ * the next waits for it rather than load a second copy beside it. */
+static GMutex check_lock;
+
+typedef struct
+{
+  CwbRuleSet    *rules;
+  CwbEngine     *engine;       /* nullable */
+  GPtrArray     *providers;    /* nullable: held on the main thread */
+  char          *store_path;   /* nullable: no store, or one in memory */
+  CwbConsortium *consortium;   /* whole; NULL to load @id in the worker */
+  gint64         id;
+  CwbRole        role;
+  GDateTime     *now;          /* nullable */
+} CheckTask;
+
+static void
+check_task_clear (CheckTask *task)
+{
+  g_clear_object (&task->rules);
+  g_clear_object (&task->engine);
+  g_clear_pointer (&task->providers, g_ptr_array_unref);
+  g_clear_pointer (&task->store_path, g_free);
+  g_clear_object (&task->consortium);
+  g_clear_pointer (&task->now, g_date_time_unref);
+}
+
+static void
+check_task_free (CheckTask *task)
+{
+  check_task_clear (task);
+  g_free (task);
+}
+
+static CwbCheckReport *
+check_in_worker (CheckTask     *task,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(CwbStore) store = NULL;
+  g_autoptr(CwbConsortium) loaded = NULL;
+  g_autoptr(CwbContext) context = NULL;
+  CwbConsortium *consortium = task->consortium;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* a connection of this thread's own: the store's is the main thread's */
+  if (task->store_path != NULL &&
+      (store = cwb_store_open_read_only (task->store_path, error)) == NULL)
+    return NULL;
+
+  if (consortium == NULL)
+    {
+      consortium = loaded = cwb_store_load_consortium (store, task->id, error);
+      if (consortium == NULL)
+        return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  context = cwb_context_new (task->rules, store, NULL, task->engine);
+  context->role = task->role;
+  if (task->now != NULL)
+    context->now = g_date_time_ref (task->now);
+
+  if (task->engine == NULL)
+    return cwb_check_report_new (task->rules, consortium);
+
+  return _cwb_engine_check_with (task->engine, task->providers, context, consortium);
+}
+
+static void
+check_thread (GTask        *gtask,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckTask *task = task_data;
+  CwbCheckReport *report;
+  GError *error = NULL;
+
+  g_mutex_lock (&check_lock);
+  report = check_in_worker (task, cancellable, &error);
+  g_mutex_unlock (&check_lock);
+
+  if (report != NULL)
+    g_task_return_pointer (gtask, report, g_object_unref);
+  else
+    g_task_return_error (gtask, error);
+}
+
+/* On the caller's thread once the worker is done: what the check held
+ * (the engine, the providers — Python objects among them —, the
+ * consortium) is let go here, not in the worker, which may drop the
+ * worker task last; then the caller's task returns. */
+static void
+worker_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  CwbCheckReport *report;
+  GError *error = NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  check_task_clear (g_task_get_task_data (G_TASK (result)));
+
+  if (report != NULL)
+    g_task_return_pointer (outer, report, g_object_unref);
+  else
+    g_task_return_error (outer, error);
+}
+
+/**
+ * cwb_context_check_async:
+ * @self: a context
+ * @consortium: the consortium: whole, or a summary
+ *   (cwb_store_load_consortium_summary()) of the context's store
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Runs every loaded check provider, as cwb_context_check() does, in a
+ * worker thread, so that the main loop goes on while a consortium of a
+ * million members is read and checked. The worker reads the workspace on a
+ * read-only connection of its own (cwb_store_open_read_only() on the
+ * store's file): a summary is loaded whole there, by its id, and the
+ * providers get a context of that connection (same rules, engine, role
+ * and clock). A whole @consortium is checked as it is and must not be
+ * changed meanwhile (the host sets a new object after an edit). The
+ * providers are those loaded when this is called.
+ *
+ * Checks run one at a time. A caller that starts another check (another
+ * consortium was selected, or this one changed) cancels the one before:
+ * its result is then %G_IO_ERROR_CANCELLED, whether or not the worker had
+ * finished, so a stale report is never delivered.
+ */
+void
+cwb_context_check_async (CwbContext          *self,
+                         CwbConsortium       *consortium,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) gtask = NULL;
+  CheckTask *task;
+  const char *path = self->store != NULL ? cwb_store_get_path (self->store) : NULL;
+
+  g_return_if_fail (CWB_IS_CONTEXT (self));
+  g_return_if_fail (CWB_IS_CONSORTIUM (consortium));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, cwb_context_check_async);
+  /* no source object: the worker may drop this task last */
+  gtask = g_task_new (NULL, cancellable, worker_done_cb, g_object_ref (outer));
+
+  task = g_new0 (CheckTask, 1);
+  task->rules = g_object_ref (self->rules);
+  task->engine = self->engine != NULL ? g_object_ref (self->engine) : NULL;
+  if (self->engine != NULL)
+    task->providers = _cwb_engine_dup_check_providers (self->engine);
+  /* a store in memory has no file a second connection could open */
+  if (path != NULL && *path != '\0' && g_strcmp0 (path, ":memory:") != 0)
+    task->store_path = g_strdup (path);
+  task->id = cwb_consortium_get_id (consortium);
+  if (_cwb_consortium_get_member_source (consortium) == NULL)
+    task->consortium = g_object_ref (consortium);
+  else if (task->store_path == NULL)
+    /* nowhere else to read the members from: here, then */
+    task->consortium = cwb_consortium_copy (consortium);
+  task->role = self->role;
+  task->now = self->now != NULL ? g_date_time_ref (self->now) : NULL;
+  g_task_set_task_data (gtask, task, (GDestroyNotify) check_task_free);
+
+  g_task_run_in_thread (gtask, check_thread);
+}
+
+/**
+ * cwb_context_check_finish:
+ * @self: a context
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED for a check that was cancelled; the store's
+ *   error when the consortium could not be read, e.g. %CWB_ERROR_NOT_FOUND
+ *   once it was deleted)
+ */
+CwbCheckReport *
+cwb_context_check_finish (CwbContext    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (CWB_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cwb_context_check_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

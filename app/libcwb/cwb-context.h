@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "cwb-types.h"
 
@@ -31,6 +31,31 @@ CwbEngine     *cwb_context_get_engine     (CwbContext    *self);
  * engine); with no engine, a report with no results. (transfer full) */
 CwbCheckReport *cwb_context_check         (CwbContext    *self,
                                            CwbConsortium *consortium);
+/* The same in a worker thread, on a read-only connection of its own: a
+ * summary is loaded whole there. See cwb_context_check_async() in
+ * cwb-context.c for the details; in short:
+ *  - a check cancelled through @cancellable (because another consortium
+ *    was selected, or this one changed) finishes with G_IO_ERROR_CANCELLED
+ *    even if the worker got to the end: its report is never delivered;
+ *  - checks run one at a time, in the order they were started.
+ * Thread safety of check providers: check() may run in a worker thread,
+ * while the main thread does other things (but no other check started
+ * with this function). The C providers are pure functions of their
+ * arguments. A Python provider runs under the GIL, which PyGObject takes
+ * when a worker calls into Python, so its Python code never runs at the
+ * same time as other Python code; it must not touch GTK or objects the
+ * main thread changes. A provider that cannot run in a worker can only be
+ * run through cwb_context_check() / cwb_engine_check() on the main
+ * thread. */
+void           cwb_context_check_async    (CwbContext          *self,
+                                           CwbConsortium       *consortium,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* (transfer full) */
+CwbCheckReport *cwb_context_check_finish  (CwbContext          *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
 /* (nullable) */
 CwbStore      *cwb_context_get_store      (CwbContext    *self);
 /* (nullable) */

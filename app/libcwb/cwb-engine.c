@@ -21,6 +21,7 @@
 #include "cwb-check-provider.h"
 #include "cwb-check-result.h"
 #include "cwb-engine.h"
+#include "cwb-engine-private.h"
 #include "cwb-consortium-private.h"
 #include "cwb-enums.h"
 #include "cwb-error.h"
@@ -63,6 +64,7 @@ typedef struct
 {
   char              *module;    /* owned */
   CwbPluginActivity  activity;
+  GThread           *thread;    /* that made the call (a check may run in a worker) */
 } GuardCall;
 
 G_DEFINE_FINAL_TYPE (CwbEngine, cwb_engine, G_TYPE_OBJECT)
@@ -315,13 +317,12 @@ guard_call_clear (gpointer data)
   g_free (call->module);
 }
 
+/* One provider's check; a failure leaves an error result in its place */
 static void
-check_provider_cb (PeasExtensionSet *set,
-                   PeasPluginInfo   *info,
-                   PeasExtension    *extension,
-                   gpointer          user_data)
+run_provider (CheckData      *data,
+              PeasPluginInfo *info,
+              GObject        *extension)
 {
-  CheckData *data = user_data;
   const char *module = peas_plugin_info_get_module_name (info);
   g_autoptr(GError) error = NULL;
   gboolean checked;
@@ -355,6 +356,93 @@ check_provider_cb (PeasExtensionSet *set,
                                              "Preferences → Plugins."));
       cwb_check_report_add (data->report, result);
     }
+}
+
+static void
+check_provider_cb (PeasExtensionSet *set,
+                   PeasPluginInfo   *info,
+                   PeasExtension    *extension,
+                   gpointer          user_data)
+{
+  run_provider (user_data, info, G_OBJECT (extension));
+}
+
+/* A provider held for a check elsewhere */
+typedef struct
+{
+  PeasPluginInfo *info;       /* owned (boxed) */
+  GObject        *extension;  /* owned */
+} HeldProvider;
+
+static void
+held_provider_free (HeldProvider *held)
+{
+  g_clear_object (&held->extension);
+  g_boxed_free (PEAS_TYPE_PLUGIN_INFO, held->info);
+  g_free (held);
+}
+
+static void
+hold_provider_cb (PeasExtensionSet *set,
+                  PeasPluginInfo   *info,
+                  PeasExtension    *extension,
+                  gpointer          user_data)
+{
+  GPtrArray *held = user_data;
+  HeldProvider *provider = g_new0 (HeldProvider, 1);
+
+  provider->info = g_boxed_copy (PEAS_TYPE_PLUGIN_INFO, info);
+  provider->extension = g_object_ref (G_OBJECT (extension));
+  g_ptr_array_add (held, provider);
+}
+
+static void
+ensure_providers (CwbEngine *self)
+{
+  if (self->providers == NULL)
+    self->providers = peas_extension_set_new (self->peas, CWB_TYPE_CHECK_PROVIDER, NULL);
+}
+
+GPtrArray *
+_cwb_engine_dup_check_providers (CwbEngine *self)
+{
+  GPtrArray *held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_provider_free);
+
+  g_return_val_if_fail (CWB_IS_ENGINE (self), held);
+
+  ensure_providers (self);
+  peas_extension_set_foreach (self->providers, hold_provider_cb, held);
+
+  return held;
+}
+
+CwbCheckReport *
+_cwb_engine_check_with (CwbEngine     *self,
+                        GPtrArray     *providers,
+                        CwbContext    *context,
+                        CwbConsortium *consortium)
+{
+  g_autoptr(CwbCheckReport) report = NULL;
+  CheckData data;
+
+  g_return_val_if_fail (CWB_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (providers != NULL, NULL);
+  g_return_val_if_fail (_cwb_consortium_get_member_source (consortium) == NULL, NULL);
+
+  report = cwb_check_report_new (cwb_context_get_rules (context), consortium);
+
+  data.engine = self;
+  data.context = context;
+  data.consortium = consortium;
+  data.report = report;
+  for (guint i = 0; i < providers->len; i++)
+    {
+      HeldProvider *held = g_ptr_array_index (providers, i);
+
+      run_provider (&data, held->info, held->extension);
+    }
+
+  return g_steal_pointer (&report);
 }
 
 static void
@@ -624,8 +712,7 @@ cwb_engine_check (CwbEngine     *self,
   if (_cwb_consortium_get_member_source (consortium) != NULL)
     consortium = whole = cwb_consortium_copy (consortium);
 
-  if (self->providers == NULL)
-    self->providers = peas_extension_set_new (self->peas, CWB_TYPE_CHECK_PROVIDER, NULL);
+  ensure_providers (self);
 
   report = cwb_check_report_new (cwb_context_get_rules (context), consortium);
 
@@ -663,6 +750,7 @@ cwb_engine_enter_plugin (CwbEngine         *self,
 
   call.module = g_strdup (module);
   call.activity = activity;
+  call.thread = g_thread_self ();
 
   g_mutex_lock (&self->guard_lock);
   g_array_append_val (self->calls, call);
@@ -674,7 +762,8 @@ cwb_engine_enter_plugin (CwbEngine         *self,
  * cwb_engine_leave_plugin:
  * @self: an engine
  *
- * Ends the innermost cwb_engine_enter_plugin().
+ * Ends the innermost cwb_engine_enter_plugin() of the calling thread (a
+ * check may run in a worker meanwhile: cwb_context_check_async()).
  */
 void
 cwb_engine_leave_plugin (CwbEngine *self)
@@ -682,10 +771,16 @@ cwb_engine_leave_plugin (CwbEngine *self)
   g_return_if_fail (CWB_IS_ENGINE (self));
 
   g_mutex_lock (&self->guard_lock);
-  if (self->calls->len > 0)
-    g_array_set_size (self->calls, self->calls->len - 1);
-  else
-    g_critical ("cwb_engine_leave_plugin() without cwb_engine_enter_plugin()");
+  /* this thread's innermost call: another thread's may have come since */
+  for (guint i = self->calls->len; i > 0; i--)
+    if (g_array_index (self->calls, GuardCall, i - 1).thread == g_thread_self ())
+      {
+        g_array_remove_index (self->calls, i - 1);
+        write_marker (self);
+        g_mutex_unlock (&self->guard_lock);
+        return;
+      }
+  g_critical ("cwb_engine_leave_plugin() without cwb_engine_enter_plugin()");
   write_marker (self);
   g_mutex_unlock (&self->guard_lock);
 }

@@ -43,6 +43,8 @@ struct _CwbCompositionPage
   const char     *verdict_class;
   gulong          consortium_handler;
   guint           refresh_source;
+  GCancellable   *check_cancellable;  /* of the check running, if any */
+  CwbConsortium  *checking;           /* what it checks (not owned: compared only) */
 
   /* template children */
   GtkStack       *stack;
@@ -52,6 +54,8 @@ struct _CwbCompositionPage
   GtkLabel       *counts_label;
   GtkLabel       *rules_label;
   GtkListBox     *results_list;
+  GtkSpinner     *checking_spinner;
+  GtkSpinner     *recheck_spinner;
 };
 
 enum {
@@ -634,14 +638,18 @@ show_report (CwbCompositionPage *self)
 }
 
 static void
-refresh (CwbCompositionPage *self)
+set_checking (CwbCompositionPage *self,
+              gboolean            checking)
 {
-  CwbConsortium *consortium = cwb_context_get_consortium (self->context);
-  g_autoptr(CwbCheckReport) report = NULL;
+  gtk_spinner_set_spinning (self->checking_spinner, checking);
+  gtk_spinner_set_spinning (self->recheck_spinner, checking);
+  gtk_widget_set_visible (GTK_WIDGET (self->recheck_spinner), checking);
+}
 
-  if (consortium != NULL)
-    report = cwb_context_check (self->context, consortium);
-
+static void
+set_report (CwbCompositionPage *self,
+            CwbCheckReport     *report)
+{
   g_set_object (&self->report, report);
 
   if (self->report != NULL)
@@ -655,6 +663,89 @@ refresh (CwbCompositionPage *self)
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GWeakRef *page_ref = user_data;
+  g_autoptr(CwbCompositionPage) self = g_weak_ref_get (page_ref);
+  g_autoptr(CwbCheckReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (page_ref);
+  g_free (page_ref);
+
+  report = cwb_context_check_finish (CWB_CONTEXT (object), result, &error);
+
+  /* the page went (its plugin was turned off, the window closed) */
+  if (self == NULL)
+    return;
+
+  /* stale: another consortium, or a newer version of this one, was set
+   * meanwhile and its check cancelled this one */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->context == NULL ||
+      self->checking != cwb_context_get_consortium (self->context))
+    return;
+
+  g_clear_object (&self->check_cancellable);
+  self->checking = NULL;
+  set_checking (self, FALSE);
+
+  if (report == NULL)
+    {
+      /* e.g. deleted meanwhile: the host selects nothing next */
+      g_debug ("Could not check: %s", error->message);
+      set_report (self, NULL);
+      return;
+    }
+
+  set_report (self, report);
+}
+
+static void
+refresh (CwbCompositionPage *self)
+{
+  CwbConsortium *consortium = cwb_context_get_consortium (self->context);
+  CwbConsortium *shown;
+  GWeakRef *page_ref;
+  gboolean same;
+
+  if (self->check_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->check_cancellable);
+      g_clear_object (&self->check_cancellable);
+    }
+  self->checking = NULL;
+
+  if (consortium == NULL)
+    {
+      set_checking (self, FALSE);
+      set_report (self, NULL);
+      return;
+    }
+
+  /* The members of a large consortium are read and checked in a worker;
+   * the page says so meanwhile. The same consortium checked again after an
+   * edit keeps its report in view (and its scroll position) until then. */
+  shown = self->report != NULL ? cwb_check_report_get_consortium (self->report) : NULL;
+  same = shown != NULL && cwb_consortium_get_id (consortium) != 0 &&
+         cwb_consortium_get_id (shown) == cwb_consortium_get_id (consortium);
+  if (!same)
+    gtk_stack_set_visible_child_name (self->stack, "checking");
+  set_checking (self, TRUE);
+
+  self->checking = consortium;
+  self->check_cancellable = g_cancellable_new ();
+  /* a weak reference: a page removed meanwhile goes at once (this code
+   * stays: the UI module is resident) */
+  page_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page_ref, self);
+  cwb_context_check_async (self->context, consortium, self->check_cancellable,
+                           check_done_cb, page_ref);
 }
 
 static gboolean
@@ -711,6 +802,10 @@ cwb_composition_page_dispose (GObject *object)
   CwbCompositionPage *self = CWB_COMPOSITION_PAGE (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->checking = NULL;
   if (self->context != NULL)
     g_clear_signal_handler (&self->consortium_handler, self->context);
 
@@ -819,6 +914,8 @@ cwb_composition_page_class_init (CwbCompositionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwbCompositionPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, CwbCompositionPage, rules_label);
   gtk_widget_class_bind_template_child (widget_class, CwbCompositionPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, CwbCompositionPage, checking_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CwbCompositionPage, recheck_spinner);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
