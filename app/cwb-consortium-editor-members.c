@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <cwb-ui.h>
 
 #include "cwb-consortium-editor-private.h"
 #include "cwb-member-dialog.h"
@@ -405,26 +406,6 @@ yes_mark (gboolean value)
   return value ? "✓" : "";
 }
 
-/* The name's tooltip is its text, asked for only when the pointer rests
- * on it: gtk_widget_set_tooltip_text() on every bind would query the
- * pointer from the display server for each row as the view fills. */
-static gboolean
-name_query_tooltip_cb (GtkWidget  *cell,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 /* Cells are GtkInscriptions, GTK's text widget for lists: unlike a label
  * it has no key bindings or selection to set up, and its size does not
  * depend on its text, so a row is cheap to build and to lay out. */
@@ -451,10 +432,7 @@ column_setup_cb (GtkSignalListItemFactory *factory,
   if (column == COLUMN_USCC)
     gtk_widget_add_css_class (cell, "monospace");
   if (column == COLUMN_NAME)
-    {
-      gtk_widget_set_has_tooltip (cell, TRUE);
-      g_signal_connect (cell, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
-    }
+    cwb_text_tooltip_attach (cell);
 
   gtk_list_item_set_child (item, cell);
 }

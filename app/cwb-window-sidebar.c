@@ -147,27 +147,6 @@ consortium_activated_cb (CwbWindow   *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
-/* The name's tooltip is its text, asked for only when the pointer rests
- * on it: gtk_widget_set_tooltip_text() on every bind would query the
- * pointer from the display server for each row bound, and an import binds
- * rows again after every batch. */
-static gboolean
-name_query_tooltip_cb (GtkWidget  *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 static void
 consortium_row_setup_cb (GtkSignalListItemFactory *factory,
                          GtkListItem              *item,
@@ -181,8 +160,7 @@ consortium_row_setup_cb (GtkSignalListItemFactory *factory,
   name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_has_tooltip (name, TRUE);
-  g_signal_connect (name, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
+  cwb_text_tooltip_attach (name);
   gtk_box_append (GTK_BOX (box), name);
 
   industry = gtk_label_new (NULL);

@@ -604,3 +604,14 @@ cwb_test_record_items_changed (GListModel          *model,
   changed->added = added;
   changed->n_emissions++;
 }
+
+void
+cwb_test_keep_result_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}

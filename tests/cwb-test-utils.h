@@ -122,6 +122,12 @@ void           cwb_test_wait_end       (CwbTestWait *wait);
       g_error ("Timed out waiting for %s", #cond);                        \
   } G_STMT_END
 
+/* A GAsyncReadyCallback that keeps a reference to the result in
+ * *(GAsyncResult **) @user_data, for a test that waits for it to be set */
+void           cwb_test_keep_result_cb (GObject      *source,
+                                        GAsyncResult *result,
+                                        gpointer      user_data);
+
 /* ------------------------------------------------------------------ */
 /* GUI tests                                                           */
 

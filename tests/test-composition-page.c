@@ -396,16 +396,6 @@ test_stale_result_dropped (Fixture       *fixture,
   g_assert_cmpstr (page_visible_child_name (fixture), ==, "report");
 }
 
-static void
-check_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* The library's contract: a cancelled check finishes with
  * G_IO_ERROR_CANCELLED even if its worker got to the end; one not
  * cancelled gives what cwb_context_check() gives */
@@ -421,8 +411,8 @@ test_check_async_cancelled (Fixture       *fixture,
   g_autoptr(CwbCheckReport) sync = NULL;
   g_autoptr(GError) error = NULL;
 
-  cwb_context_check_async (fixture->t.context, summary, cancellable, check_done_cb, &cancelled);
-  cwb_context_check_async (fixture->t.context, summary, NULL, check_done_cb, &done);
+  cwb_context_check_async (fixture->t.context, summary, cancellable, cwb_test_keep_result_cb, &cancelled);
+  cwb_context_check_async (fixture->t.context, summary, NULL, cwb_test_keep_result_cb, &done);
   /* checks run in order: once the second is done, the first's worker is */
   CWB_TEST_WAIT_FOR (done != NULL);
   g_cancellable_cancel (cancellable);

@@ -166,16 +166,6 @@ test_check (Fixture       *fixture,
                      cwb_check_result_get_value (cwb_check_report_lookup (report, PY_RULE)) - 1);
 }
 
-static void
-check_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* cwb_context_check_async() runs the Python provider in a worker thread:
  * PyGObject takes the GIL there, and the result is the same */
 static void
@@ -189,7 +179,7 @@ test_check_in_worker (Fixture       *fixture,
   g_autoptr(CwbCheckReport) sync = NULL;
   g_autoptr(GError) error = NULL;
 
-  cwb_context_check_async (context, consortium, NULL, check_done_cb, &result);
+  cwb_context_check_async (context, consortium, NULL, cwb_test_keep_result_cb, &result);
   CWB_TEST_WAIT_FOR (result != NULL);
   report = cwb_context_check_finish (context, result, &error);
   g_assert_no_error (error);

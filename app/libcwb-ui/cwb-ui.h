@@ -9,3 +9,4 @@
 #include "cwb-area.h"
 #include "cwb-page-area.h"
 #include "cwb-save-chooser.h"
+#include "cwb-text-tooltip.h"
