@@ -51,6 +51,7 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) json_error = NULL;
+  CwbConsortiumTextScan text_scan;
   gsize len;
   JsonNode *root;
 
@@ -60,8 +61,9 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
   len = length < 0 ? strlen (data) : (gsize) length;
 
   /* json-glib parses recursively: text nested deep enough would overflow
-   * the stack before it could say anything */
-  if (!_cwb_json_check_depth (data, (gssize) len, CWB_JSON_MAX_DEPTH, error))
+   * the stack before it could say anything. The same walk notes what the
+   * checks after parsing look for. */
+  if (!_cwb_consortium_text_scan (data, len, CWB_JSON_MAX_DEPTH, &text_scan, error))
     return NULL;
 
   /* json-glib refuses text that is not UTF-8 (without saying where), so
@@ -83,10 +85,11 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
 
   /* json-glib wraps an integer out of range around silently; a root that
    * is not an object is refused by cwb_consortium_from_json() */
-  if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, error))
+  if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, &text_scan, error))
     return NULL;
 
-  return _cwb_consortium_from_json (root, rules, _cwb_consortium_text_may_hold_bad_values (data, len), error);
+  return _cwb_consortium_from_json (root, rules, _cwb_consortium_text_may_hold_bad_values (data, len, &text_scan),
+                                    error);
 }
 
 /**
