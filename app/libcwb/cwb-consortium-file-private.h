@@ -66,6 +66,14 @@ void      _cwb_consortium_text_explain        (const char  *data,
                                                gsize        length,
                                                GError      *json_error,
                                                GError     **error);
+/* @data parsed into the tree json-glib would build, when it is plain
+ * JSON with an object at the root (cwb-consortium-file-parse.c tells what
+ * that is); NULL for json-glib to parse (and say what is wrong). At most
+ * @max_depth arrays and objects deep. (transfer full) */
+JsonNode *_cwb_consortium_text_parse          (const char  *data,
+                                               gsize        length,
+                                               guint        max_depth);
+
 /* What one walk over the text before parsing found outside its strings */
 typedef struct
 {

@@ -50,6 +50,7 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
                                           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) json_error = NULL;
   CwbConsortiumTextScan text_scan;
   gsize len;
@@ -66,21 +67,29 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
   if (!_cwb_consortium_text_scan (data, len, CWB_JSON_MAX_DEPTH, &text_scan, error))
     return NULL;
 
-  /* json-glib refuses text that is not UTF-8 (without saying where), so
-   * the text is only looked at again to say where when parsing fails */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+  /* plain JSON (the usual file) is parsed here, into the tree json-glib
+   * would build; anything else is left to json-glib */
+  parsed = _cwb_consortium_text_parse (data, len, CWB_JSON_MAX_DEPTH);
+  if (parsed != NULL)
+    root = parsed;
+  else
     {
-      _cwb_consortium_text_explain (data, len, json_error, error);
-      return NULL;
-    }
+      /* json-glib refuses text that is not UTF-8 (without saying where), so
+       * the text is only looked at again to say where when parsing fails */
+      parser = json_parser_new ();
+      if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+        {
+          _cwb_consortium_text_explain (data, len, json_error, error);
+          return NULL;
+        }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                           _("the file is empty"));
-      return NULL;
+      root = json_parser_get_root (parser);
+      if (root == NULL)
+        {
+          g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                               _("the file is empty"));
+          return NULL;
+        }
     }
 
   /* json-glib wraps an integer out of range around silently; a root that
