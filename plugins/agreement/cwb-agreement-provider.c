@@ -58,6 +58,7 @@ join_members (CwbConsortium      *consortium,
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) text = g_string_new (NULL);
   guint n = g_strv_length ((char **) usccs);
+  const char *separator = n > 1 ? list_separator () : NULL;
 
   for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
@@ -73,7 +74,7 @@ join_members (CwbConsortium      *consortium,
       const char *name = g_hash_table_lookup (names, usccs[i]);
 
       if (i > 0)
-        g_string_append (text, list_separator ());
+        g_string_append (text, separator);
       g_string_append (text, name != NULL ? name : usccs[i]);
     }
 
