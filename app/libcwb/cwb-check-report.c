@@ -583,28 +583,21 @@ cwb_check_report_to_json (CwbCheckReport *self,
 }
 
 /**
- * cwb_check_report_to_json_string:
+ * cwb_check_report_append_json:
  * @self: a report
- * @file: (nullable): the file checked, as the user named it
+ * @file: (nullable): the file's name, as cwb_check_report_to_json_string()
+ * @out: where to append it
  *
- * The object of cwb_check_report_to_json() as compact JSON text on one
- * line (no newline at the end), written directly without building a tree:
- * members in the same order, UTF-8 kept as is (only `"`, `\\` and control
- * characters escaped), whole figures as integers and every other number in
- * the fewest digits that read back as the same double; a number that is
- * not finite is written null.
- *
- * Returns: (transfer full): the text
+ * Appends what cwb_check_report_to_json_string() returns to @out: one
+ * who writes many reports keeps one buffer.
  */
-char *
-cwb_check_report_to_json_string (CwbCheckReport *self,
-                                 const char     *file)
+void
+cwb_check_report_append_json (CwbCheckReport *self,
+                              const char     *file,
+                              GString        *out)
 {
-  GString *out;
-
-  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
-
-  out = g_string_sized_new (256 + 320 * self->results->len);
+  g_return_if_fail (CWB_IS_CHECK_REPORT (self));
+  g_return_if_fail (out != NULL);
 
   APPEND_LITERAL (out, "{\"file\":");
   append_json_string_or_null (out, file);
@@ -672,6 +665,32 @@ cwb_check_report_to_json_string (CwbCheckReport *self,
     }
 
   APPEND_LITERAL (out, "]}");
+}
+
+/**
+ * cwb_check_report_to_json_string:
+ * @self: a report
+ * @file: (nullable): the file checked, as the user named it
+ *
+ * The object of cwb_check_report_to_json() as compact JSON text on one
+ * line (no newline at the end), written directly without building a tree:
+ * members in the same order, UTF-8 kept as is (only `"`, `\\` and control
+ * characters escaped), whole figures as integers and every other number in
+ * the fewest digits that read back as the same double; a number that is
+ * not finite is written null.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cwb_check_report_to_json_string (CwbCheckReport *self,
+                                 const char     *file)
+{
+  GString *out;
+
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+
+  out = g_string_sized_new (256 + 320 * self->results->len);
+  cwb_check_report_append_json (self, file, out);
 
   return g_string_free (out, FALSE);
 }
