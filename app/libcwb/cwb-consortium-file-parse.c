@@ -18,6 +18,11 @@
  * tree json-glib would build (the same node types, members in the same
  * order, the same parents, unsealed).
  *
+ * So the tree holds no double, no integer beyond 18 digits, and only
+ * strings that are UTF-8, and is no deeper than max_depth: none of what the
+ * loader must otherwise look for in the text (cwb-consortium-file-scan.c)
+ * or the tree (_cwb_json_check_values()).
+ *
  * Anything else gives up at once, and the caller parses the text with
  * json-glib, which then accepts it or says what is wrong in its own words:
  * text that is not UTF-8, a character other than space, tab, CR or LF

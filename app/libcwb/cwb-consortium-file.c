@@ -61,35 +61,36 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
 
   len = length < 0 ? strlen (data) : (gsize) length;
 
-  /* json-glib parses recursively: text nested deep enough would overflow
-   * the stack before it could say anything. The same walk notes what the
-   * checks after parsing look for. */
+  /* plain JSON (the usual file) is parsed here, into the tree json-glib
+   * would build. Such text is no deeper than json-glib may go, and holds
+   * no number json-glib would get wrong (an integer beyond gint64, a double
+   * beyond range) and no escape that could make a string other than UTF-8:
+   * there is nothing the checks below would find. */
+  parsed = _cwb_consortium_text_parse (data, len, CWB_JSON_MAX_DEPTH);
+  if (parsed != NULL)
+    return _cwb_consortium_from_json (parsed, rules, FALSE, error);
+
+  /* Anything else is left to json-glib. It parses recursively: text nested
+   * deep enough would overflow the stack before it could say anything. The
+   * same walk notes what the checks after parsing look for. */
   if (!_cwb_consortium_text_scan (data, len, CWB_JSON_MAX_DEPTH, &text_scan, error))
     return NULL;
 
-  /* plain JSON (the usual file) is parsed here, into the tree json-glib
-   * would build; anything else is left to json-glib */
-  parsed = _cwb_consortium_text_parse (data, len, CWB_JSON_MAX_DEPTH);
-  if (parsed != NULL)
-    root = parsed;
-  else
+  /* json-glib refuses text that is not UTF-8 (without saying where), so
+   * the text is only looked at again to say where when parsing fails */
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
     {
-      /* json-glib refuses text that is not UTF-8 (without saying where), so
-       * the text is only looked at again to say where when parsing fails */
-      parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
-        {
-          _cwb_consortium_text_explain (data, len, json_error, error);
-          return NULL;
-        }
+      _cwb_consortium_text_explain (data, len, json_error, error);
+      return NULL;
+    }
 
-      root = json_parser_get_root (parser);
-      if (root == NULL)
-        {
-          g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
-                               _("the file is empty"));
-          return NULL;
-        }
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, CWB_ERROR, CWB_ERROR_INVALID,
+                           _("the file is empty"));
+      return NULL;
     }
 
   /* json-glib wraps an integer out of range around silently; a root that
