@@ -677,11 +677,9 @@ load_rules (const char *path)
   return rules;
 }
 
-/* Reads the regular file @path whole into @buffer, which one run of check
- * keeps for all its files: a new buffer the size of a file for every file
- * made malloc consolidate its free lists each time. FALSE for anything
- * else (not there, not readable, not a regular file): then
- * g_file_get_contents() reads it, or says why not in its own words. */
+/* Reads the regular file @path into @buffer, kept for all the files (a new
+ * one per file made malloc consolidate its free lists each time). FALSE
+ * for anything else: g_file_get_contents() reads it, or says why not. */
 static gboolean
 read_into (const char *path,
            GByteArray *buffer)
@@ -850,11 +848,8 @@ cmd_check (int    argc,
   checker.output = g_string_sized_new (4096);
   checker.input = g_byte_array_new ();
 
-  /* One thread reads, checks and prints each file in turn. Parsing the
-   * next files on the loader thread meanwhile (as import does) gained a
-   * tenth of the wall time once parsing was cheap, and cost more than a
-   * quarter more CPU time: what one thread builds, the other reads from
-   * another core's cache. */
+  /* one file after the other: parsing the next ones on the loader thread
+   * (as import does) saved little time and cost much more CPU time */
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(CwbConsortium) consortium = NULL;
