@@ -1036,7 +1036,7 @@ cmd_import (int    argc,
   run.show_progress = progress || run.tty;
   run.progress_time = g_get_monotonic_time ();
 
-  /* as in check: the files are parsed on a loader thread while this one
+  /* the files are parsed on a loader thread while this one
    * writes the database */
   use_loader = files[1] != NULL && g_get_num_processors () > 1;
   if (use_loader)
