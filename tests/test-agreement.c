@@ -573,6 +573,98 @@ test_provider_rereads_section (Fixture       *fixture,
   g_assert_nonnull (strstr (cwb_check_result_get_message (after), "agreement.signatures[0].uscc"));
 }
 
+/* The agreement is read again when a member changes in place, even with
+ * the section the same: the reading takes a signature whose credit code is
+ * the member's at its place as checked by the loader, so a signature that
+ * was a member's may need checking once the member's code is another. */
+static void
+test_provider_rereads_after_member_change (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  CwbMember *first_member = member_at (fixture->consortium, 0);
+  g_autofree char *code = g_strdup (cwb_member_get_uscc (first_member));
+  g_autofree char *other = make_uscc (90);
+  JsonNode *section = cwb_consortium_get_section (fixture->consortium, "agreement");
+  g_autofree char *text = json_to_string (section, FALSE);
+  g_autoptr(GString) edited = g_string_new (text);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(CwbCheckResult) before = NULL;
+  g_autoptr(CwbCheckResult) again = NULL;
+  g_autoptr(CwbCheckResult) after = NULL;
+  g_autoptr(CwbCheckResult) restored = NULL;
+  guint64 serial;
+
+  /* the first member and its signature with a code that is not valid */
+  g_assert_cmpuint (g_string_replace (edited, code, "NOT-A-CODE", 0), >, 0);
+  node = parse (edited->str);
+  cwb_consortium_set_section (fixture->consortium, "agreement", node);
+  cwb_member_set_uscc (first_member, "NOT-A-CODE");
+
+  /* read as the member's: checked twice, so that the provider keeps it */
+  before = check_rule (fixture, "A1");
+  again = check_rule (fixture, "A1");
+  g_assert_cmpint (cwb_check_result_get_status (before), ==, CWB_STATUS_PASS);
+  g_assert_cmpint (cwb_check_result_get_status (again), ==, CWB_STATUS_PASS);
+
+  /* the member's code changes in place: the signature is no member's now */
+  serial = cwb_consortium_get_members_serial (fixture->consortium);
+  cwb_member_set_uscc (first_member, other);
+  g_assert_cmpuint (cwb_consortium_get_members_serial (fixture->consortium), !=, serial);
+  after = check_rule (fixture, "A1");
+  g_assert_cmpint (cwb_check_result_get_status (after), ==, CWB_STATUS_FAIL);
+  g_assert_nonnull (strstr (cwb_check_result_get_message (after), "agreement.signatures[0].uscc"));
+
+  /* and back */
+  cwb_member_set_uscc (first_member, "NOT-A-CODE");
+  restored = check_rule (fixture, "A1");
+  g_assert_cmpint (cwb_check_result_get_status (restored), ==, CWB_STATUS_PASS);
+}
+
+/* The members' serial changes with every change of the members */
+static void
+test_members_serial (void)
+{
+  g_autoptr(CwbConsortium) consortium = cwb_consortium_new ();
+  g_autoptr(CwbMember) member = cwb_member_new ();
+  g_autoptr(CwbMember) second = cwb_member_new ();
+  guint64 serial = cwb_consortium_get_members_serial (consortium);
+
+  cwb_consortium_add_member (consortium, member);
+  g_assert_cmpuint (cwb_consortium_get_members_serial (consortium), !=, serial);
+  serial = cwb_consortium_get_members_serial (consortium);
+
+  cwb_member_set_name (member, "海南深海科技有限公司");
+  g_assert_cmpuint (cwb_consortium_get_members_serial (consortium), !=, serial);
+  serial = cwb_consortium_get_members_serial (consortium);
+
+  /* nothing else changes it */
+  cwb_consortium_set_name (consortium, "海南省深海科技创新联合体");
+  g_assert_cmpuint (cwb_consortium_get_members_serial (consortium), ==, serial);
+
+  /* a member added before the serial was first asked for is watched too */
+  {
+    g_autoptr(CwbConsortium) fresh = cwb_consortium_new ();
+    guint64 fresh_serial;
+
+    cwb_consortium_add_member (fresh, second);
+    fresh_serial = cwb_consortium_get_members_serial (fresh);
+    cwb_member_set_lead (second, TRUE);
+    g_assert_cmpuint (cwb_consortium_get_members_serial (fresh), !=, fresh_serial);
+  }
+
+  cwb_consortium_add_member (consortium, second);
+  serial = cwb_consortium_get_members_serial (consortium);
+  cwb_consortium_remove_member (consortium, 0);
+  g_assert_cmpuint (cwb_consortium_get_members_serial (consortium), !=, serial);
+  serial = cwb_consortium_get_members_serial (consortium);
+
+  /* a member removed is not watched any more; the one left still is */
+  cwb_member_set_name (member, "海南另一家有限公司");
+  g_assert_cmpuint (cwb_consortium_get_members_serial (consortium), ==, serial);
+  cwb_member_set_name (second, "海南第二家有限公司");
+  g_assert_cmpuint (cwb_consortium_get_members_serial (consortium), !=, serial);
+}
+
 /* A2 */
 
 static void
@@ -1383,6 +1475,8 @@ main (int   argc,
   ADD ("a2/member-added-after-freezing", test_a2_member_added_after_freezing);
   ADD ("a2/extra-signatory", test_a2_extra_signatory);
   ADD ("provider/rereads-section", test_provider_rereads_section);
+  ADD ("provider/rereads-after-member-change", test_provider_rereads_after_member_change);
+  g_test_add_func ("/agreement/provider/members-serial", test_members_serial);
   ADD ("state/draft", test_state_draft);
   ADD ("state/freeze", test_state_freeze);
   ADD ("state/effective", test_state_effective);

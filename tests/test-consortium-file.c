@@ -12,8 +12,10 @@
 #include <glib/gstdio.h>
 
 #include "cwb-consortium-file.h"
+#include "cwb-consortium-file-private.h"
 #include "cwb-error.h"
 #include "cwb-test-utils.h"
+#include "fuzz/json-tree-compare.h"
 
 static char *
 fixture_path (const char *name)
@@ -1006,6 +1008,148 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The loader's own parser (cwb-consortium-file-parse.c) builds what
+ * json-glib builds, or leaves the text to json-glib */
+
+/* NULL when the own parser gives up; else its tree, checked against json-glib's */
+static JsonNode *
+parse_both (const char *text,
+            gssize      length)
+{
+  gsize len = length < 0 ? strlen (text) : (gsize) length;
+  JsonNode *own = _cwb_consortium_text_parse (text, len, 64);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *difference = NULL;
+
+  if (own == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  json_parser_load_from_data (parser, text, (gssize) len, &error);
+  g_assert_no_error (error);
+  difference = json_tree_difference (own, json_parser_get_root (parser), NULL, NULL, "");
+  if (difference != NULL)
+    g_error ("%s: %s", text, difference);
+
+  return own;
+}
+
+static void
+test_own_parser_examples (void)
+{
+  static const char * const names[] = {
+    "deep-sea.consortium.json",
+    "seed-industry-small.consortium.json",
+    "new-energy-vehicle-fails.consortium.json",
+    "broken-uscc.consortium.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = cwb_test_example_path (names[i]);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      gsize length = 0;
+
+      g_file_get_contents (path, &text, &length, &error);
+      g_assert_no_error (error);
+      root = parse_both (text, (gssize) length);
+      g_assert_nonnull (root);
+    }
+}
+
+static void
+test_own_parser_same_tree (void)
+{
+  static const char * const texts[] = {
+    "{}",
+    " \n\t\r{ } \n",
+    "{\"a\": []}",
+    "{\"a\": {}}",
+    "{\"a\": [1, -2, 0, -0, 123456789012345678, -123456789012345678]}",
+    "{\"k\": \"a\\\"b\\\\c\\nd\\re\\tf\"}",
+    "{\"a\\\"b\": 1, \"c\": \"\"}",
+    "{\"a\":null,\"b\":true,\"c\":false,\"d\":[null,true,false]}",
+    "{\"名称\": \"海南省深海科技创新联合体\", \"列表\": [\"一\", \"二\"]}",
+    "{\"a\": [[[[{\"b\": [{}]}]]]], \"c\": {\"d\": {\"e\": 5}}}",
+    "{\"z\": 1, \"a\": 2, \"m\": 3}",
+  };
+  g_autoptr(GString) long_text = g_string_new ("{\"");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) root = parse_both (texts[i], -1);
+
+      if (root == NULL)
+        g_error ("the own parser gave up on %s", texts[i]);
+    }
+
+  /* a key and a string longer than what goes on the stack */
+  for (guint i = 0; i < 300; i++)
+    g_string_append (long_text, "键");
+  g_string_append (long_text, "\": \"");
+  for (guint i = 0; i < 700; i++)
+    g_string_append (long_text, "值");
+  g_string_append (long_text, "\", \"b\": \"");
+  for (guint i = 0; i < 700; i++)
+    g_string_append (long_text, "x\\n");
+  g_string_append (long_text, "\"}");
+  {
+    g_autoptr(JsonNode) root = parse_both (long_text->str, -1);
+
+    g_assert_nonnull (root);
+  }
+}
+
+/* what json-glib parses differently, or refuses in its own words */
+static void
+test_own_parser_gives_up (void)
+{
+  static const char * const texts[] = {
+    "", "   ", "[1]", "\"a\"", "1", "null",
+    "{\"a\": 1.5}", "{\"a\": 1e3}", "{\"a\": 1E3}", "{\"a\": -1.0}",
+    "{\"a\": 010}", "{\"a\": 0x10}", "{\"a\": 00}", "{\"a\": -01}",
+    "{\"a\": 1234567890123456789}", "{\"a\": -9223372036854775808}",
+    "{\"a\": \"\\u00e9\"}", "{\"a\": \"\\/\"}", "{\"a\": \"\\b\"}", "{\"a\": \"\\f\"}",
+    "{\"a\": \"\\x\"}", "{\"a\\u0000\": 1}",
+    "{\"a\": \"x\ty\"}", "{\"a\": \"x\ny\"}",
+    "{\"a\": 1,}", "{\"a\": [1,]}", "{,}", "{\"a\" 1}", "{\"a\": }", "{\"a\": 1 \"b\": 2}",
+    "{\"\": 1}", "{\"a\": 1, \"a\": 2}",
+    "/* c */ {}", "{} x", "{}{}", "\xef\xbb\xbf{}", "{\"a\": True}", "{\"a\": nul}",
+    "{\"a\": truex}", "{\"a\": - 1}", "{\"a\": -}", "{\"a\":\f1}", "{\"a\": 1\f}",
+    "{'a': 1}", "{a: 1}", "{\"a\": \"\xff\"}", "{\"a\": \"unterminated}", "{\"a\": [1, 2",
+    "{\"a\": 5a}", "{\"a\": +1}", "{\"a\": .5}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) root = _cwb_consortium_text_parse (texts[i], strlen (texts[i]), 64);
+
+      if (root != NULL)
+        g_error ("the own parser took %s", texts[i]);
+    }
+
+  /* deeper than allowed */
+  {
+    static const char nested[] = "{\"a\": [[]]}";
+    g_autoptr(JsonNode) ok = _cwb_consortium_text_parse (nested, sizeof nested - 1, 3);
+    g_autoptr(JsonNode) deep = _cwb_consortium_text_parse (nested, sizeof nested - 1, 2);
+
+    g_assert_nonnull (ok);
+    g_assert_null (deep);
+  }
+
+  /* a NUL inside */
+  {
+    static const char with_nul[] = "{\"a\": \"x\0y\"}";
+    g_autoptr(JsonNode) root = _cwb_consortium_text_parse (with_nul, sizeof with_nul - 1, 64);
+
+    g_assert_null (root);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1035,6 +1179,9 @@ main (int   argc,
   g_test_add_func ("/consortium-file/bad/files-listed", test_bad_files_listed);
   g_test_add_func ("/consortium-file/unreadable", test_unreadable);
   g_test_add_func ("/consortium-file/cancelled", test_cancelled);
+  g_test_add_func ("/consortium-file/own-parser/examples", test_own_parser_examples);
+  g_test_add_func ("/consortium-file/own-parser/same-tree", test_own_parser_same_tree);
+  g_test_add_func ("/consortium-file/own-parser/gives-up", test_own_parser_gives_up);
 
   return g_test_run ();
 }

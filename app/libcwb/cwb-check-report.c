@@ -23,6 +23,7 @@ struct _CwbCheckReport
   CwbRuleSet    *rules;
   CwbConsortium *consortium;
   GPtrArray     *results;    /* CwbCheckResult *, in the rule set's order */
+  GArray        *indices;    /* int: each result's rule's place in the rule set */
 };
 
 enum {
@@ -39,6 +40,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CwbCheckReport, cwb_check_report, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GParamSpec *properties[N_PROPS];
+static guint items_changed_id;
 
 static GType
 cwb_check_report_get_item_type (GListModel *model)
@@ -158,6 +160,8 @@ cwb_check_report_dispose (GObject *object)
   g_clear_object (&self->consortium);
   if (self->results != NULL)
     g_ptr_array_set_size (self->results, 0);
+  if (self->indices != NULL)
+    g_array_set_size (self->indices, 0);
 
   G_OBJECT_CLASS (cwb_check_report_parent_class)->dispose (object);
 }
@@ -168,6 +172,7 @@ cwb_check_report_finalize (GObject *object)
   CwbCheckReport *self = (CwbCheckReport *)object;
 
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->indices, g_array_unref);
 
   G_OBJECT_CLASS (cwb_check_report_parent_class)->finalize (object);
 }
@@ -255,6 +260,7 @@ static void
 cwb_check_report_init (CwbCheckReport *self)
 {
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  self->indices = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 /**
@@ -310,13 +316,40 @@ cwb_check_report_get_consortium (CwbCheckReport *self)
 /* Where a result goes: by its rule's place in the rule set, and the error
  * of a provider that failed before them all, as what matters first */
 static int
-result_order (CwbCheckReport *self,
-              CwbCheckResult *result)
+result_order (CwbCheckResult *result,
+              int             rule_index)
 {
   if (cwb_check_result_get_status (result) == CWB_STATUS_ERROR)
     return -1;
 
-  return cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (result));
+  return rule_index;
+}
+
+/* What one result's status makes of the verdict (formats/consortium-v1.md) */
+static CwbVerdict
+status_verdict (CwbStatus status)
+{
+  switch (status)
+    {
+    case CWB_STATUS_ERROR:
+      return CWB_VERDICT_ERROR;
+
+    case CWB_STATUS_FAIL:
+      return CWB_VERDICT_FAIL;
+
+    case CWB_STATUS_WARN:
+    case CWB_STATUS_UNKNOWN:
+    case CWB_STATUS_MISSING_DECLARATION:
+      return CWB_VERDICT_WARN;
+
+    case CWB_STATUS_PASS:
+    case CWB_STATUS_RELAXED:
+    case CWB_STATUS_EXCEPTED:
+    case CWB_STATUS_DECLARED:
+    case CWB_STATUS_INFO:
+    default:
+      return CWB_VERDICT_PASS;
+    }
 }
 
 /**
@@ -338,6 +371,7 @@ cwb_check_report_add (CwbCheckReport *self,
   const CwbException *exception = NULL;
   CwbStatus status;
   CwbVerdict before;
+  int rule_index;
   int index;
   guint position;
 
@@ -373,19 +407,29 @@ cwb_check_report_add (CwbCheckReport *self,
       cwb_check_result_set_remedy (result, NULL);
     }
 
-  index = result_order (self, result);
+  /* a result's rule, and so its place in the rule set, never changes: it
+   * is looked up once; its status (an error goes first) is read each time */
+  rule_index = cwb_rule_set_get_rule_index (self->rules, cwb_check_result_get_rule (result));
+  index = result_order (result, rule_index);
   for (position = self->results->len; position > 0; position--)
     {
       CwbCheckResult *previous = g_ptr_array_index (self->results, position - 1);
 
-      if (result_order (self, previous) <= index)
+      if (result_order (previous, g_array_index (self->indices, int, position - 1)) <= index)
         break;
     }
 
   g_ptr_array_insert (self->results, position, g_object_ref (result));
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_array_insert_val (self->indices, position, rule_index);
+  /* a check adds each result to a report nobody watches yet: an emission
+   * without a handler would do nothing, at the cost of one */
+  if (items_changed_id == 0)
+    items_changed_id = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+  if (g_signal_has_handler_pending (self, items_changed_id, 0, TRUE))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
-  if (cwb_check_report_get_verdict (self) != before)
+  /* the verdict is the worst of the results' */
+  if (MAX (before, status_verdict (cwb_check_result_get_status (result))) != before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
 }
 
@@ -424,32 +468,8 @@ cwb_check_report_get_verdict (CwbCheckReport *self)
 
   g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), CWB_VERDICT_FAIL);
 
-  for (guint i = 0; i < self->results->len; i++)
-    {
-      switch (cwb_check_result_get_status (g_ptr_array_index (self->results, i)))
-        {
-        case CWB_STATUS_ERROR:
-          return CWB_VERDICT_ERROR;
-
-        case CWB_STATUS_FAIL:
-          verdict = CWB_VERDICT_FAIL;
-          break;
-
-        case CWB_STATUS_WARN:
-        case CWB_STATUS_UNKNOWN:
-        case CWB_STATUS_MISSING_DECLARATION:
-          verdict = MAX (verdict, CWB_VERDICT_WARN);
-          break;
-
-        case CWB_STATUS_PASS:
-        case CWB_STATUS_RELAXED:
-        case CWB_STATUS_EXCEPTED:
-        case CWB_STATUS_DECLARED:
-        case CWB_STATUS_INFO:
-        default:
-          break;
-        }
-    }
+  for (guint i = 0; i < self->results->len && verdict != CWB_VERDICT_ERROR; i++)
+    verdict = MAX (verdict, status_verdict (cwb_check_result_get_status (g_ptr_array_index (self->results, i))));
 
   return verdict;
 }
@@ -563,28 +583,21 @@ cwb_check_report_to_json (CwbCheckReport *self,
 }
 
 /**
- * cwb_check_report_to_json_string:
+ * cwb_check_report_append_json:
  * @self: a report
- * @file: (nullable): the file checked, as the user named it
+ * @file: (nullable): the file's name, as cwb_check_report_to_json_string()
+ * @out: where to append it
  *
- * The object of cwb_check_report_to_json() as compact JSON text on one
- * line (no newline at the end), written directly without building a tree:
- * members in the same order, UTF-8 kept as is (only `"`, `\\` and control
- * characters escaped), whole figures as integers and every other number in
- * the fewest digits that read back as the same double; a number that is
- * not finite is written null.
- *
- * Returns: (transfer full): the text
+ * Appends what cwb_check_report_to_json_string() returns to @out: one
+ * who writes many reports keeps one buffer.
  */
-char *
-cwb_check_report_to_json_string (CwbCheckReport *self,
-                                 const char     *file)
+void
+cwb_check_report_append_json (CwbCheckReport *self,
+                              const char     *file,
+                              GString        *out)
 {
-  GString *out;
-
-  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
-
-  out = g_string_sized_new (256 + 320 * self->results->len);
+  g_return_if_fail (CWB_IS_CHECK_REPORT (self));
+  g_return_if_fail (out != NULL);
 
   APPEND_LITERAL (out, "{\"file\":");
   append_json_string_or_null (out, file);
@@ -652,6 +665,32 @@ cwb_check_report_to_json_string (CwbCheckReport *self,
     }
 
   APPEND_LITERAL (out, "]}");
+}
+
+/**
+ * cwb_check_report_to_json_string:
+ * @self: a report
+ * @file: (nullable): the file checked, as the user named it
+ *
+ * The object of cwb_check_report_to_json() as compact JSON text on one
+ * line (no newline at the end), written directly without building a tree:
+ * members in the same order, UTF-8 kept as is (only `"`, `\\` and control
+ * characters escaped), whole figures as integers and every other number in
+ * the fewest digits that read back as the same double; a number that is
+ * not finite is written null.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cwb_check_report_to_json_string (CwbCheckReport *self,
+                                 const char     *file)
+{
+  GString *out;
+
+  g_return_val_if_fail (CWB_IS_CHECK_REPORT (self), NULL);
+
+  out = g_string_sized_new (256 + 320 * self->results->len);
+  cwb_check_report_append_json (self, file, out);
 
   return g_string_free (out, FALSE);
 }

@@ -45,5 +45,10 @@ JsonNode       *cwb_check_report_to_json      (CwbCheckReport *self,
  * same double (0.6, not 0.59999999999999998), a non-finite number null. */
 char           *cwb_check_report_to_json_string (CwbCheckReport *self,
                                                  const char     *file);
+/* the same text appended to @out, for a writer of many reports that keeps
+ * one buffer */
+void            cwb_check_report_append_json   (CwbCheckReport *self,
+                                                const char     *file,
+                                                GString        *out);
 
 G_END_DECLS

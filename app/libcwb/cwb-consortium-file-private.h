@@ -66,17 +66,45 @@ void      _cwb_consortium_text_explain        (const char  *data,
                                                gsize        length,
                                                GError      *json_error,
                                                GError     **error);
+/* @data parsed into the tree json-glib would build, when it is plain
+ * JSON with an object at the root (cwb-consortium-file-parse.c tells what
+ * that is); NULL for json-glib to parse (and say what is wrong). At most
+ * @max_depth arrays and objects deep. (transfer full) */
+JsonNode *_cwb_consortium_text_parse          (const char  *data,
+                                               gsize        length,
+                                               guint        max_depth);
+
+/* What one walk over the text before parsing found outside its strings */
+typedef struct
+{
+  gboolean long_digit_run;  /* a run of 19 digits or more */
+  gboolean exponent;        /* a number's digits followed by 'e' or 'E' */
+} CwbConsortiumTextScan;
+
+/* _cwb_json_check_depth() and, in the same walk, @text_scan: what
+ * _cwb_consortium_text_check_integers() and
+ * _cwb_consortium_text_may_hold_bad_values() would otherwise look for in
+ * walks of their own. */
+gboolean  _cwb_consortium_text_scan           (const char             *data,
+                                               gsize                   length,
+                                               guint                   max_depth,
+                                               CwbConsortiumTextScan  *text_scan,
+                                               GError                **error);
 /* Fails with "KEY.PATH: N is out of range for an integer" for the first
  * integer of @data (valid JSON) beyond gint64, which json-glib wraps
- * around silently. Cheap for text without a run of 19 digits. */
-gboolean  _cwb_consortium_text_check_integers (const char  *data,
-                                               gsize        length,
-                                               GError     **error);
+ * around silently. Cheap for text without a run of 19 digits (as
+ * @text_scan, if not %NULL, found). */
+gboolean  _cwb_consortium_text_check_integers (const char                  *data,
+                                               gsize                        length,
+                                               const CwbConsortiumTextScan *text_scan,
+                                               GError                     **error);
 /* FALSE when @data (valid JSON, parsed) cannot hold what
  * _cwb_json_check_values() refuses: no escape (\u…), no exponent after a
- * digit, no long run of digits. Then the tree need not be walked. */
-gboolean  _cwb_consortium_text_may_hold_bad_values (const char *data,
-                                                    gsize       length);
+ * digit, no long run of digits (as @text_scan, if not %NULL, found). Then
+ * the tree need not be walked. */
+gboolean  _cwb_consortium_text_may_hold_bad_values (const char                  *data,
+                                                    gsize                        length,
+                                                    const CwbConsortiumTextScan *text_scan);
 
 /* cwb_consortium_from_json_with_rules(), without walking the tree for
  * values it cannot keep unless @check_values (cwb-consortium-file-reader.c) */

@@ -390,9 +390,10 @@ _cwb_consortium_text_explain (const char  *data,
 }
 
 gboolean
-_cwb_consortium_text_check_integers (const char  *data,
-                                     gsize        length,
-                                     GError     **error)
+_cwb_consortium_text_check_integers (const char                *data,
+                                     gsize                      length,
+                                     const CwbConsortiumTextScan *text_scan,
+                                     GError                   **error)
 {
   g_autoptr(GString) where = NULL;
   g_autofree char *number = NULL;
@@ -400,7 +401,7 @@ _cwb_consortium_text_check_integers (const char  *data,
   Scan scan;
 
   /* most files have no run of digits long enough to need the scan */
-  if (!has_long_digit_run (data, length))
+  if (text_scan != NULL ? !text_scan->long_digit_run : !has_long_digit_run (data, length))
     return TRUE;
 
   scan_text (data, length, &scan);
@@ -460,8 +461,9 @@ has_exponent (const char *data,
 }
 
 gboolean
-_cwb_consortium_text_may_hold_bad_values (const char *data,
-                                          gsize       length)
+_cwb_consortium_text_may_hold_bad_values (const char                *data,
+                                          gsize                      length,
+                                          const CwbConsortiumTextScan *text_scan)
 {
   /* json-glib has checked that the text is UTF-8: only an escape can make
    * a string that is not */
@@ -470,7 +472,92 @@ _cwb_consortium_text_may_hold_bad_values (const char *data,
 
   /* a double beyond range needs an exponent (1e400) or more digits than
    * any integer has */
+  if (text_scan != NULL)
+    return text_scan->exponent || text_scan->long_digit_run;
+
   return has_exponent (data, length, 'e') ||
          has_exponent (data, length, 'E') ||
          has_long_digit_run (data, length);
+}
+
+/* The bytes _cwb_consortium_text_scan() stops at outside strings: what
+ * opens, closes or separates (as _cwb_json_check_depth() walks the text),
+ * and the digits of numbers */
+static const guint8 scan_significant[256] = {
+  ['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1,
+  ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+  ['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+};
+
+gboolean
+_cwb_consortium_text_scan (const char             *data,
+                           gsize                   length,
+                           guint                   max_depth,
+                           CwbConsortiumTextScan  *text_scan,
+                           GError                **error)
+{
+  const char *p = data;
+  const char *end = data + length;
+  guint depth = 0;
+
+  memset (text_scan, 0, sizeof *text_scan);
+
+  while (p < end)
+    {
+      /* spaces, keys' colons, commas and true/false/null: skipped */
+      while (p < end && !scan_significant[(guchar) *p])
+        p++;
+      if (p == end)
+        break;
+
+      switch (*p)
+        {
+        case '"':
+          {
+            const char *quote = _cwb_json_find_closing_quote (p + 1, end);
+
+            p = quote != NULL ? quote + 1 : end;
+          }
+          continue;
+
+        case '{':
+        case '[':
+          /* too deep: _cwb_json_check_depth() walks the text the same way,
+           * and says where */
+          if (depth == max_depth)
+            return _cwb_json_check_depth (data, (gssize) length, max_depth, error);
+          depth++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          {
+            /* the digits of a number, with its fraction: a run of
+             * MIN_OUT_OF_RANGE_DIGITS, or an exponent after them, is what
+             * _cwb_consortium_text_check_integers() and
+             * _cwb_json_check_values() look for */
+            const char *run = p;
+
+            while (p < end && (g_ascii_isdigit (*p) || *p == '.'))
+              {
+                if (*p == '.')
+                  run = p + 1;
+                else if (p - run + 1 >= MIN_OUT_OF_RANGE_DIGITS)
+                  text_scan->long_digit_run = TRUE;
+                p++;
+              }
+            if (p < end && (*p == 'e' || *p == 'E'))
+              text_scan->exponent = TRUE;
+          }
+          continue;
+        }
+      p++;
+    }
+
+  return TRUE;
 }

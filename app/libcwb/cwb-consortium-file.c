@@ -50,7 +50,9 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
                                           GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) json_error = NULL;
+  CwbConsortiumTextScan text_scan;
   gsize len;
   JsonNode *root;
 
@@ -59,9 +61,19 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
 
   len = length < 0 ? strlen (data) : (gsize) length;
 
-  /* json-glib parses recursively: text nested deep enough would overflow
-   * the stack before it could say anything */
-  if (!_cwb_json_check_depth (data, (gssize) len, CWB_JSON_MAX_DEPTH, error))
+  /* plain JSON (the usual file) is parsed here, into the tree json-glib
+   * would build. Such text is no deeper than json-glib may go, and holds
+   * no number json-glib would get wrong (an integer beyond gint64, a double
+   * beyond range) and no escape that could make a string other than UTF-8:
+   * there is nothing the checks below would find. */
+  parsed = _cwb_consortium_text_parse (data, len, CWB_JSON_MAX_DEPTH);
+  if (parsed != NULL)
+    return _cwb_consortium_from_json (parsed, rules, FALSE, error);
+
+  /* Anything else is left to json-glib. It parses recursively: text nested
+   * deep enough would overflow the stack before it could say anything. The
+   * same walk notes what the checks after parsing look for. */
+  if (!_cwb_consortium_text_scan (data, len, CWB_JSON_MAX_DEPTH, &text_scan, error))
     return NULL;
 
   /* json-glib refuses text that is not UTF-8 (without saying where), so
@@ -83,10 +95,11 @@ cwb_consortium_file_load_data_with_rules (const char  *data,
 
   /* json-glib wraps an integer out of range around silently; a root that
    * is not an object is refused by cwb_consortium_from_json() */
-  if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, error))
+  if (JSON_NODE_HOLDS_OBJECT (root) && !_cwb_consortium_text_check_integers (data, len, &text_scan, error))
     return NULL;
 
-  return _cwb_consortium_from_json (root, rules, _cwb_consortium_text_may_hold_bad_values (data, len), error);
+  return _cwb_consortium_from_json (root, rules, _cwb_consortium_text_may_hold_bad_values (data, len, &text_scan),
+                                    error);
 }
 
 /**

@@ -38,6 +38,7 @@ struct _CwbConsortium
   GListModel *member_source;              /* owned, nullable */
   GHashTable *member_cache;               /* position → owned CwbMember, as asked for */
   gulong      member_source_handler;
+  guint64     members_serial;             /* bumped on any change of the members */
   GPtrArray  *exceptions;                 /* owned, element-type CwbException */
   GPtrArray  *lifecycle;                  /* owned, element-type CwbStageEvent */
   JsonObject *sections;                   /* owned: plugin-owned top-level keys */
@@ -47,6 +48,7 @@ struct _CwbConsortium
   guint       has_fund_management : 1;
   guint       fund_system : 1;
   guint       fund_internal_supervision : 1;
+  guint       watching_members : 1;       /* the serial was asked for: members' notify counts */
 };
 
 enum {
@@ -960,6 +962,50 @@ member_source_changed_cb (CwbConsortium *self)
 {
   /* positions moved: what was kept may now be elsewhere */
   g_hash_table_remove_all (self->member_cache);
+  self->members_serial++;
+}
+
+static void
+member_notify_cb (CwbConsortium *self)
+{
+  self->members_serial++;
+}
+
+static void
+watch_member (CwbConsortium *self,
+              CwbMember     *member)
+{
+  g_signal_connect_object (member, "notify", G_CALLBACK (member_notify_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * cwb_consortium_get_members_serial:
+ * @self: a #CwbConsortium
+ *
+ * A number that changes whenever the members do: one is added or removed,
+ * a summary's members change in the store, or a property of a member
+ * changes in place. What was worked out from the members (a plugin's
+ * cache) is still right while the serial it was made at is the same.
+ *
+ * In-place changes of a member's properties count from the first call on
+ * (only then does the consortium start watching its members, so that one
+ * that nobody asks costs nothing).
+ *
+ * Returns: the serial of the members
+ */
+guint64
+cwb_consortium_get_members_serial (CwbConsortium *self)
+{
+  g_return_val_if_fail (CWB_IS_CONSORTIUM (self), 0);
+
+  if (!self->watching_members)
+    {
+      self->watching_members = TRUE;
+      for (guint i = 0; i < self->members->len; i++)
+        watch_member (self, g_ptr_array_index (self->members, i));
+    }
+
+  return self->members_serial;
 }
 
 /* (private) @source: (nullable): a GListModel of CwbMember that serves the
@@ -977,6 +1023,8 @@ _cwb_consortium_set_member_source (CwbConsortium *self,
       g_clear_object (&self->member_source);
       g_clear_pointer (&self->member_cache, g_hash_table_unref);
     }
+
+  self->members_serial++;
 
   if (source != NULL)
     {
@@ -1029,6 +1077,9 @@ cwb_consortium_add_member (CwbConsortium *self,
   g_return_if_fail (CWB_IS_MEMBER (member));
 
   g_ptr_array_add (self->members, g_object_ref (member));
+  if (self->watching_members)
+    watch_member (self, member);
+  self->members_serial++;
 }
 
 /**
@@ -1044,7 +1095,21 @@ cwb_consortium_remove_member (CwbConsortium *self,
   g_return_if_fail (self->member_source == NULL);
   g_return_if_fail (position < self->members->len);
 
+  if (self->watching_members)
+    {
+      CwbMember *member = g_ptr_array_index (self->members, position);
+
+      g_signal_handlers_disconnect_by_func (member, member_notify_cb, self);
+      /* the same member may have been added twice */
+      for (guint i = 0; i < self->members->len; i++)
+        if (i != position && g_ptr_array_index (self->members, i) == member)
+          {
+            watch_member (self, member);
+            break;
+          }
+    }
   g_ptr_array_remove_index (self->members, position);
+  self->members_serial++;
 }
 
 /**

@@ -115,6 +115,8 @@ void           cwb_consortium_add_member     (CwbConsortium *self,
                                               CwbMember     *member);
 void           cwb_consortium_remove_member  (CwbConsortium *self,
                                               guint          position);
+/* changes whenever the members do (see its documentation) */
+guint64        cwb_consortium_get_members_serial (CwbConsortium *self);
 /* (transfer none) (nullable): the first member with lead set */
 CwbMember     *cwb_consortium_get_lead       (CwbConsortium *self);
 

@@ -58,6 +58,7 @@ join_members (CwbConsortium      *consortium,
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) text = g_string_new (NULL);
   guint n = g_strv_length ((char **) usccs);
+  const char *separator = n > 1 ? list_separator () : NULL;
 
   for (guint i = 0; i < cwb_consortium_get_n_members (consortium); i++)
     {
@@ -73,7 +74,7 @@ join_members (CwbConsortium      *consortium,
       const char *name = g_hash_table_lookup (names, usccs[i]);
 
       if (i > 0)
-        g_string_append (text, list_separator ());
+        g_string_append (text, separator);
       g_string_append (text, name != NULL ? name : usccs[i]);
     }
 
@@ -404,14 +405,20 @@ check_a2 (CwbRuleSet     *rules,
   add_result (report, rules, "A2", CWB_STATUS_FAIL, message, remedy, n_complete, n_members);
 }
 
-/* The agreement the consortium's section holds, read once per section:
- * sections are sealed (never changed in place), so while the consortium
- * holds the same node the agreement read from it stays right. The cache
- * keeps a reference to the node, so its address cannot be reused. */
+/* The agreement the consortium's section holds, read once while the
+ * section and the members stay the same: sections are sealed (never
+ * changed in place), and the members (whose credit codes the reading takes
+ * as checked) count through cwb_consortium_get_members_serial(). The cache
+ * keeps a reference to the node, so its address cannot be reused.
+ *
+ * A consortium checked once (the command line checks each file once) would
+ * gain nothing but the cost of watching its members: the agreement is
+ * kept from the second check on. */
 typedef struct
 {
   JsonNode     *section;    /* owned, nullable */
-  CwbAgreement *agreement;  /* owned */
+  guint64       serial;     /* the members' when the agreement was read */
+  CwbAgreement *agreement;  /* owned, nullable: NULL after the first check */
 } CachedAgreement;
 
 #define CACHE_KEY "cwb-agreement-provider-agreement"
@@ -431,19 +438,29 @@ dup_agreement (CwbConsortium  *consortium,
   JsonNode *section = cwb_consortium_get_section (consortium, "agreement");
   CachedAgreement *cached = g_object_get_data (G_OBJECT (consortium), CACHE_KEY);
   CwbAgreement *agreement;
+  guint64 serial;
 
-  if (cached != NULL && cached->section == section)
+  if (cached == NULL)
+    {
+      /* the first check: only noted */
+      g_object_set_data_full (G_OBJECT (consortium), CACHE_KEY, g_new0 (CachedAgreement, 1),
+                              (GDestroyNotify) cached_agreement_free);
+      return cwb_agreement_new_for_consortium (consortium, error);
+    }
+
+  serial = cwb_consortium_get_members_serial (consortium);
+  if (cached->agreement != NULL && cached->section == section && cached->serial == serial)
     return g_object_ref (cached->agreement);
 
   agreement = cwb_agreement_new_for_consortium (consortium, error);
   if (agreement == NULL)
     return NULL;
 
-  cached = g_new0 (CachedAgreement, 1);
+  g_clear_pointer (&cached->section, json_node_unref);
+  g_clear_object (&cached->agreement);
   cached->section = section != NULL ? json_node_ref (section) : NULL;
+  cached->serial = serial;
   cached->agreement = g_object_ref (agreement);
-  g_object_set_data_full (G_OBJECT (consortium), CACHE_KEY, cached,
-                          (GDestroyNotify) cached_agreement_free);
 
   return agreement;
 }

@@ -317,11 +317,6 @@ check_lead_platform (CwbCompositionCheck *c)
       return;
     }
 
-  for (CwbPlatformLevel level = CWB_PLATFORM_LEVEL_NATIONAL; level <= CWB_PLATFORM_LEVEL_OTHER; level++)
-    if (nick_listed (levels, CWB_TYPE_PLATFORM_LEVEL, level))
-      g_ptr_array_add (level_names, (gpointer) platform_level_label (level));
-  level_list = _cwb_composition_join_list (level_names);
-
   if (!cwb_member_get_has_platforms (c->lead))
     {
       _cwb_composition_add_simple (c, "L5", CWB_STATUS_UNKNOWN,
@@ -345,6 +340,12 @@ check_lead_platform (CwbCompositionCheck *c)
           return;
         }
     }
+
+  /* the levels' names only for the message that names them */
+  for (CwbPlatformLevel level = CWB_PLATFORM_LEVEL_NATIONAL; level <= CWB_PLATFORM_LEVEL_OTHER; level++)
+    if (nick_listed (levels, CWB_TYPE_PLATFORM_LEVEL, level))
+      g_ptr_array_add (level_names, (gpointer) platform_level_label (level));
+  level_list = _cwb_composition_join_list (level_names);
 
   message = g_strdup_printf (ngettext ("The lead unit lists %u platform, but none of these levels: %s.",
                                        "The lead unit lists %u platforms, but none of these levels: %s.",

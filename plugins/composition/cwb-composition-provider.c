@@ -571,7 +571,8 @@ check_hainan_codes (CwbCompositionCheck *c)
                                _("Check where these units are registered and their unified social credit codes."));
 }
 
-/* M1 and M2 四(四): declarations of the members */
+/* M1 and M2 四(四): declarations of the members; the three texts are
+ * untranslated (N_()): only the one the result needs is translated */
 static void
 check_declarations (CwbCompositionCheck  *c,
                     const char           *rule,
@@ -597,13 +598,13 @@ check_declarations (CwbCompositionCheck  *c,
 
   if (missing->len == 0)
     {
-      _cwb_composition_add_simple (c, rule, CWB_STATUS_DECLARED, declared_message, NULL);
+      _cwb_composition_add_simple (c, rule, CWB_STATUS_DECLARED, _(declared_message), NULL);
       return;
     }
 
   names = _cwb_composition_join_list (missing);
-  message = g_strdup_printf (missing_format, names);
-  _cwb_composition_add_simple (c, rule, CWB_STATUS_MISSING_DECLARATION, message, remedy);
+  message = g_strdup_printf (_(missing_format), names);
+  _cwb_composition_add_simple (c, rule, CWB_STATUS_MISSING_DECLARATION, message, _(remedy));
 }
 
 /* O1 四(五): decision, advisory and permanent executive bodies */
@@ -766,13 +767,13 @@ cwb_composition_provider_check (CwbCheckProvider  *provider,
   check_industry (&c);
   check_hainan_codes (&c);
   check_declarations (&c, "M1", TRUE, member_cooperation_basis,
-                      _("Every member unit declares a basis of cooperation with the lead unit."),
-                      _("These member units have not declared a basis of cooperation with the lead unit: %s."),
-                      _("Each member unit declares its basis of cooperation with the lead unit."));
+                      N_("Every member unit declares a basis of cooperation with the lead unit."),
+                      N_("These member units have not declared a basis of cooperation with the lead unit: %s."),
+                      N_("Each member unit declares its basis of cooperation with the lead unit."));
   check_declarations (&c, "M2", FALSE, member_capability,
-                      _("Every member unit declares the capability its kind requires."),
-                      _("These member units have not declared the capability their kind requires: %s."),
-                      _("Each member unit declares its R&D capability, research conditions or professional service capability."));
+                      N_("Every member unit declares the capability its kind requires."),
+                      N_("These member units have not declared the capability their kind requires: %s."),
+                      N_("Each member unit declares its R&D capability, research conditions or professional service capability."));
   check_organization (&c);
   check_fund_management (&c);
   check_plan (&c);

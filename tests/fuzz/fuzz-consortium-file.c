@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "cwb-consortium-file.h"
+#include "cwb-consortium-file-private.h"
 #include "cwb-error.h"
 #include "fuzz-common.h"
+#include "json-tree-compare.h"
 
 FUZZ_INITIALIZE ((void) 0)
 
@@ -30,6 +32,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (size > G_MAXSSIZE)
     return 0;
+
+  /* what the loader's own parser takes, json-glib parses into the same tree */
+  {
+    g_autoptr(JsonNode) own = _cwb_consortium_text_parse ((const char *) data, size, 64);
+
+    if (own != NULL)
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(GError) json_error = NULL;
+        g_autofree char *difference = NULL;
+
+        if (!json_parser_load_from_data (parser, (const char *) data, (gssize) size, &json_error))
+          g_error ("parsed, but json-glib refuses it: %s", json_error->message);
+        difference = json_tree_difference (own, json_parser_get_root (parser), NULL, NULL, "");
+        if (difference != NULL)
+          g_error ("parsed differently from json-glib: %s", difference);
+      }
+  }
 
   consortium = cwb_consortium_file_load_data ((const char *) data, (gssize) size, &error);
   if (consortium == NULL)
