@@ -223,6 +223,28 @@ ask_next_question (CwbWindow *self)
 
 /* The progress row */
 
+static void import_cancel_clicked_cb (CwbWindow *self);
+
+/* The progress row at the bottom of the sidebar, built the first time
+ * several files are imported: the first frame needs none of it. */
+static void
+ensure_progress_row (CwbWindow *self)
+{
+  CwbWindowImport *import = self->import;
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (import->revealer != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/github/cwb/ConsortiumWorkbench/cwb-import-progress.ui");
+  import->revealer = GTK_REVEALER (gtk_builder_get_object (builder, "import_revealer"));
+  import->bar = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "import_bar"));
+  import->text = GTK_LABEL (gtk_builder_get_object (builder, "import_text"));
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "import_cancel"), "clicked",
+                            G_CALLBACK (import_cancel_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (import->revealer));
+}
+
 static void
 update_progress (CwbWindow *self)
 {
@@ -234,6 +256,7 @@ update_progress (CwbWindow *self)
   if (n_total < 2)
     return;
 
+  ensure_progress_row (self);
   text = cwb_importer_dup_progress_text (importer);
   gtk_label_set_label (import->text, text);
   gtk_progress_bar_set_fraction (import->bar,
@@ -829,7 +852,6 @@ _cwb_window_class_import_init (GtkWidgetClass *widget_class)
 void
 _cwb_window_import_init (CwbWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
   GtkDropTarget *drop;
 
   self->import = g_new0 (CwbWindowImport, 1);
@@ -841,14 +863,6 @@ _cwb_window_import_init (CwbWindow *self)
   g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  /* the progress row, at the bottom of the sidebar */
-  builder = gtk_builder_new_from_resource ("/io/github/cwb/ConsortiumWorkbench/cwb-import-progress.ui");
-  self->import->revealer = GTK_REVEALER (gtk_builder_get_object (builder, "import_revealer"));
-  self->import->bar = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "import_bar"));
-  self->import->text = GTK_LABEL (gtk_builder_get_object (builder, "import_text"));
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "import_cancel"), "clicked",
-                            G_CALLBACK (import_cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->sidebar), GTK_WIDGET (self->import->revealer));
 }
 
 /* Called first thing in the window's dispose: an import under way stops
@@ -951,6 +965,8 @@ GtkWidget *
 _cwb_window_get_import_progress (CwbWindow *self)
 {
   g_return_val_if_fail (CWB_IS_WINDOW (self), NULL);
+
+  ensure_progress_row (self);
 
   return GTK_WIDGET (self->import->revealer);
 }

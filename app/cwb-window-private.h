@@ -132,7 +132,8 @@ gboolean     _cwb_window_export_to_file        (CwbWindow  *self,
                                                 GError    **error);
 
 /* The import's progress row (a GtkRevealer at the bottom of the sidebar,
- * revealed while more than one file is imported) */
+ * revealed while more than one file is imported; built when first
+ * needed, or asked for here) */
 GtkWidget   *_cwb_window_get_import_progress   (CwbWindow  *self);
 /* whether an import of files is under way */
 gboolean     _cwb_window_is_importing          (CwbWindow  *self);
