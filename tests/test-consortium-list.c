@@ -59,6 +59,23 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+static gboolean
+add_many_cb (CwbStore  *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  Fixture *fixture = user_data;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("M %03u 联合体", i);
+
+      add (fixture, name, i % 2 == 0 ? "数字经济" : "航天产业");
+    }
+
+  return TRUE;
+}
+
 static char *
 names (GListModel *model)
 {
@@ -258,6 +275,42 @@ test_frozen (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (list, emissions);
 }
 
+/* Back from one industry to all, whose consortia come between those of
+ * the industry in many runs: one change for the span, not one per run
+ * (each of which costs a view a pass over its rows). */
+static void
+test_many_runs (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CwbConsortiumList) list = cwb_consortium_list_new (fixture->store);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(GArray) emissions = g_array_new (FALSE, FALSE, sizeof (Emission));
+  guint n_all;
+
+  /* 200 more, every other one of a third industry: 100 runs */
+  g_assert_true (cwb_store_run_in_transaction (fixture->store, add_many_cb, fixture, NULL));
+  cwb_consortium_list_set_industry (list, "数字经济");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_emission_cb), emissions);
+  cwb_consortium_list_set_industry (list, NULL);
+  n_all = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_all, ==, 204);
+  g_assert_cmpuint (emissions->len, >=, 1);
+  g_assert_cmpuint (emissions->len, <=, 2);
+  g_assert_cmpuint (g_array_index (emissions, Emission, emissions->len - 1).n_items, ==, n_all);
+
+  for (guint i = 1; i < n_all; i++)
+    {
+      g_autoptr(CwbConsortium) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(CwbConsortium) b = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (g_strcmp0 (cwb_consortium_get_name (a), cwb_consortium_get_name (b)), <, 0);
+    }
+
+  g_signal_handlers_disconnect_by_data (list, emissions);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,6 +323,8 @@ main (int    argc,
               test_changes, fixture_tear_down);
   g_test_add ("/consortium-list/frozen", Fixture, NULL, fixture_set_up,
               test_frozen, fixture_tear_down);
+  g_test_add ("/consortium-list/many-runs", Fixture, NULL, fixture_set_up,
+              test_many_runs, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -100,11 +100,15 @@ ensure_ids (CwbConsortiumList *self)
     }
 }
 
+/* the most runs of new ids announced one by one */
+#define MAX_INSERTED_RUNS 64
+
 /* When the list only gained ids (an import's batch: new names all over
  * the list), announces each run of new ones where it is, so that a view
  * reads and binds only the rows it shows, rather than the run from the
  * first new one to the last. @old_ids: the ids before; self->ids: the ids
- * now. Returns FALSE, announcing nothing, when some ids are gone. */
+ * now. Returns FALSE, announcing nothing, when some ids are gone or the
+ * new ones come in more than MAX_INSERTED_RUNS runs. */
 static gboolean
 announce_insertions (CwbConsortiumList *self,
                      GArray            *old_ids,
@@ -115,17 +119,36 @@ announce_insertions (CwbConsortiumList *self,
   g_autoptr(GHashTable) inserted = NULL;
   const gint64 *new, *old;
   guint old_n = old_ids->len, new_n = self->ids->len, i = 0;
+  guint n_runs = 0;
+  gboolean in_run = FALSE;
 
   if (new_n <= old_n)
     return FALSE;
 
-  /* the old ids, in order, among the new ones */
+  /* the old ids, in order, among the new ones, and how many runs of new
+   * ones there are between them */
   new = (const gint64 *) (gpointer) self->ids->data;
   old = (const gint64 *) (gpointer) old_ids->data;
-  for (guint j = 0; j < new_n && i < old_n; j++)
-    if (new[j] == old[i])
-      i++;
+  for (guint j = 0; j < new_n; j++)
+    {
+      if (i < old_n && new[j] == old[i])
+        {
+          i++;
+          in_run = FALSE;
+        }
+      else if (!in_run)
+        {
+          n_runs++;
+          in_run = TRUE;
+        }
+    }
   if (i < old_n)
+    return FALSE;
+
+  /* Each run costs the view a pass over its rows (and the list a move of
+   * its ids): many runs, as when one industry's consortia are joined by
+   * all the others again, are one change from the first to the last. */
+  if (n_runs > MAX_INSERTED_RUNS)
     return FALSE;
 
   /* the list grows run by run: at each announcement it holds what it says */
