@@ -54,6 +54,9 @@ struct _CwbConsortiumEditor
   guint                 updating;
   guint                 scroll_source;
   double                scroll_value;
+  gboolean              unveiled;          /* the form was shown once */
+  guint                 unveil_tick;
+  GPtrArray            *held;              /* groups not shown yet, top first */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;

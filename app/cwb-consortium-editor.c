@@ -867,6 +867,63 @@ restore_scroll_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The form's first showing. Laying out all its groups at once (their
+ * Chinese titles and descriptions shaped at several widths) held the
+ * window for about 100 ms, however small the consortium: the groups after
+ * the first two now come one a frame, top first, as the member table
+ * fills. Later consortia reuse what was measured. */
+#define N_GROUPS_AT_ONCE 2
+
+static gboolean
+unveil_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CwbConsortiumEditor *self = CWB_CONSORTIUM_EDITOR (widget);
+
+  if (self->held->len > 0)
+    {
+      GtkWidget *group = g_ptr_array_steal_index (self->held, 0);
+
+      /* the exceptions group shows only for the role that decides them */
+      if (group == GTK_WIDGET (self->exceptions_group))
+        refresh_role (self);
+      else
+        gtk_widget_set_visible (group, TRUE);
+    }
+
+  if (self->held->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->unveil_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+unveil_form (CwbConsortiumEditor *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->lifecycle_group));
+  guint n = 0;
+
+  if (self->unveiled)
+    return;
+  self->unveiled = TRUE;
+
+  self->held = g_ptr_array_new ();
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (n++ < N_GROUPS_AT_ONCE || !gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_set_visible (child, FALSE);
+      g_ptr_array_add (self->held, child);
+    }
+
+  if (self->held->len > 0)
+    self->unveil_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), unveil_tick_cb, NULL, NULL);
+}
+
 static void
 refresh (CwbConsortiumEditor *self)
 {
@@ -926,6 +983,7 @@ refresh (CwbConsortiumEditor *self)
 
   self->updating--;
 
+  unveil_form (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
 
   if (same)
@@ -992,6 +1050,10 @@ cwb_consortium_editor_dispose (GObject *object)
   CwbConsortiumEditor *self = CWB_CONSORTIUM_EDITOR (object);
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  if (self->unveil_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->unveil_tick);
+  self->unveil_tick = 0;
+  g_clear_pointer (&self->held, g_ptr_array_unref);
 
   _cwb_editor_dispose_members (self);
 

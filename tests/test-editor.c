@@ -1314,6 +1314,51 @@ test_empty_state (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (_cwb_consortium_editor_get_child (f->editor, "add_member_button")));
 }
 
+/* whether the group of the editor's child @id is shown */
+static gboolean
+group_shown (CwbConsortiumEditor *editor,
+             const char          *id)
+{
+  GtkWidget *child = _cwb_consortium_editor_get_child (editor, id);
+
+  g_assert_nonnull (child);
+
+  return gtk_widget_get_visible (gtk_widget_get_ancestor (child, ADW_TYPE_PREFERENCES_GROUP));
+}
+
+/* The form's first showing brings its groups after the first two one a
+ * frame (laying them all out at once held the window for ~100 ms); they
+ * all come, and a second consortium finds them all shown. */
+static void
+test_form_unveils (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CwbConsortiumEditor *editor = CWB_CONSORTIUM_EDITOR (cwb_consortium_editor_new (f->context));
+  /* a child of each group the editor binds */
+  const char * const held[] = { "scientific_problems_add_row", "standards_kind_dropdown", "decision_body_row",
+                                "fund_system_switch", "members_view" };
+  g_autoptr(CwbConsortium) again = NULL;
+
+  gtk_window_set_default_size (window, 1100, 800);
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  g_assert_true (group_shown (editor, "name_row"));
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    g_assert_false (group_shown (editor, held[i]));
+
+  gtk_window_present (window);
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    CWB_TEST_WAIT_FOR (group_shown (editor, held[i]));
+
+  again = load (f);
+  cwb_context_set_consortium (f->context, again);
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    g_assert_true (group_shown (editor, held[i]));
+
+  gtk_window_destroy (window);
+  cwb_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1323,6 +1368,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+  ADD ("/editor/form/unveils", test_form_unveils);
   ADD ("/editor/members/view", test_members_view);
   ADD ("/editor/members/view-fills", test_members_view_fills);
   ADD ("/editor/members/add", test_member_add);
