@@ -550,20 +550,34 @@ app_activated_cb (GApplication *app,
 }
 
 void
-cwb_test_app_run (CwbTestApp     *t,
-                  CwbTestAppBody  body,
-                  gpointer        fixture)
+cwb_test_app_run_with_args (CwbTestApp         *t,
+                            const char * const *args,
+                            CwbTestAppBody      body,
+                            gpointer            fixture)
 {
-  char *argv[] = { (char *) "consortium-workbench", NULL };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   AppRun run = { t, body, fixture };
   gulong handler;
   int status;
 
+  g_ptr_array_add (argv, (char *) "consortium-workbench");
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
   handler = g_signal_connect_after (t->app, "activate", G_CALLBACK (app_activated_cb), &run);
-  status = g_application_run (G_APPLICATION (t->app), 1, argv);
+  status = g_application_run (G_APPLICATION (t->app), argv->len - 1, (char **) argv->pdata);
   g_clear_signal_handler (&handler, t->app);
   g_assert_cmpint (status, ==, 0);
   g_assert_null (t->window);
+}
+
+void
+cwb_test_app_run (CwbTestApp     *t,
+                  CwbTestAppBody  body,
+                  gpointer        fixture)
+{
+  cwb_test_app_run_with_args (t, NULL, body, fixture);
 }
 
 CwbStore *

@@ -230,6 +230,12 @@ void           cwb_test_app_tear_down  (CwbTestApp     *t);
 void           cwb_test_app_run        (CwbTestApp     *t,
                                         CwbTestAppBody  body,
                                         gpointer        fixture);
+/* The same with @args (NULL-terminated) after the program's name on its
+ * command line, e.g. { "--rules", path, NULL } */
+void           cwb_test_app_run_with_args (CwbTestApp         *t,
+                                           const char * const *args,
+                                           CwbTestAppBody      body,
+                                           gpointer            fixture);
 /* (transfer none) */
 CwbStore      *cwb_test_app_get_store  (CwbTestApp     *t);
 /* how many consortia the application's store has */

@@ -519,23 +519,16 @@ current_is (CwbContext *context,
 }
 
 static void
-window_activated_cb (GApplication *app,
-                     gpointer      user_data)
+window_end_to_end_body (CwbTestApp *t)
 {
-  CwbContext *context = cwb_application_get_context (CWB_APPLICATION (app));
+  CwbContext *context = cwb_application_get_context (t->app);
   CwbStore *store = cwb_context_get_store (context);
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_autoptr(GFile) file = cwb_test_example_file ("deep-sea.consortium.json");
   g_autoptr(CwbMember) edited = NULL;
   g_autoptr(GError) error = NULL;
-  CwbWindow *window = NULL;
+  CwbWindow *window = t->window;
   CwbConsortium *consortium;
   GtkWidget *page;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (CWB_IS_WINDOW (l->data))
-      window = l->data;
-  g_assert_nonnull (window);
 
   cwb_window_import_file (window, file);
   CWB_TEST_WAIT_FOR (current_is (context, "海南省深海装备创新联合体"));
@@ -560,32 +553,16 @@ window_activated_cb (GApplication *app,
   CWB_TEST_WAIT_FOR (page_verdict_is (page, FAIL_TEXT));
   g_assert_cmpint (page_status (page, "C2"), ==, CWB_STATUS_FAIL);
   g_assert_true (cwb_context_get_consortium (context) != consortium);
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (toplevel);
-    }
-  g_application_quit (app);
 }
 
 static void
 test_window_end_to_end (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "workbench", NULL);
-  char *argv[] = { (char *) "consortium-workbench", NULL };
-  CwbApplication *app;
+  CwbTestApp t = { NULL };
 
-  g_setenv ("CWB_DATA_DIR", dir, TRUE);
-
-  app = cwb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (window_activated_cb), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_finalize_object (app);
-
-  g_unsetenv ("CWB_DATA_DIR");
+  cwb_test_app_set_up (&t);
+  cwb_test_app_run (&t, (CwbTestAppBody) window_end_to_end_body, &t);
+  cwb_test_app_tear_down (&t);
 }
 
 int

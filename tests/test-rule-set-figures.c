@@ -548,27 +548,18 @@ test_agreement_page (Fixture       *fixture,
  * and its forms use the pack */
 typedef struct
 {
-  char           *dir;
-  CwbApplication *app;
-  gboolean        ran;
+  CwbTestApp t;
+  gboolean   ran;
 } AppFixture;
 
 static void
-app_activated_cb (GApplication *app,
-                  AppFixture   *fixture)
+test_application_body (AppFixture *fixture)
 {
-  CwbContext *context = cwb_application_get_context (fixture->app);
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  CwbContext *context = cwb_application_get_context (fixture->t.app);
   g_autoptr(CwbConsortium) consortium = NULL;
   g_autoptr(GError) error = NULL;
-  CwbWindow *window = NULL;
+  CwbWindow *window = fixture->t.window;
   gint64 id;
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CWB_IS_WINDOW (l->data))
-      window = l->data;
-  g_assert_nonnull (window);
-  CWB_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   g_assert_cmpstr (cwb_rule_set_get_id (cwb_context_get_rules (context)), ==, "other-figures");
   g_assert_true (cwb_store_get_rules (cwb_context_get_store (context)) == cwb_context_get_rules (context));
@@ -583,38 +574,19 @@ app_activated_cb (GApplication *app,
 
   check_member_dialog (context, id);
   fixture->ran = TRUE;
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-
-      gtk_window_destroy (toplevel);
-    }
-  g_application_quit (app);
 }
 
 static void
 test_application (void)
 {
   g_autofree char *rules = pack_path ("other-figures.json");
-  char *argv[] = { (char *) "consortium-workbench", (char *) "--rules", rules, NULL };
-  g_autoptr(GError) error = NULL;
-  AppFixture fixture = { 0 };
+  const char * const args[] = { "--rules", rules, NULL };
+  AppFixture fixture = { { NULL } };
 
-  fixture.dir = g_dir_make_tmp ("cwb-test-figures-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("CWB_DATA_DIR", fixture.dir, TRUE);
-
-  fixture.app = cwb_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (fixture.app, "activate", G_CALLBACK (app_activated_cb), &fixture);
-  g_assert_cmpint (g_application_run (G_APPLICATION (fixture.app), 3, argv), ==, 0);
+  cwb_test_app_set_up (&fixture.t);
+  cwb_test_app_run_with_args (&fixture.t, args, (CwbTestAppBody) test_application_body, &fixture);
   g_assert_true (fixture.ran);
-  g_assert_finalize_object (fixture.app);
-
-  cwb_test_remove_tree (fixture.dir);
-  g_free (fixture.dir);
-  g_unsetenv ("CWB_DATA_DIR");
+  cwb_test_app_tear_down (&fixture.t);
 }
 
 int
