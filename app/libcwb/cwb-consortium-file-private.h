@@ -93,14 +93,14 @@ gboolean  _cwb_consortium_text_scan           (const char             *data,
 /* Fails with "KEY.PATH: N is out of range for an integer" for the first
  * integer of @data (valid JSON) beyond gint64, which json-glib wraps
  * around silently. Cheap for text without a run of 19 digits (as
- * @text_scan, if not %NULL, found). */
+ * @text_scan, from _cwb_consortium_text_scan(), found). */
 gboolean  _cwb_consortium_text_check_integers (const char                  *data,
                                                gsize                        length,
                                                const CwbConsortiumTextScan *text_scan,
                                                GError                     **error);
 /* FALSE when @data (valid JSON, parsed) cannot hold what
  * _cwb_json_check_values() refuses: no escape (\u…), no exponent after a
- * digit, no long run of digits (as @text_scan, if not %NULL, found). Then
+ * digit, no long run of digits (as @text_scan found). Then
  * the tree need not be walked. */
 gboolean  _cwb_consortium_text_may_hold_bad_values (const char                  *data,
                                                     gsize                        length,

@@ -144,50 +144,11 @@ scan_text (const char *data,
   scan->truncated = depth > 0 && !mismatched && !overflowed;
 }
 
-/* Whether @data holds a run of at least 19 ASCII digits: the shortest
- * integer that may be out of the range of gint64 (9223372036854775807 has
- * 19 digits). Without one, scan_text() cannot find a bad number, so a file
- * that parsed needs no scan. Looks at every 19th byte until one is a digit,
- * then only at that digit's neighbours. */
+/* The shortest integer that may be out of the range of gint64
+ * (9223372036854775807 has 19 digits): without such a run of digits
+ * (_cwb_consortium_text_scan()), scan_text() cannot find a bad number, so a
+ * file that parsed needs no scan. */
 #define MIN_OUT_OF_RANGE_DIGITS 19
-
-static gboolean
-has_long_digit_run (const char *data,
-                    gsize       length)
-{
-  const char *end = data + length;
-  const char *p = data;   /* the earliest place such a run may start */
-
-  while ((gsize) (end - p) >= MIN_OUT_OF_RANGE_DIGITS)
-    {
-      const char *probe = p + MIN_OUT_OF_RANGE_DIGITS - 1;
-      const char *start;
-      const char *q;
-
-      /* a run from p to probe would hold probe */
-      if (!g_ascii_isdigit (*probe))
-        {
-          p = probe + 1;
-          continue;
-        }
-
-      for (start = probe; start > p && g_ascii_isdigit (start[-1]); start--)
-        ;
-      for (q = probe + 1; q < end && g_ascii_isdigit (*q); q++)
-        if (q - start + 1 >= MIN_OUT_OF_RANGE_DIGITS)
-          return TRUE;
-      if (q - start >= MIN_OUT_OF_RANGE_DIGITS)
-        return TRUE;
-
-      /* the run ends the text: nothing is left to look at (q + 1 would be
-       * past the end, and the loop's test would wrap) */
-      if (q >= end)
-        break;
-      p = q + 1;
-    }
-
-  return FALSE;
-}
 
 static void
 skip_space (const char **p,
@@ -401,7 +362,7 @@ _cwb_consortium_text_check_integers (const char                *data,
   Scan scan;
 
   /* most files have no run of digits long enough to need the scan */
-  if (text_scan != NULL ? !text_scan->long_digit_run : !has_long_digit_run (data, length))
+  if (!text_scan->long_digit_run)
     return TRUE;
 
   scan_text (data, length, &scan);
@@ -435,31 +396,6 @@ has_unicode_escape (const char *data,
   return FALSE;
 }
 
-/* Whether some @e (an exponent's 'e' or 'E') of @data may end the digits
- * of a number: they follow what starts a JSON value (':', ',', '[' or
- * space), not a string's '"' or a letter as in a credit code */
-static gboolean
-has_exponent (const char *data,
-              gsize       length,
-              char        e)
-{
-  const char *end = data + length;
-  const char *p = data;
-
-  while ((p = memchr (p, e, (gsize) (end - p))) != NULL)
-    {
-      const char *q = p;
-
-      while (q > data && (g_ascii_isdigit (q[-1]) || q[-1] == '.' || q[-1] == '-'))
-        q--;
-      if (q < p && q > data && strchr (":,[ \t\r\n", q[-1]) != NULL)
-        return TRUE;
-      p++;
-    }
-
-  return FALSE;
-}
-
 gboolean
 _cwb_consortium_text_may_hold_bad_values (const char                *data,
                                           gsize                      length,
@@ -472,12 +408,7 @@ _cwb_consortium_text_may_hold_bad_values (const char                *data,
 
   /* a double beyond range needs an exponent (1e400) or more digits than
    * any integer has */
-  if (text_scan != NULL)
-    return text_scan->exponent || text_scan->long_digit_run;
-
-  return has_exponent (data, length, 'e') ||
-         has_exponent (data, length, 'E') ||
-         has_long_digit_run (data, length);
+  return text_scan->exponent || text_scan->long_digit_run;
 }
 
 /* The bytes _cwb_consortium_text_scan() stops at outside strings: what
